@@ -1,0 +1,10 @@
+"""nnsine: Chapter 4 of Neural Networks from Scratch, hands on. `streamlit run app.py`."""
+
+import streamlit as st
+
+st.set_page_config(page_title="nnsine · ReLU pairs fit a sine", page_icon="∿", layout="wide")
+
+page = st.navigation([
+    st.Page("pages/tuner.py", title="Sine tuner", icon="〰️", default=True),
+])
+page.run()

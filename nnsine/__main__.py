@@ -1,0 +1,7 @@
+"""`python -m nnsine ...`: see nnsine.cli."""
+
+import sys
+
+from nnsine.cli import main
+
+sys.exit(main())

@@ -1,0 +1,71 @@
+"""Command line: `python -m nnsine preset NAME` and `python -m nnsine score FILE...`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from nnsine import params, presets, targets
+from nnsine.metrics import score
+
+
+def _preset(args) -> int:
+    try:
+        fit = presets.preset(args.name)
+    except KeyError as error:
+        print(f"nnsine: {error.args[0]}", file=sys.stderr)
+        return 2
+    print(params.dumps(fit))
+    return 0
+
+
+def _score(args) -> int:
+    rows, bad = [], []
+    for name in args.files:
+        try:
+            fit = params.loads(Path(name).read_bytes())
+        except (OSError, params.ParamsError) as error:
+            bad.append({"file": name, "error": str(error)})
+            continue
+        result = score(fit, args.target)
+        rows.append({"file": name, "mse": result.mse, "max_error": result.max_error,
+                     "mean_error": result.mean_error})
+    rows.sort(key=lambda row: (row["mse"], row["max_error"]))
+    if args.json:
+        print(json.dumps(rows + bad, indent=1))
+    else:
+        _print_table(rows)
+    for row in bad:
+        print(f"error: {row['file']}: {row['error']}", file=sys.stderr)
+    return 1 if bad else 0
+
+
+def _print_table(rows: list[dict]) -> None:
+    width = max([len("file"), *(len(row["file"]) for row in rows)])
+    print(f"{'rank':>4}  {'file':<{width}}  {'MSE':>10}  {'max |error|':>11}  {'mean |error|':>12}")
+    for rank, row in enumerate(rows, 1):
+        print(f"{rank:>4}  {row['file']:<{width}}  {row['mse']:>10.6f}  "
+              f"{row['max_error']:>11.4f}  {row['mean_error']:>12.4f}")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser (sub-commands preset and score)."""
+    main_parser = argparse.ArgumentParser(prog="python -m nnsine", description=__doc__)
+    commands = main_parser.add_subparsers(dest="command", required=True)
+    preset_parser = commands.add_parser("preset", help="print a named fit as JSON")
+    preset_parser.add_argument("name", help=f"one of: {', '.join(presets.PRESETS)}")
+    preset_parser.set_defaults(run=_preset)
+    score_parser = commands.add_parser("score", help="score saved fits, best first")
+    score_parser.add_argument("files", nargs="+", metavar="FILE")
+    score_parser.add_argument("--json", action="store_true", help="machine-readable output")
+    score_parser.add_argument("--target", default=targets.DEFAULT, choices=sorted(targets.TARGETS))
+    score_parser.set_defaults(run=_score)
+    return main_parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the exit status."""
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,47 @@
+"""How good a fit is: MSE, max |error|, mean |error| against a target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine import targets
+from nnsine.network import Params, Trace, forward, predict
+
+
+@dataclass(frozen=True)
+class Score:
+    mse: float
+    max_error: float
+    mean_error: float
+
+
+def compare(output: np.ndarray, target: np.ndarray) -> Score:
+    """Score of an output (n,) against a target (n,)."""
+    error = np.asarray(output, dtype=np.float64) - np.asarray(target, dtype=np.float64)
+    return Score(float(np.mean(error**2)), float(np.max(np.abs(error))),
+                 float(np.mean(np.abs(error))))
+
+
+def score(params: Params, target: str = targets.DEFAULT) -> Score:
+    """Score of a fit on the book's grid; the one function the page and the CLI share."""
+    x, y = targets.sample(target)
+    return compare(predict(params, x), y)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """One fit on one target: grid x (n,), target (n,), the forward-pass trace, its score."""
+
+    x: np.ndarray
+    target: np.ndarray
+    trace: Trace
+    score: Score
+
+
+def evaluate(params: Params, target: str = targets.DEFAULT) -> Evaluation:
+    """Everything a page shows about a fit, from one forward pass on the book's grid."""
+    x, y = targets.sample(target)
+    trace = forward(params, x)
+    return Evaluation(x, y, trace, compare(trace.output, y))

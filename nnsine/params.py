@@ -1,0 +1,192 @@
+"""THE parameter table (names, labels, ranges, steps, defaults) and every way in and out:
+flat lists for widgets, the URL, and the JSON file format."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine.network import PAIR_NAMES, Params
+
+N_PAIRS = 8
+MAX_PAIRS = 16
+FORMAT, VERSION = "nnsine-pairs", 1
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    low: float
+    high: float
+    step: float
+    default: float
+
+
+PAIR_FIELDS = (
+    Field("w1", "layer-1 weight", -10.0, 10.0, 0.01, 0.0),
+    Field("b1", "layer-1 bias", -10.0, 10.0, 0.01, 0.0),
+    Field("w2", "layer-2 weight", -10.0, 10.0, 0.01, 0.0),
+    Field("b2", "layer-2 bias", -10.0, 10.0, 0.01, 0.0),
+    Field("w_out", "output weight", -10.0, 10.0, 0.01, 0.0),
+)
+OUTPUT_FIELD = Field("b_out", "output bias", -10.0, 10.0, 0.01, 0.0)
+FIELDS = {f.name: f for f in (*PAIR_FIELDS, OUTPUT_FIELD)}
+assert tuple(f.name for f in PAIR_FIELDS) == PAIR_NAMES
+
+
+class ParamsError(ValueError):
+    """A fit that cannot be loaded; the message names the problem and where."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One of the 8*5+1 numbers: its key (widget and URL), field and pair (None: b_out)."""
+
+    key: str
+    field: Field
+    pair: int | None
+
+    @property
+    def label(self) -> str:
+        return self.field.label.capitalize() if self.pair is None else (
+            f"Pair {self.pair + 1} · {self.field.label}")
+
+
+def slots(n_pairs: int = N_PAIRS) -> list[Slot]:
+    """Every number in flat order: pair 1's five, pair 2's five, ..., then b_out."""
+    pairs = [Slot(f"p{i + 1}_{f.name}", f, i) for i in range(n_pairs) for f in PAIR_FIELDS]
+    return [*pairs, Slot(OUTPUT_FIELD.name, OUTPUT_FIELD, None)]
+
+
+def defaults(n_pairs: int = N_PAIRS) -> Params:
+    """Every slot at its table default."""
+    return from_flat([s.field.default for s in slots(n_pairs)])
+
+
+def items(params: Params) -> list[tuple[Slot, float]]:
+    """Each slot with its value in params, in flat order."""
+    return list(zip(slots(params.n_pairs), to_flat(params), strict=True))
+
+
+def to_flat(params: Params) -> list[float]:
+    """Params -> the 5*n_pairs + 1 numbers in slots() order."""
+    per_pair = np.stack([getattr(params, name) for name in PAIR_NAMES], axis=1)
+    return [float(v) for v in per_pair.reshape(-1)] + [params.b_out]
+
+
+def from_flat(values) -> Params:
+    """The 5*n_pairs + 1 numbers in slots() order -> Params (not validated)."""
+    values = np.asarray(values, dtype=np.float64)
+    per_pair = values[:-1].reshape(-1, len(PAIR_NAMES))
+    return Params(**{name: per_pair[:, k] for k, name in enumerate(PAIR_NAMES)},
+                  b_out=values[-1])
+
+
+def check(field: Field, value, where: str) -> float:
+    """A finite number inside the field's range, or ParamsError naming `where`."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ParamsError(f"{where}: {value!r} is not a number")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ParamsError(f"{where}: {value} is not a finite number")
+    if not field.low <= value <= field.high:
+        raise ParamsError(f"{where}: {value:g} is outside [{field.low:g}, {field.high:g}]")
+    return value
+
+
+def snap(field: Field, value: float) -> float:
+    """The nearest slider position (the step grid), clipped to the range."""
+    decimals = max(0, -math.floor(math.log10(field.step)))
+    return round(min(max(value, field.low), field.high), decimals) + 0.0  # + 0.0: no -0.0
+
+
+def snap_all(params: Params) -> Params:
+    """Every value moved to its slider position."""
+    return from_flat([snap(s.field, v) for s, v in items(params)])
+
+
+# --- JSON file --------------------------------------------------------------
+
+
+def to_dict(params: Params) -> dict:
+    """Params -> the JSON file's object."""
+    return {"format": FORMAT, "version": VERSION,
+            "pairs": [params.pair(i) for i in range(params.n_pairs)], "b_out": params.b_out}
+
+
+def from_dict(obj) -> Params:
+    """The JSON file's object -> Params; ParamsError names the first problem."""
+    if not isinstance(obj, dict):
+        raise ParamsError("the file is not a JSON object")
+    if obj.get("format") != FORMAT:
+        raise ParamsError(f"format is {obj.get('format')!r}, expected {FORMAT!r}")
+    if obj.get("version") != VERSION or isinstance(obj.get("version"), bool):
+        raise ParamsError(f"version is {obj.get('version')!r}, expected {VERSION}")
+    _same_keys(obj, {"format", "version", "pairs", "b_out"}, "the file")
+    pairs = obj["pairs"]
+    if not isinstance(pairs, list) or not 1 <= len(pairs) <= MAX_PAIRS:
+        raise ParamsError(f"pairs must be a list of 1 to {MAX_PAIRS} pairs")
+    values = []
+    for i, pair in enumerate(pairs):
+        where = f"pair {i + 1}"
+        if not isinstance(pair, dict):
+            raise ParamsError(f"{where} is not an object")
+        _same_keys(pair, set(PAIR_NAMES), where)
+        values += [check(f, pair[f.name], f"{where} {f.name}") for f in PAIR_FIELDS]
+    values.append(check(OUTPUT_FIELD, obj["b_out"], "b_out"))
+    return from_flat(values)
+
+
+def _same_keys(obj: dict, expected: set, where: str) -> None:
+    if missing := expected - obj.keys():
+        raise ParamsError(f"{where} lacks {', '.join(sorted(missing))}")
+    if extra := obj.keys() - expected:
+        raise ParamsError(f"{where} has unknown keys: {', '.join(sorted(map(str, extra)))}")
+
+
+def dumps(params: Params) -> str:
+    """Params -> JSON text (floats as repr: loads(dumps(p)) == p exactly)."""
+    return json.dumps(to_dict(params), indent=1)
+
+
+def loads(text: str | bytes) -> Params:
+    """JSON text -> Params; ParamsError for invalid JSON or any check in from_dict."""
+    try:
+        obj = json.loads(text)
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ParamsError(f"not valid JSON ({error})") from None
+    return from_dict(obj)
+
+
+# --- URL query --------------------------------------------------------------
+
+
+def to_query(params: Params) -> dict[str, str]:
+    """Params -> query parameters, only the values that differ from the defaults."""
+    return {s.key: f"{v:g}" if snap(s.field, v) == v else repr(v)
+            for s, v in items(params) if v != s.field.default}
+
+
+def from_query(query: Mapping[str, str], base: Params | None = None
+               ) -> tuple[Params, list[str]]:
+    """Query parameters -> (Params, problems): each bad value is named and left at `base`."""
+    base = base or defaults()
+    values, problems = to_flat(base), []
+    for k, s in enumerate(slots(base.n_pairs)):
+        if s.key not in query:
+            continue
+        text = query[s.key]
+        try:
+            number = float(text)
+        except (TypeError, ValueError):
+            number = text
+        try:
+            values[k] = check(s.field, number, f"{s.label} ({s.key}={text})")
+        except ParamsError as problem:
+            problems.append(str(problem))
+    return from_flat(values), problems

@@ -1,0 +1,77 @@
+"""The session's fit (Python's source of truth) and its ways in and out of Streamlit:
+URL on first load, presets, uploads, messages. The only module that owns session keys."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from nnsine import params, presets
+from nnsine.network import Params
+
+FIT, NOTICES = "fit", "notices"
+
+
+def current() -> Params:
+    """The session's fit; on a session's first run it is read from the URL."""
+    state = st.session_state
+    if FIT not in state:
+        fit, problems = params.from_query(st.query_params.to_dict())
+        snapped = params.snap_all(fit)
+        state[FIT] = snapped
+        state[NOTICES] = [("warning", f"Ignored a URL value: {p}") for p in problems]
+        if snapped != fit:
+            notice("info", "URL values were rounded to the sliders' 0.01 steps.")
+    return state[FIT]
+
+
+def commit(fit: Params) -> None:
+    """Make `fit` the session's truth (call from callbacks or before widgets)."""
+    st.session_state[FIT] = fit
+
+
+def notice(kind: str, text: str) -> None:
+    """Queue a message ('success', 'info', 'warning', 'error') for the next run."""
+    st.session_state.setdefault(NOTICES, []).append((kind, text))
+
+
+def show_notices() -> None:
+    """Show and forget queued messages."""
+    for kind, text in st.session_state.pop(NOTICES, []):
+        getattr(st, kind)(text)
+
+
+def load_preset(name: str) -> None:
+    """on_click: replace the fit by a named preset."""
+    commit(presets.preset(name))
+    notice("success", f"Loaded the {name} preset.")
+
+
+def load_upload(key: str) -> None:
+    """on_change of a file uploader: load its JSON fit, or explain and keep the current one."""
+    upload = st.session_state.get(key)
+    if upload is None:
+        return
+    try:
+        fit = params.loads(upload.getvalue())
+    except params.ParamsError as error:
+        notice("error", f"Could not load {upload.name}: {error}. Your current fit is unchanged.")
+        return
+    if fit.n_pairs != params.N_PAIRS:
+        notice("error", f"{upload.name} has {fit.n_pairs} pairs; this page tunes "
+               f"{params.N_PAIRS}. Your current fit is unchanged.")
+        return
+    snapped = params.snap_all(fit)
+    commit(snapped)
+    rounded = "" if snapped == fit else " (rounded to the sliders' 0.01 steps)"
+    notice("success", f"Loaded {upload.name}{rounded}.")
+
+
+def sync_url(fit: Params) -> None:
+    """Write the fit into the URL (only values that differ from the defaults)."""
+    wanted = params.to_query(fit)
+    for slot in params.slots(fit.n_pairs):
+        if slot.key in wanted:
+            if st.query_params.get(slot.key) != wanted[slot.key]:
+                st.query_params[slot.key] = wanted[slot.key]
+        elif slot.key in st.query_params:
+            del st.query_params[slot.key]
