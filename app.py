@@ -6,5 +6,9 @@ st.set_page_config(page_title="nnsine · ReLU pairs fit a sine", page_icon="∿"
 
 page = st.navigation([
     st.Page("pages/tuner.py", title="Sine tuner", icon="〰️", default=True),
+    st.Page("pages/activations.py", title="Activation functions", icon="📈"),
+    st.Page("pages/one_pair.py", title="One neuron, one pair", icon="🔀"),
+    st.Page("pages/why_nonlinear.py", title="Why nonlinear", icon="📐"),
+    st.Page("pages/softmax.py", title="Softmax", icon="🎲"),
 ])
 page.run()

@@ -50,6 +50,19 @@ def _print_table(rows: list[dict]) -> None:
               f"{row['max_error']:>11.4f}  {row['mean_error']:>12.4f}")
 
 
+def _listings(args) -> int:
+    from nnsine import listings  # imported on demand: only this command needs it
+
+    listings.print_all()
+    return 0
+
+
+def _train(args) -> int:
+    from nnsine import training  # imported on demand: only this command needs it
+
+    return training.cli(args)
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser (sub-commands preset and score)."""
     main_parser = argparse.ArgumentParser(prog="python -m nnsine", description=__doc__)
@@ -62,6 +75,13 @@ def parser() -> argparse.ArgumentParser:
     score_parser.add_argument("--json", action="store_true", help="machine-readable output")
     score_parser.add_argument("--target", default=targets.DEFAULT, choices=sorted(targets.TARGETS))
     score_parser.set_defaults(run=_score)
+    listings_parser = commands.add_parser("listings", help="print Chapter 4's listings' output")
+    listings_parser.set_defaults(run=_listings)
+    train_parser = commands.add_parser("train", help="let an optimizer finish a saved fit")
+    train_parser.add_argument("file", metavar="FILE")
+    train_parser.add_argument("--steps", type=int, default=2000)
+    train_parser.add_argument("--seed", type=int, default=0)
+    train_parser.set_defaults(run=_train)
     return main_parser
 
 

@@ -1,0 +1,104 @@
+"""Shared fixtures: the repo on sys.path, a real server and a real Chromium for browser tests.
+
+Browser tests use APP_URL when it is set (e.g. the container under test), else they
+start `streamlit run app.py` on a free port. Chromium is Debian's (/usr/bin/chromium, or
+$CHROMIUM): `playwright install` cannot download browsers here.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)  # polling a server that is starting, not waiting on the UI
+    raise RuntimeError(f"{url} not healthy after {timeout} s")
+
+
+def start_server(port: int, *extra: str) -> subprocess.Popen:
+    """`streamlit run app.py` on 127.0.0.1:port, as the README's run command does."""
+    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+               "--server.port", str(port), "--server.address", "127.0.0.1", *extra]
+    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    if os.environ.get("APP_URL"):
+        url = os.environ["APP_URL"].rstrip("/")
+        wait_healthy(url)
+        yield url
+        return
+    port = free_port()
+    process = start_server(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    yield page
+    context.close()
+
+
+def wait_idle(page) -> None:
+    """Wait until Streamlit has finished the current script run."""
+    page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]')
+
+
+def open_app(page, url: str) -> None:
+    """Open a URL of the app and wait for its first run to finish."""
+    page.goto(url)
+    wait_idle(page)
