@@ -9,6 +9,7 @@ from nnsine import params, presets
 from nnsine.network import Params
 
 FIT, NOTICES = "fit", "notices"
+MAX_UPLOAD_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
 
 
 def current() -> Params:
@@ -50,6 +51,10 @@ def load_upload(key: str) -> None:
     """on_change of a file uploader: load its JSON fit, or explain and keep the current one."""
     upload = st.session_state.get(key)
     if upload is None:
+        return
+    if upload.size > MAX_UPLOAD_BYTES:
+        notice("error", f"{upload.name} is {upload.size:,} bytes; a fit is at most a few KB. "
+               "Your current fit is unchanged.")
         return
     try:
         fit = params.loads(upload.getvalue())
