@@ -7,6 +7,7 @@ from pathlib import Path
 
 from nnsine import params, presets
 from nnsine.metrics import score
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
