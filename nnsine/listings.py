@@ -1,0 +1,120 @@
+"""The printed output of Chapter 4's listings In[1]..In[15] (sections 4.9 and 4.10),
+computed here in our own words and printed the way the book's `print` shows it.
+
+The book runs In[4] and In[14] in one process right after `nnfs.init()`, and In[15]
+in a fresh one; each `book_generator()` below stands for such a fresh process.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnsine import spiral
+from nnsine.activations import softmax
+
+RELU_INPUTS = [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]
+LAYER_OUTPUTS = [4.8, 1.21, 2.385]
+E = 2.71828182846  # the book's constant, deliberately not math.e
+OVERFLOW_NOTE = "  # NumPy warns: RuntimeWarning: overflow encountered in exp"
+
+
+def relu_if_else() -> list[str]:
+    output = [value if value > 0 else 0 for value in RELU_INPUTS]
+    return [str(output)]
+
+
+def relu_max() -> list[str]:
+    return [str([max(0, value) for value in RELU_INPUTS])]
+
+
+def prints_nothing() -> list[str]:
+    return []
+
+
+def exponentiate_by_hand() -> list[str]:
+    return ["Exponentiated values:", str([E**output for output in LAYER_OUTPUTS])]
+
+
+def normalize_by_hand() -> list[str]:
+    exp_values = [E**output for output in LAYER_OUTPUTS]
+    norm_base = sum(exp_values)
+    norm_values = [value / norm_base for value in exp_values]
+    return ["Normalized exponentiated values:", str(norm_values),
+            f"Sum of normalized values: {sum(norm_values)}"]
+
+
+def normalize_with_numpy() -> list[str]:
+    exp_values = np.exp(LAYER_OUTPUTS)
+    norm_values = exp_values / np.sum(exp_values)
+    return ["Exponentiated values:", str(exp_values),
+            "Normalized exponentiated values:", str(norm_values),
+            f"Sum of normalized values: {np.sum(norm_values)}"]
+
+
+def exp_growth() -> list[str]:
+    lines = []
+    for power in (1, 10, 100, 1000):
+        # The book shows NumPy's warning; we say it in words, never emit it.
+        with np.errstate(over="ignore"):
+            value = np.exp(power)
+        lines.append(f"{value}{OVERFLOW_NOTE if np.isinf(value) else ''}")
+    return lines
+
+
+def exp_limits() -> list[str]:
+    return [f"{np.exp(-np.inf)} {np.exp(0)}"]
+
+
+def softmax_of(batch: list[list[float]]):
+    return lambda: [str(softmax(np.array(batch)))]
+
+
+def relu_on_spiral(rng: np.random.RandomState) -> list[str]:
+    _, relu_output = spiral.relu_layer(rng)
+    return [str(relu_output[:5])]
+
+
+def softmax_on_spiral(rng: np.random.RandomState) -> list[str]:
+    return [str(spiral.chapter_pass(rng).probabilities[:5])]
+
+
+def listings() -> list[tuple[int, str, list[str]]]:
+    """(number, what it does, the text of each print() it makes) for In[1]..In[15], in order."""
+    run = spiral.book_generator()  # the process of In[4] and In[14]
+    return [
+        (number, title, make())
+        for number, title, make in [
+            (1, "ReLU with if/else", relu_if_else),
+            (2, "ReLU with max(0, i)", relu_max),
+            (3, "the Activation_ReLU class", prints_nothing),
+            (4, "spiral data, dense 2->3, ReLU (seeded as by nnfs.init())",
+             lambda: relu_on_spiral(run)),
+            (5, "exponentiate [4.8, 1.21, 2.385] with E = 2.71828182846", exponentiate_by_hand),
+            (6, "normalize the exponentiated values", normalize_by_hand),
+            (7, "the same with NumPy", normalize_with_numpy),
+            (8, "the Activation_Softmax class", prints_nothing),
+            (9, "np.exp of 1, 10, 100, 1000", exp_growth),
+            (10, "np.exp(-np.inf), np.exp(0)", exp_limits),
+            (11, "softmax of [[1, 2, 3]]", softmax_of([[1, 2, 3]])),
+            (12, "softmax of [[-2, -1, 0]]", softmax_of([[-2, -1, 0]])),
+            (13, "softmax of [[0.5, 1, 1.5]]", softmax_of([[0.5, 1, 1.5]])),
+            (14, "spiral, dense, ReLU, dense, softmax (continues In[4]'s generator)",
+             lambda: softmax_on_spiral(run)),
+            (15, "the whole chapter in a fresh nnfs.init() process",
+             lambda: softmax_on_spiral(spiral.book_generator())),
+        ]
+    ]
+
+
+def text() -> str:
+    """Every listing's output under a header line `In[k]: what it does`."""
+    blocks = []
+    for number, title, lines in listings():
+        body = lines or ["(defines a class; prints nothing)"]
+        blocks.append("\n".join([f"In[{number}]: {title}", *body]))
+    return "\n\n".join(blocks)
+
+
+def print_all() -> None:
+    """Print text() to stdout (`python -m nnsine listings`)."""
+    print(text())
