@@ -45,3 +45,12 @@ def evaluate(params: Params, target: str = targets.DEFAULT) -> Evaluation:
     x, y = targets.sample(target)
     trace = forward(params, x)
     return Evaluation(x, y, trace, compare(trace.output, y))
+
+
+def checksum(output: np.ndarray) -> float:
+    """Sum of an output (n,) added left to right, as the browser adds it: equal sums
+    mean the browser drew the engine's curve."""
+    total = 0.0
+    for value in output.tolist():
+        total += value
+    return total

@@ -110,6 +110,25 @@ def snap_all(params: Params) -> Params:
     return from_flat([snap(s.field, v) for s, v in items(params)])
 
 
+def from_values(values, base: Params) -> tuple[Params, list[str]]:
+    """The browser's slider values -> (Params on the slider grid, problems); a value
+    that is not a finite number stays at `base`, one out of range is clipped."""
+    if not isinstance(values, list) or len(values) != 5 * base.n_pairs + 1:
+        return base, [f"expected {5 * base.n_pairs + 1} values, got something else"]
+    flat, problems = to_flat(base), []
+    for k, (slot, value) in enumerate(zip(slots(base.n_pairs), values, strict=True)):
+        try:
+            flat[k] = snap(slot.field, check(slot.field, value, slot.label))
+        except ParamsError as problem:
+            if isinstance(value, (int, float)) and not isinstance(value, bool) and (
+                    math.isfinite(value)):
+                flat[k] = snap(slot.field, value)
+                problems.append(f"{problem}; clipped to {flat[k]:g}")
+            else:
+                problems.append(f"{problem}; kept {flat[k]:g}")
+    return from_flat(flat), problems
+
+
 # --- JSON file --------------------------------------------------------------
 
 

@@ -1,16 +1,16 @@
 """The sine tuner page under Streamlit's AppTest: widgets by key, state, URL, files."""
 
-import base64
 import json
 import re
+import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nnsine import params, presets
+from nnsine import metrics, params, presets, targets
 from nnsine.metrics import score
+from nnsine.network import predict
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', (ROOT / "app.py").read_text())
@@ -29,10 +29,22 @@ def metric(at, label):
     return next(m.value for m in at.metric if m.label == label)
 
 
-def chart_output(at):
-    """The network-output trace's y values (plotly sends typed arrays as base64)."""
-    y = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][1]["y"]
-    return np.frombuffer(base64.b64decode(y["bdata"]), dtype=y["dtype"])
+def tuner_data(at):
+    """What the live tuner component was given: rev, values, slots, target ..."""
+    (component,) = at.get("bidi_component")
+    proto = component.proto
+    return json.loads(proto.json if proto.WhichOneof("data") == "json" else proto.mixed.json)
+
+
+def release(at, values, checksum=None):
+    """What the browser stores when a slider is let go (its setStateValue "release")."""
+    fit = params.from_flat(values)
+    if checksum is None:
+        checksum = metrics.checksum(predict(fit, targets.grid()[0]))
+    at.session_state["live"] = {"release": {"values": list(values), "seq": time.time_ns(),
+                                            "checksum": checksum}}
+    at.run()
+    assert not at.exception, at.exception
 
 
 def test_every_page_runs_without_exception():
@@ -43,37 +55,75 @@ def test_every_page_runs_without_exception():
         assert not at.exception, (page, at.exception)
 
 
-def test_moving_a_slider_changes_chart_and_metrics():
+def test_a_release_changes_the_fit_metrics_and_url():
     at = app()
     assert metric(at, "MSE") == "0.50000"
-    before = chart_output(at)
-    assert before.shape == (1000,) and not before.any()
-    at.slider(key="p1_w1").set_value(6.0).run()
-    at.slider(key="p1_w2").set_value(1.0).run()
-    at.slider(key="p1_w_out").set_value(1.0).run()
+    data = tuner_data(at)
+    assert data["values"] == [0.0] * 41 and len(data["slots"]) == 41 and len(data["target"]) == 1000
+    assert data["slots"][10]["label"] == "Pair 3 · layer-1 weight"
+    values = [0.0] * 41
+    values[0:5] = [6.0, 0.0, 1.0, 0.0, 1.0]
+    release(at, values)
     fit = at.session_state["fit"]
     assert fit.pair(0) == {"w1": 6.0, "b1": 0.0, "w2": 1.0, "b2": 0.0, "w_out": 1.0}
     assert metric(at, "MSE") == f"{score(fit).mse:.5f}" != "0.50000"
-    assert not np.array_equal(chart_output(at), before)
     assert at.query_params["p1_w1"] == "6"
+    assert tuner_data(at)["rev"] == data["rev"]  # the browser already shows these: no push
+    assert not at.warning
 
 
-def test_preset_buttons_set_every_slider():
+def test_a_bad_release_is_clipped_with_a_message_and_pushed_back():
+    at = app()
+    rev = tuner_data(at)["rev"]
+    values = [0.0] * 41
+    values[0], values[1], values[2], values[40] = 12.0, 0.123, float("nan"), -3.0
+    release(at, values, checksum=0.0)
+    fit = at.session_state["fit"]
+    assert (fit.w1[0], fit.b1[0], fit.w2[0], fit.b_out) == (10.0, 0.12, 0.0, -3.0)
+    warnings = " ".join(w.value for w in at.warning)
+    assert "Pair 1 · layer-1 weight: 12 is outside [-10, 10]; clipped to 10" in warnings
+    assert "Pair 1 · layer-2 weight: nan is not a finite number; kept 0" in warnings
+    data = tuner_data(at)
+    assert data["rev"] == rev + 1 and data["values"] == params.to_flat(fit)
+
+
+def test_a_release_of_the_wrong_shape_changes_nothing():
     at = app()
     at.button(key="preset_hand-tuned").click().run()
-    for slot, value in params.items(presets.preset("hand-tuned")):
-        assert at.slider(key=slot.key).value == value, slot.key
+    at.session_state["live"] = {"release": {"values": [1.0, 2.0], "seq": 1, "checksum": 0}}
+    at.run()
+    assert not at.exception and at.session_state["fit"] == presets.preset("hand-tuned")
+    assert "expected 41 values" in at.warning[0].value
+
+
+def test_a_browser_curve_that_differs_from_the_engine_is_flagged():
+    at = app()
+    release(at, params.to_flat(presets.preset("hand-tuned")), checksum=1.0)
+    assert "differ" in at.warning[0].value
+
+
+def test_preset_buttons_push_every_value_into_the_tuner():
+    at = app()
+    rev = tuner_data(at)["rev"]
+    at.button(key="preset_hand-tuned").click().run()
+    data = tuner_data(at)
+    assert data["values"] == params.to_flat(presets.preset("hand-tuned"))
+    assert data["rev"] == rev + 1
     assert metric(at, "max |error|") == f"{score(presets.preset('hand-tuned')).max_error:.4f}"
     at.button(key="preset_zeros").click().run()
-    assert all(at.slider(key=s.key).value == 0.0 for s in params.slots())
+    assert tuner_data(at)["values"] == [0.0] * 41 and tuner_data(at)["rev"] == rev + 2
 
 
 def test_exact_entry_sets_the_chosen_pairs_value():
     at = app()
     at.selectbox(key="exact_pair").set_value(2).run()
     at.number_input(key="exact_b2").set_value(0.7).run()
-    assert at.session_state["fit"].b2[2] == 0.7 and at.slider(key="p3_b2").value == 0.7
-    at.slider(key="p3_b2").set_value(-1.5).run()
+    assert at.session_state["fit"].b2[2] == 0.7 and tuner_data(at)["values"][13] == 0.7
+    at.number_input(key="exact_b2").set_value(0.123).run()  # typed finer than a slider step
+    assert at.session_state["fit"].b2[2] == 0.12
+    values = tuner_data(at)["values"]
+    values[13] = -1.5
+    release(at, values)
     assert at.number_input(key="exact_b2").value == -1.5
 
 
@@ -81,7 +131,7 @@ def test_a_url_opens_that_fit():
     fit = presets.preset("hand-tuned")
     at = app(params.to_query(fit))
     assert at.session_state["fit"] == fit
-    assert at.slider(key="p4_b2").value == fit.b2[3]
+    assert tuner_data(at)["values"] == params.to_flat(fit)
     assert not at.warning
 
 
@@ -104,7 +154,7 @@ def test_switching_pages_and_back_keeps_the_fit():
     at.switch_page(PAGES[1]).run()
     at.switch_page("pages/tuner.py").run()
     assert at.session_state["fit"] == presets.preset("hand-tuned")
-    assert at.slider(key="p1_w1").value == 5.0
+    assert tuner_data(at)["values"] == params.to_flat(presets.preset("hand-tuned"))
 
 
 def test_download_is_the_current_fit():
@@ -135,7 +185,7 @@ def test_uploading_a_fit_loads_it():
 ])
 def test_a_bad_upload_is_explained_and_the_fit_kept(content, message):
     at = app()
-    at.slider(key="p1_w1").set_value(6.0).run()
+    at.button(key="preset_hand-tuned").click().run()
     kept = at.session_state["fit"]
     upload(at, "bad.json", content)
     assert at.session_state["fit"] == kept

@@ -1,5 +1,4 @@
-"""The tuner's controls: 41 sliders in pair blocks plus exact entry for one pair.
-The one place that knows how values are edited (the live-drag issue swaps it)."""
+"""Exact entry: number fields for one pair's five values and the output bias."""
 
 from __future__ import annotations
 
@@ -14,23 +13,13 @@ def _edited(slot: params.Slot, key: str) -> None:
     if value is None:  # an emptied number field: keep what was there
         return
     fit = fit_state.current()
+    value = params.snap(slot.field, value)  # the live sliders move in 0.01 steps
     fit_state.commit(fit.replace(slot.pair, **{slot.field.name: value}))
 
 
 def _seed(key: str, value: float) -> None:
     # Widgets show the truth: set before the widget is created in this run.
     st.session_state[key] = value
-
-
-def sliders(fit: params.Params, columns: int = 4) -> None:
-    """One compact block of five sliders per pair, then the output bias."""
-    blocks = st.columns(columns)
-    for slot, value in params.items(fit):
-        _seed(slot.key, value)
-        where = blocks[slot.pair % columns] if slot.pair is not None else st
-        field = slot.field
-        where.slider(slot.label, field.low, field.high, step=field.step, key=slot.key,
-                     format="%.2f", on_change=_edited, args=(slot, slot.key))
 
 
 def exact_entry(fit: params.Params) -> None:

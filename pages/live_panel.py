@@ -1,0 +1,69 @@
+"""The live tuner (sliders + chart that follow the thumb), Python's side: what it is
+given (data), and how a release becomes the session's fit. The JS is nnsine/frontend."""
+
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from nnsine import assets, params
+from nnsine.figures import FONT_SIZE, Y_RANGE
+from nnsine.metrics import Evaluation, checksum
+from nnsine.network import Params, predict
+from pages import fit_state
+
+COMPONENT = "nnsine.live_tuner"
+KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
+ACCEPTED, SHOWN, REV = "live_accepted", "live_shown", "live_rev"
+HTML = '<div class="nt-root"><div class="nt-chart"></div><div class="nt-sliders"></div></div>'
+
+
+def _released() -> None:
+    """Declares the component's "release" state; the release is read in accept_release."""
+
+
+def accept_release(x: np.ndarray) -> None:
+    """Make the browser's last release the session's fit, validated (call before widgets).
+
+    Read in the script body rather than a callback so it is idempotent and AppTest can
+    drive it through st.session_state."""
+    state = st.session_state
+    release = (state.get(KEY) or {}).get("release")
+    if not isinstance(release, dict) or release == state.get(ACCEPTED):
+        return
+    state[ACCEPTED] = release
+    fit, problems = params.from_values(release.get("values"), fit_state.current())
+    for problem in problems:
+        fit_state.notice("warning", f"Slider value corrected: {problem}")
+    fit_state.commit(fit)
+    state[SHOWN] = release.get("values")  # what the browser shows: corrections get pushed
+    if not problems and release.get("checksum") != checksum(predict(fit, x)):
+        fit_state.notice("warning", "The browser's curve and the engine's differ; "
+                         "the metrics are the engine's.")
+
+
+def _component():
+    if not assets.ensure_plotly_js():
+        st.error("plotly.js is missing from nnsine/frontend: run `python -m nnsine.assets`.")
+    return st.components.v2.component(COMPONENT, html=HTML, css="live_tuner.css",
+                                      js="live_tuner.js", isolate_styles=False)
+
+
+def live_tuner(fit: Params, result: Evaluation, target_label: str) -> None:
+    """Sliders and the live chart for `fit`; pushes `fit` into the browser when it
+    differs from what the browser shows (presets, uploads, URL, exact entry)."""
+    state = st.session_state
+    values = params.to_flat(fit)
+    if state.get(SHOWN) != values:
+        state[REV] = state.get(REV, 0) + 1
+        state[SHOWN] = values
+    slots = [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
+              "low": s.field.low, "high": s.field.high, "step": s.field.step}
+             for s in params.slots(fit.n_pairs)]
+    data = {
+        "rev": state[REV], "values": values, "n_pairs": fit.n_pairs, "slots": slots,
+        "n": len(result.x), "target": np.round(result.target, 5).tolist(),
+        "target_label": target_label, "x_range": [0, 1], "y_range": list(Y_RANGE),
+        "height": 440, "font_size": FONT_SIZE,
+    }
+    _component()(key=KEY, data=data, on_release_change=_released)
