@@ -23,6 +23,7 @@ $(VENV)/bin/python:
 $(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -e .
+	$(PY) -m nnsine.assets
 	touch $@
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps
