@@ -36,9 +36,11 @@ def notice(kind: str, text: str) -> None:
 
 
 def show_notices() -> None:
-    """Show and forget queued messages."""
+    """Show and forget queued messages, in a container that is always there: an element
+    appearing above the live tuner would shift it and make the browser rebuild it."""
+    box = st.container(key="notices")
     for kind, text in st.session_state.pop(NOTICES, []):
-        getattr(st, kind)(text)
+        getattr(box, kind)(text)
 
 
 def load_preset(name: str) -> None:

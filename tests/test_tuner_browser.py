@@ -1,12 +1,14 @@
-"""The sine tuner in a real Chromium: keyboard, preset, shared link, screenshot."""
+"""The sine tuner in a real Chromium: drag, keyboard, preset, shared link, screenshot."""
 
 import pytest
 
-from nnsine import presets
+from nnsine import params, presets
 from nnsine.metrics import score
 from tests.conftest import ROOT, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
+
+CURVE = "() => document.querySelector('.nt-chart').data[1].y"  # Plotly's live trace
 
 
 def metric_text(page, label):
@@ -14,25 +16,76 @@ def metric_text(page, label):
         '[data-testid="stMetricValue"]').inner_text()
 
 
-def test_keyboard_preset_and_shared_link(app_url, page):
-    open_app(page, app_url)
-    assert metric_text(page, "MSE") == "0.50000"
-    thumb = page.locator(".st-key-p8_b1 input[type=range]")
+def wait_metric(page, label, value):
+    page.locator('[data-testid="stMetric"]', has_text=label).locator(
+        '[data-testid="stMetricValue"]', has_text=value).wait_for()
+
+
+def slider(page, key):
+    return page.locator(f".nt-root input[data-key={key}]")
+
+
+def open_tuner(page, url):
+    open_app(page, url)
+    page.wait_for_selector(".nt-root[data-drawn]")
+
+
+def test_the_curve_follows_a_drag_and_the_metrics_follow_the_release(app_url, page):
+    open_tuner(page, app_url)
+    page.locator(".st-key-preset_hand-tuned button").click()
+    page.wait_for_function("() => document.querySelector('.nt-root input[data-key=p3_b2]')"
+                           ".value === '0.5'")
+    wait_idle(page)
+    mse_before = metric_text(page, "MSE")
+    curve_before = page.evaluate(CURVE)
+    box = slider(page, "p3_b2").bounding_box()
+    thumb_x = box["x"] + box["width"] * (0.5 + 0.5 / 20)  # value 0.5 on [-10, 10]
+    page.mouse.move(thumb_x, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(thumb_x + box["width"] * 0.1, box["y"] + box["height"] / 2, steps=8)
+    # The button is still down: the curve has moved, Python has heard nothing.
+    page.wait_for_function(f"(before) => ({CURVE})()[400] !== before[400]", arg=curve_before)
+    assert metric_text(page, "MSE") == mse_before
+    page.mouse.up()
+    value = float(slider(page, "p3_b2").input_value())
+    assert value > 0.5
+    fit = presets.preset("hand-tuned").replace(2, b2=value)
+    wait_metric(page, "MSE", f"{score(fit).mse:.5f}")
+    page.wait_for_function("(v) => new URL(location.href).searchParams.get('p3_b2') === v",
+                           arg=f"{value:g}")
+
+
+def test_keys_move_the_curve_live_and_commit_once(app_url, page):
+    open_tuner(page, app_url)
+    thumb = slider(page, "p8_b1")
     thumb.focus()
+    curve_before = page.evaluate(CURVE)
     for _ in range(3):
         thumb.press("ArrowRight")
+    assert thumb.input_value() == "0.03"
     page.wait_for_function("() => new URL(location.href).searchParams.get('p8_b1') === '0.03'")
+    assert page.evaluate(CURVE) == curve_before  # b1 alone changes nothing while w_out is 0
+    thumb = slider(page, "b_out")
+    thumb.focus()
+    thumb.press("ArrowLeft")
+    page.wait_for_function(f"(before) => ({CURVE})()[0] !== before[0]", arg=curve_before)
+    wait_metric(page, "MSE", f"{score(presets.preset('zeros').replace(b_out=-0.01)).mse:.5f}")
+
+
+def test_a_preset_moves_the_sliders_and_the_link_reopens_the_fit(app_url, page):
+    open_tuner(page, app_url)
+    assert metric_text(page, "MSE") == "0.50000"
     page.locator(".st-key-preset_hand-tuned button").click()
-    expected = f"{score(presets.preset('hand-tuned')).mse:.5f}"
-    page.wait_for_function(
-        "(want) => [...document.querySelectorAll('[data-testid=stMetricValue]')]"
-        ".some(e => e.innerText === want)", arg=expected)
+    fit = presets.preset("hand-tuned")
+    wait_metric(page, "MSE", f"{score(fit).mse:.5f}")
+    for slot, value in params.items(fit):
+        assert float(slider(page, slot.key).input_value()) == value, slot.key
     wait_idle(page)
     link = page.url
     assert "p1_w1=5" in link
     (ROOT / "artifacts").mkdir(exist_ok=True)
-    page.screenshot(path=str(ROOT / "artifacts" / "tuner.png"), full_page=False)
+    page.screenshot(path=str(ROOT / "artifacts" / "tuner.png"))
     page.goto(link)
-    wait_idle(page)
-    assert metric_text(page, "MSE") == expected
-    assert page.locator(".st-key-p4_b2 input[type=range]").input_value() == "1.35"
+    page.wait_for_selector(".nt-root[data-drawn]")
+    wait_metric(page, "MSE", f"{score(fit).mse:.5f}")
+    assert slider(page, "p4_b2").input_value() == "1.35"

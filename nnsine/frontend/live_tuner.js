@@ -73,7 +73,7 @@ function build(root, data) {
   s.drawn = 0;
   const chart = root.querySelector(".nt-chart");
   const x = Array.from(s.xs);
-  s.draw = () => {};
+  s.draw = null;  // until plotly.js has loaded
   s.ready = loadPlotly().then((Plotly) => {
     Plotly.newPlot(chart, [
       { x, y: data.target, mode: "lines", name: data.target_label,
@@ -93,6 +93,7 @@ function build(root, data) {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
+      if (!s.draw) return;
       forward(s.values, s.nPairs, s.xs, s.y);
       s.draw();
       s.drawn += 1;
