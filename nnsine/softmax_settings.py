@@ -36,6 +36,14 @@ class Settings:
         """A copy with n logits: extra ones dropped, new ones 0."""
         return replace(self, logits=(*self.logits[:n], *[0.0] * (n - len(self.logits))))
 
+    def changed(self, name: str | int, value) -> Settings:
+        """A copy with one change: logit `name` (an int), "classes" (their number), or a field."""
+        if isinstance(name, int):
+            return self.with_logit(name, value)
+        if name == "classes":
+            return self.with_classes(int(value))
+        return replace(self, **{name: value})
+
 
 def slider_limit(value: float) -> float:
     """The half-width of a logit slider: ±10, or ±1000 once a typed value leaves ±10."""

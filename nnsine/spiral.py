@@ -16,34 +16,6 @@ import numpy as np
 
 SEED = 0
 
-# The chapter's program as the book prints it (the code chapter_pass reproduces).
-BOOK_PROGRAM = """\
-import numpy as np
-import nnfs
-from nnfs.datasets import spiral_data
-
-nnfs.init()
-
-# Layer_Dense: weights 0.01 * np.random.randn(n_inputs, n_neurons),
-#              biases np.zeros((1, n_neurons)), output np.dot(inputs, weights) + biases
-# Activation_ReLU: np.maximum(0, inputs)
-# Activation_Softmax: exp_values = np.exp(inputs - np.max(inputs, axis=1, keepdims=True))
-#                     exp_values / np.sum(exp_values, axis=1, keepdims=True)
-
-X, y = spiral_data(samples=100, classes=3)
-dense1 = Layer_Dense(2, 3)
-activation1 = Activation_ReLU()
-dense2 = Layer_Dense(3, 3)
-activation2 = Activation_Softmax()
-
-dense1.forward(X)
-activation1.forward(dense1.output)
-dense2.forward(activation1.output)
-activation2.forward(dense2.output)
-
-print(activation2.output[:5])
-"""
-
 
 def book_generator(seed: int = SEED) -> np.random.RandomState:
     """A fresh generator in the state `nnfs.init()` leaves the global one in."""

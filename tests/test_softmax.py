@@ -12,10 +12,10 @@ from decimal import Context, Decimal
 import numpy as np
 import pytest
 
+from nnsine import book_code, spiral
 from nnsine import softmax_figures as show
 from nnsine import softmax_settings as page_settings
 from nnsine import softmax_steps as calc
-from nnsine import spiral
 from nnsine.activations import softmax, softmax_naive
 
 
@@ -189,6 +189,9 @@ def test_settings_edits():
     assert settings.with_classes(5).logits == (4.8, 1.21, 2.385, 0.0, 0.0)
     assert settings.with_classes(2).logits == (4.8, 1.21)
     assert settings.with_logit(1, 7).logits == (4.8, 7.0, 2.385)
+    assert settings.changed(2, -1).logits == (4.8, 1.21, -1.0)
+    assert settings.changed("classes", 2).logits == (4.8, 1.21)
+    assert settings.changed("scale", 0.5).scale == 0.5
     assert page_settings.slider_limit(10.0) == 10.0
     assert page_settings.slider_limit(-10.5) == page_settings.LOGIT_LIMIT
 
@@ -257,3 +260,9 @@ def test_chapter_pass_uses_only_its_own_generator():
     after = np.random.get_state(legacy=False)
     assert np.array_equal(after["state"]["key"], state["state"]["key"])
     assert after["state"]["pos"] == state["state"]["pos"]
+
+
+def test_the_program_shown_on_the_page_prints_what_the_page_shows():
+    result = subprocess.run([sys.executable, "-c", book_code.BOOK_PROGRAM], check=True,
+                            capture_output=True, text=True, timeout=120)
+    assert result.stdout == str(spiral.chapter_pass().probabilities[:5]) + "\n"
