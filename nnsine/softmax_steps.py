@@ -53,6 +53,13 @@ def steps(logits, shift: float = 0.0, subtract_max: bool = False, scale: float =
                  float(np.sum(probabilities)))
 
 
+def shift_change(logits, shift: float) -> float:
+    """The largest |change| in any probability that adding `shift` to (classes,) logits
+    causes: 0 up to float rounding."""
+    logits = np.asarray(logits, dtype=np.float64)
+    return float(np.max(np.abs(softmax(logits + shift) - softmax(logits))))
+
+
 def scale_curves(logits, factors: np.ndarray = SCALE_FACTORS) -> np.ndarray:
     """Softmax of factor * logits for each factor: (classes,), (f,) -> (f, classes)."""
     return softmax(np.outer(factors, np.asarray(logits, dtype=np.float64)))

@@ -78,6 +78,9 @@ with left:
            "first (the book's stable softmax)")
     laid_out = calc.steps(settings.logits, settings.shift, settings.subtract_max)
     st.markdown(show.steps_table(laid_out, settings.subtract_max))
+    moved = calc.shift_change(settings.logits, settings.shift)
+    st.caption(f"Largest change in any probability from the shift of {settings.shift:g}: "
+               f"{moved:.1e}, zero but for float rounding.")
     st.markdown("Adding one constant *c* to every logit multiplies every exp by the same "
                 "e^c, which cancels in the division: the probabilities do not move. "
                 "Subtracting the max is such a shift; it makes every exponent ≤ 0, so "

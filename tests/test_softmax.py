@@ -113,6 +113,9 @@ def test_steps_shift_leaves_probabilities_and_scale_moves_them():
         shifted = calc.steps(logits, shift=shift)
         np.testing.assert_array_equal(shifted.logits, np.array(logits) + shift)
         np.testing.assert_allclose(shifted.probabilities, base, rtol=1e-14)
+    assert calc.shift_change(logits, 0.0) == 0.0
+    assert calc.shift_change([4.8, 1.21, 2.385], 7.3) < 1e-15
+    assert calc.shift_change([1000.0, 0.0], 20.0) == 0.0
     halved = calc.steps(logits, scale=0.5).probabilities
     np.testing.assert_allclose(halved, softmax([0.5, 1, 1.5]), rtol=1e-15)
     assert halved[2] < base[2]

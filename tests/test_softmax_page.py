@@ -132,6 +132,7 @@ def test_shift_moves_the_logits_not_the_probabilities():
     ok(at.slider(key="sm_shift").set_value(7.0).run())
     assert table_column(at, 1) == ["11.8", "8.21", "9.385"]
     assert table_column(at, 4) == before
+    assert any("from the shift of 7: " in caption.value for caption in at.caption)
     ok(at.toggle(key="sm_max").set_value(True).run())
     assert "logit − max" in markdown_with(at, "| class | logit |")
     assert table_column(at, 2)[0] == "0" and table_column(at, 4) == before
