@@ -1,0 +1,167 @@
+"""A pair's area of effect (book 4.7-4.8): where it switches on and off, what it adds
+there, and the raw values that put it somewhere else."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from nnsine.network import Params
+from nnsine.params import FIELDS, snap
+
+SAME_AREA = 0.005  # two pairs whose on and off are this close do one pair's job
+LIMIT = FIELDS["w1"].high  # every slider spans [-LIMIT, LIMIT]
+STEP = FIELDS["w1"].step
+
+
+@dataclass(frozen=True)
+class Area:
+    """The pair bends the output only on (on, off); it adds `left` before and `right`
+    after (nan on a side that never ends)."""
+
+    on: float
+    off: float
+    left: float
+    right: float
+
+    @property
+    def height(self) -> float:
+        """How much the pair raises the output from left of `on` to right of `off`."""
+        return self.right - self.left
+
+
+def _value(pair: dict, x: float) -> float:
+    hidden1 = max(0.0, pair["w1"] * x + pair["b1"])
+    return pair["w_out"] * max(0.0, pair["w2"] * hidden1 + pair["b2"])
+
+
+def area(params: Params, i: int) -> Area | None:
+    """Pair i's area of effect, or None if its contribution never changes with x."""
+    pair = params.pair(i)
+    w1, b1, w2, b2 = pair["w1"], pair["b1"], pair["w2"], pair["b2"]
+    if w1 == 0 or w2 == 0 or pair["w_out"] == 0:
+        return None
+    # The slope is nonzero where both neurons are active: layer 1 on one side of
+    # x = -b1/w1; there layer 2 sees w1*w2*x + (w2*b1 + b2), active on one side of its 0.
+    first, second = -b1 / w1, -(w2 * b1 + b2) / (w1 * w2)
+    on, off = (first, math.inf) if w1 > 0 else (-math.inf, first)
+    if w1 * w2 > 0:
+        on = max(on, second)
+    else:
+        off = min(off, second)
+    if not on < off:
+        return None
+    # Evaluated a unit away from the edge, where both ReLUs clip to exact values.
+    left = _value(pair, on - 1.0) if math.isfinite(on) else math.nan
+    right = _value(pair, off + 1.0) if math.isfinite(off) else math.nan
+    return Area(on + 0.0, off + 0.0, left + 0.0, right + 0.0)  # + 0.0: no -0.0
+
+
+def _x(value: float) -> str:
+    return f"{round(value, 2) + 0.0:.2f}"  # + 0.0: no "-0.00"
+
+
+def _active_somewhere(pair: dict, lo: float, hi: float) -> bool:
+    # The layer-2 neuron's input is monotone in x, so its largest value on [lo, hi)
+    # is at an end (just left of hi counts, by continuity).
+    def layer2_input(x):
+        return pair["w2"] * max(0.0, pair["w1"] * x + pair["b1"]) + pair["b2"]
+    return layer2_input(lo) > 0 or layer2_input(hi) > 0
+
+
+def _span(a: Area, height: bool = True) -> str:
+    if math.isinf(a.off):
+        return f"on at x = {_x(a.on)} and never switches off (its layer-2 weight is positive)"
+    if math.isinf(a.on):
+        return (f"on from the far left, off at x = {_x(a.off)} "
+                "(its layer-2 weight is positive)")
+    adds = f", adds {_x(a.height)}" if height else ""
+    return f"on at x = {_x(a.on)}, off at x = {_x(a.off)}{adds}"
+
+
+def describe(params: Params, i: int, lo: float = 0.0, hi: float = 1.0) -> str:
+    """One sentence for a learner about what pair i does to the output on [lo, hi)."""
+    pair = params.pair(i)
+    if pair["w_out"] == 0:
+        return "never changes the output (its output weight is 0)"
+    if not _active_somewhere(pair, lo, hi):
+        return f"dead: never active on [{lo:g}, {hi:g})"
+    a = area(params, i)
+    if a is None:
+        why = ("its layer-1 weight is 0" if pair["w1"] == 0 else
+               "its layer-2 weight is 0" if pair["w2"] == 0 else "it never bends")
+        return f"adds {_x(_value(pair, lo))} everywhere ({why})"
+    if not (a.on < hi and a.off > lo):
+        return (f"adds {_x(_value(pair, lo))} on [{lo:g}, {hi:g}): it bends the output "
+                f"only outside it ({_span(a)})")
+    return _span(a)
+
+
+def from_meaning(params: Params, i: int, on: float, off: float, height: float) -> Params:
+    """A copy where pair i switches on at `on`, off at `off` and adds `height` (signed)
+    in between, in the book's shape (layer-2 weight -1), values on the slider grid."""
+    if not all(math.isfinite(v) for v in (on, off, height)):
+        raise ValueError("on, off and height must be finite numbers: a pair whose area "
+                         "never ends cannot be set from its meaning")
+    if not on < off:
+        raise ValueError(f"it must switch on (x = {on:g}) before it switches off "
+                         f"(x = {off:g})")
+    mirrored = params.w1[i] < 0  # keep "0 on the left, constant on the right"
+    edge, width = (off if mirrored else on), off - on
+    # Scale s: w1 = ±s, |b1| = s*|edge|, b2 = s*width, |w_out| = |height|/b2.
+    lowest = max(abs(height) / (LIMIT * width), STEP / width, STEP)
+    highest = min(LIMIT, LIMIT / width, LIMIT / abs(edge) if edge else math.inf)
+    steps = min(max(round(abs(params.w1[i]) / STEP) or round(1 / STEP),
+                    math.ceil(round(lowest / STEP, 9))), math.floor(round(highest / STEP, 9)))
+    while steps * STEP <= highest:  # scale s = steps * STEP, a slider position
+        s = snap(FIELDS["w1"], steps * STEP)
+        # b2 from the snapped b1, so that both edges land within half a step / s.
+        if mirrored:
+            w1, b1 = -s, snap(FIELDS["b1"], s * off)
+            b2 = snap(FIELDS["b2"], b1 - s * on)
+        else:
+            w1, b1 = s, snap(FIELDS["b1"], -s * on)
+            b2 = snap(FIELDS["b2"], s * off + b1)
+        w_out = height / b2 if mirrored else -height / b2
+        if b2 > 0 and abs(w_out) <= LIMIT:  # rounding b2 down may push w_out out
+            return params.replace(i, w1=w1, b1=b1, w2=-1.0, b2=b2,
+                                  w_out=snap(FIELDS["w_out"], w_out))
+        steps += 1
+    raise ValueError(f"cannot switch on at x = {on:g}, off at x = {off:g} and add "
+                     f"{height:g} with every value in [{-LIMIT:g}, {LIMIT:g}]")
+
+
+def warnings(params: Params, lo: float = 0.0, hi: float = 1.0) -> list[str]:
+    """Teaching warnings: dead pairs, zero output weights, pairs that bend only outside
+    [lo, hi), two pairs with one area of effect. Pairs numbered from 1."""
+    found, areas = [], {}
+    where = f"[{lo:g}, {hi:g})"
+    for i in range(params.n_pairs):
+        pair = params.pair(i)
+        if not any(pair.values()):
+            continue  # an untouched pair is not a mistake
+        if not _active_somewhere(pair, lo, hi):
+            found.append(f"Pair {i + 1} is dead: its layer-2 neuron is 0 for every x in "
+                         f"{where}, so it adds nothing there and its output weight is "
+                         "useless. Move its layer-1 or layer-2 bias to wake it up.")
+        if pair["w_out"] == 0:
+            found.append(f"Pair {i + 1}'s output weight is 0: whatever its neurons do, it "
+                         "never changes the output.")
+        if (a := area(params, i)) is None:
+            continue
+        areas[i] = a
+        if not (a.on < hi and a.off > lo) and _active_somewhere(pair, lo, hi):
+            found.append(f"Pair {i + 1} bends the output only outside {where} "
+                         f"({_span(a)}); on {where} it just adds "
+                         f"{_x(_value(pair, lo))}.")
+    for i, a in areas.items():
+        for j, b in areas.items():
+            if i < j and _close(a.on, b.on) and _close(a.off, b.off):
+                found.append(f"Pairs {i + 1} and {j + 1} have the same area of effect "
+                             f"({_span(a, height=False)}): together they do one "
+                             "pair's job. Move one of them somewhere else.")
+    return found
+
+
+def _close(a: float, b: float) -> bool:
+    return a == b or abs(a - b) <= SAME_AREA
