@@ -5,21 +5,9 @@ from __future__ import annotations
 from nnsine.network import PAIR_NAMES, Params
 from nnsine.params import N_PAIRS, defaults
 
-# Found by hand with the book's method (section 4.8): each of pairs 1-7
-# switches on where the previous one switches off (layer-1 weight 5, bias
-# -5 * start), layer-2 weight -1 makes it switch off again after b2/5, and its
-# output weight sets the slope there; pair 8 only offsets the whole curve.
-#          w1     b1     w2    b2   w_out
-HAND_TUNED = (
-    (5.0,  0.00, -1.0, 0.75, -1.09),
-    (5.0, -0.75, -1.0, 0.55, -0.34),
-    (5.0, -1.30, -1.0, 0.50,  0.45),
-    (5.0, -1.80, -1.0, 1.35,  1.15),
-    (5.0, -3.15, -1.0, 0.55,  0.50),
-    (5.0, -3.70, -1.0, 0.55, -0.34),
-    (5.0, -4.25, -1.0, 0.75, -1.09),
-    (0.0,  0.02,  1.0, 0.00, -1.00),
-)
+# The hand-tuned rows live beside the walkthrough that arrives at them; the
+# walkthrough imports nothing from here, so there is no import cycle.
+from nnsine.walkthrough import HAND_TUNED, STEPS
 
 
 def _from_rows(rows, b_out: float = 0.0) -> Params:
@@ -30,11 +18,16 @@ def _from_rows(rows, b_out: float = 0.0) -> Params:
 PRESETS = {
     "zeros": lambda: defaults(N_PAIRS),
     "hand-tuned": lambda: _from_rows(HAND_TUNED),
+    # The book's hand-tuning one change at a time: walkthrough-1 is all zeros and
+    # the last one is hand-tuned.
+    **{f"walkthrough-{k}": (lambda step=step: step.params) for k, step in enumerate(STEPS, 1)},
 }
 
 
 def preset(name: str) -> Params:
     """The named fit; KeyError lists the known names."""
     if name not in PRESETS:
-        raise KeyError(f"unknown preset {name!r}; known: {', '.join(PRESETS)}")
+        known = [n for n in PRESETS if not n.startswith("walkthrough-")]
+        known.append(f"walkthrough-1 ... walkthrough-{len(STEPS)}")
+        raise KeyError(f"unknown preset {name!r}; known: {', '.join(known)}")
     return PRESETS[name]()

@@ -1,0 +1,160 @@
+"""The book's hand-tuning replayed one slider change at a time (Figs. 4-17 to 4-29):
+from all zeros to the hand-tuned fit, a caption saying why the curve moved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nnsine.metrics import score
+from nnsine.network import PAIR_NAMES, Params, predict
+from nnsine.params import FIELDS, defaults, snap
+
+# Found by hand with the book's method (section 4.8): each of pairs 1-7
+# switches on where the previous one switches off (layer-1 weight 5, bias
+# -5 * start), layer-2 weight -1 makes it switch off again after b2/5, and its
+# output weight sets the slope there; pair 8 only offsets the whole curve.
+#          w1     b1     w2    b2   w_out
+HAND_TUNED = (
+    (5.0,  0.00, -1.0, 0.75, -1.09),
+    (5.0, -0.75, -1.0, 0.55, -0.34),
+    (5.0, -1.30, -1.0, 0.50,  0.45),
+    (5.0, -1.80, -1.0, 1.35,  1.15),
+    (5.0, -3.15, -1.0, 0.55,  0.50),
+    (5.0, -3.70, -1.0, 0.55, -0.34),
+    (5.0, -4.25, -1.0, 0.75, -1.09),
+    (0.0,  0.02,  1.0, 0.00, -1.00),
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One change of the walkthrough: what it is called, why the curve reacted, the fit
+    after it, and the pair it changed (0-based; None for the start)."""
+
+    title: str
+    caption: str
+    params: Params
+    pair: int | None = None
+
+
+def _x(value: float) -> str:
+    return f"{round(value, 2) + 0.0:g}"
+
+
+def _first_ramp(row):
+    """Pair 1 built up from y = x, as the book does: (title, caption, values) moves."""
+    w1, b1, w2, b2, w_out = row
+    stop = (b2 - b1) / w1
+    yield ("weights to 1", "Its layer-1 weight, layer-2 weight and output weight go to 1 and "
+           "its biases stay 0. Both ReLUs pass any x ≥ 0 straight through, so the output is "
+           "the line y = x.", {"w1": 1.0, "w2": 1.0, "w_out": 1.0})
+    yield (f"layer-1 weight {w1:g}", f"The layer-1 weight multiplies x before anything "
+           f"else, so the line is {w1:g} times as steep: y = {w1:g}x. It climbs about as fast "
+           "as the sine does at first, but it never stops climbing.", {"w1": w1, "b1": b1})
+    yield (f"layer-2 bias {b2:g}", f"The layer-2 bias is added after the first neuron, so "
+           f"the whole line moves up by {b2:g}.", {"b2": b2})
+    yield (f"layer-2 weight {w2:g}", f"A layer-2 weight of {w2:g} turns the rising line "
+           f"upside down: the second neuron now falls and reaches 0 at x = {_x(stop)}, where "
+           "its ReLU starts to output 0. From there on the pair has switched off and adds "
+           "nothing, whatever x does.", {"w2": w2})
+    yield _output_weight(row, first_down=False)
+
+
+def _next_ramp(k: int, row, first_down: bool):
+    """Pairs 2, 3, ...: switched on from x = 0, then moved to their own stretch of x."""
+    w1, b1, w2, b2, w_out = row
+    start, stop = -b1 / w1, (b2 - b1) / w1
+    knot = "the end of the data" if round(stop, 2) >= 1 else "the next knot"
+    yield ("weights to 1", f"Weights and output weight 1 add another y = x. Pair {k + 1} is on "
+           f"from x = 0, so it also bends the curve where the pairs before it already fit: "
+           "it starts too early and spoils their areas of effect.",
+           {"w1": 1.0, "w2": 1.0, "w_out": 1.0})
+    sign = "+" if b1 >= 0 else "-"
+    yield (f"switch on at x = {_x(start)}", f"Layer-1 weight {w1:g} and layer-1 bias {b1:g} "
+           f"keep the first neuron at 0 until {w1:g}x {sign} {abs(b1):g} > 0, that is until "
+           f"x = {_x(start)}, where pair {k} switches off. The curve left of that is back as it "
+           f"was; from there on pair {k + 1} adds a steep line.", {"w1": w1, "b1": b1})
+    yield (f"switch off at x = {_x(stop)}", f"Layer-2 weight {w2:g} and layer-2 bias {b2:g} "
+           f"turn the line upside down and lift it: the second neuron reaches 0 at x = "
+           f"{_x(stop)}, {knot}, and the pair switches off there. Now it adds {b2:g} "
+           f"left of x = {_x(start)} and falls to 0 across its area of effect.",
+           {"w2": w2, "b2": b2})
+    yield _output_weight(row, first_down)
+
+
+def _output_weight(row, first_down: bool):
+    w1, b1, w2, b2, w_out = row
+    start, stop = -b1 / w1, (b2 - b1) / w1
+    rise, slope = -w_out * b2, w_out * w2 * w1
+    caption = (f"Output weight {w_out:g} {'flips and scales' if w_out < 0 else 'scales'} "
+               f"the pair's piece: from x = {_x(start)} to {_x(stop)} the curve now "
+               f"{'rises' if rise > 0 else 'falls'} by {abs(rise):.2f} (slope {slope:.2f}). "
+               + (f"At x = 0 it adds {w_out * b2:.2f}, so that is where the curve now starts."
+                  if round(start, 2) <= 0 else f"Up to x = {_x(start)} it adds a constant "
+                  f"{w_out * b2:.2f}, which moves the curve's start at x = 0 too."))
+    if first_down:
+        caption += " This is the first piece that goes down: the way down starts."
+    return f"output weight {w_out:g}", caption, {"w_out": w_out}
+
+
+def _offset(fit: Params, pair: int, reason: str) -> tuple[str, str, dict] | None:
+    """Pair `pair` made a constant (layer-1 weight 0) that puts the curve's start at 0."""
+    old = fit.pair(pair)
+    without = fit.replace(pair, **dict.fromkeys(PAIR_NAMES, 0.0))
+    offset = snap(FIELDS["b1"], -float(predict(without, [0.0])[0]))
+    values = {"w1": 0.0, "b1": abs(offset), "w2": 1.0, "b2": 0.0,
+              "w_out": -1.0 if offset < 0 else 1.0}
+    if fit.replace(pair, **values) == fit:
+        return None
+    start = f"{reason} the curve starts at {float(predict(fit, [0.0])[0]):.2f} instead of 0."
+    if not any(old.values()):
+        caption = (f"{start} Pair {pair + 1} gets layer-1 weight 0, so its neurons ignore x "
+                   f"and pass on its layer-1 bias, {abs(offset):g}, times its output weight, "
+                   f"{values['w_out']:+g}: it adds {offset:+g} everywhere and moves the whole "
+                   f"curve {'up' if offset > 0 else 'down'}, so that it starts at 0.")
+    else:
+        was = old["w_out"] * old["b1"]
+        caption = (f"{start} Pair {pair + 1}'s offset goes from {was:+g} to {offset:+g} "
+                   "to bring it back")
+        caption += (f": its output weight flips to {values['w_out']:+g} and its layer-1 "
+                    f"bias becomes {abs(offset):g}." if values["w_out"] != old["w_out"]
+                    else f" (layer-1 bias {abs(offset):g}).")
+    return f"offset {offset:+g}", caption, values
+
+
+def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
+    """The walkthrough that ends at the fit `rows` (ramps, then the offset pair last)."""
+    last = len(rows) - 1
+    fit = defaults(len(rows))
+    result = [Step("All zeros", "Every weight and bias is 0, so every neuron outputs 0 and "
+                   "the output is the flat line y = 0: the sine is 1 away at its peaks.", fit)]
+
+    def apply(pair: int, move) -> None:
+        nonlocal fit
+        title, caption, values = move
+        fit = fit.replace(pair, **values)
+        result.append(Step(f"Pair {pair + 1}: {title}", caption, fit, pair))
+
+    for k, row in enumerate(rows[:last]):
+        down = row[4] * row[2] * row[0] < 0 and all(r[4] * r[2] * r[0] >= 0 for r in rows[:k])
+        for move in _first_ramp(row) if k == 0 else _next_ramp(k, row, down):
+            apply(k, move)
+        reason = ("So far" if k == 0 else
+                  f"Pair {k + 1} adds {row[4] * row[3]:.2f} left of its area, so")
+        if move := _offset(fit, last, reason):
+            apply(last, move)
+    before = fit
+    final = dict(zip(PAIR_NAMES, rows[last], strict=True))
+    if before.replace(last, **final) != before:
+        fit = before.replace(last, **final)
+        old, new = score(before).mse, score(fit).mse
+        shift = float(predict(fit, [0.0])[0] - predict(before, [0.0])[0])
+        result.append(Step("Fine-tune the offset", f"Starting exactly at 0 is not what fits "
+                           f"best: moving the whole curve {'up' if shift > 0 else 'down'} by "
+                           f"{abs(shift):.2f} with pair {last + 1}'s offset cuts the mean "
+                           f"squared error from {old:.5f} to {new:.5f}. This is the "
+                           "hand-tuned fit.", fit, last))
+    return tuple(result)
+
+
+STEPS = steps()
