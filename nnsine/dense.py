@@ -65,6 +65,13 @@ def to_params(dense: Dense) -> Params:
     return from_dense([(weights.copy(), biases.copy()) for weights, biases in dense.layers])
 
 
+def pair_part(dense: Dense) -> Params:
+    """The pair network inside a dense one: layer 2's diagonal kept, its cross weights dropped."""
+    layers = [(weights.copy(), biases.copy()) for weights, biases in dense.layers]
+    layers[1] = (np.diag(np.diag(layers[1][0])), layers[1][1])
+    return from_dense(layers)
+
+
 def initial(rng: np.random.Generator, sizes: tuple[int, ...] = SIZES,
             scale: float = 0.1) -> Dense:
     """The book's Layer_Dense start: weights scale * randn (inputs, outputs), biases zero."""
@@ -106,6 +113,11 @@ class Batch:
                 else:
                     hidden[...] = sums[-1]
         return sums[-1][:, 0], sums
+
+    def loss(self, vector: np.ndarray) -> float:
+        """MSE over the batch (forward pass only)."""
+        error = self.output(vector)[0] - self.target
+        return float(error @ error) / error.shape[0]
 
     def loss_and_gradient(self, vector: np.ndarray) -> tuple[float, np.ndarray]:
         """MSE over the batch and its gradient (n_params,), by backpropagation."""

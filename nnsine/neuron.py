@@ -19,7 +19,7 @@ def neuron(inputs: np.ndarray, weight: float, bias: float, activation=relu) -> n
 
 def activation_point(weight: float, bias: float) -> float | None:
     """The x where weight * x + bias crosses 0 (None when weight is 0: it never does)."""
-    return None if weight == 0 else -bias / weight
+    return None if weight == 0 else -bias / weight + 0.0  # + 0.0: no -0.0
 
 
 @dataclass(frozen=True)

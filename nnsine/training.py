@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnsine import dense, params, targets
+from nnsine import dense, params, rounding, targets
 from nnsine.metrics import score
 from nnsine.network import Params, forward
 
@@ -141,8 +141,9 @@ def sine_run(start: dense.Dense | Run, steps: int, *, pairwise: bool = False,
 
 
 def cli(args) -> int:
-    """`python -m nnsine train FILE [--steps N] [--seed S]`: the trained fit as JSON on
-    stdout, progress and MSE on stderr; returns the exit status."""
+    """`python -m nnsine train FILE [--steps N] [--seed S]`: the trained fit, on the
+    sliders' 0.01 grid so a student can load it as it is, as JSON on stdout; progress and
+    MSE on stderr. Returns the exit status."""
     try:
         fit = params.loads(Path(args.file).read_bytes())
     except (OSError, params.ParamsError) as error:
@@ -159,9 +160,9 @@ def cli(args) -> int:
     run = sine_run(start, args.steps, pairwise=True, progress=report,
                    every=max(1, args.steps // 10))
     trained = dense.to_params(run.best)
-    print(params.dumps(trained))
-    rounded = score(params.snap_all(trained)).mse
-    print(f"MSE {run.losses[0]:.3e} -> {score(trained).mse:.3e} (best of {args.steps} steps, "
-          f"at step {run.best_step}); {rounded:.3e} rounded to the sliders' 0.01 steps",
-          file=sys.stderr)
+    on_grid = rounding.to_sliders(trained)
+    print(params.dumps(on_grid))
+    print(f"MSE {run.losses[0]:.3e} -> {score(trained).mse:.3e} (lowest in {args.steps} steps, "
+          f"at step {run.best_step}); printed on the sliders' 0.01 grid: "
+          f"{score(on_grid).mse:.3e}", file=sys.stderr)
     return 0

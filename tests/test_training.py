@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import dense, params, presets, targets, training
+from nnsine import dense, params, presets, rounding, targets, training
 from nnsine.activations import ACTIVATIONS
 from nnsine.metrics import score
 from nnsine.network import dense_forward, forward, predict
@@ -174,6 +174,17 @@ def test_same_seed_same_result_and_no_global_random_state():
     assert np.array_equal(np.random.get_state()[1], before)
 
 
+def test_rounding_onto_the_slider_grid_keeps_what_training_won():
+    start = training.starting_point(presets.preset("hand-tuned"), np.random.default_rng(0))
+    trained = dense.to_params(training.sine_run(start, 2000, pairwise=True).best)
+    on_grid = rounding.to_sliders(trained)
+    assert params.snap_all(on_grid) == on_grid != trained
+    plain = score(params.snap_all(trained)).mse
+    assert score(on_grid).mse <= plain
+    assert score(on_grid).mse < score(trained).mse + 0.25 * (plain - score(trained).mse)
+    assert np.max(np.abs(np.subtract(params.to_flat(on_grid), params.to_flat(trained)))) < 0.25
+
+
 def test_linear_network_collapses_into_its_line():
     network = dense.initial(np.random.default_rng(0), scale=1.0)
     x, _ = targets.sample()
@@ -207,6 +218,7 @@ def test_cli_train_finishes_a_saved_fit(tmp_path):
     assert result.returncode == 0, result.stderr
     trained = params.loads(result.stdout)  # the same format, inside the table's ranges
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
+    assert params.snap_all(trained) == trained  # loads into the sliders as it is
     assert score(trained).mse <= PAIRWISE_TARGET
     assert "step    400/400" in result.stderr and "MSE 3.034e-04 ->" in result.stderr
 
