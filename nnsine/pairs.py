@@ -132,25 +132,26 @@ def from_meaning(params: Params, i: int, on: float, off: float, height: float) -
 
 
 def warnings(params: Params, lo: float = 0.0, hi: float = 1.0) -> list[str]:
-    """Teaching warnings: dead pairs, zero output weights, pairs that bend only outside
-    [lo, hi), two pairs with one area of effect. Pairs numbered from 1."""
+    """Teaching warnings, at most one per pair: dead on [lo, hi), output weight 0, or bends
+    only outside [lo, hi); then pairs with one area of effect. Pairs numbered from 1."""
     found, areas = [], {}
     where = f"[{lo:g}, {hi:g})"
     for i in range(params.n_pairs):
         pair = params.pair(i)
         if not any(pair.values()):
             continue  # an untouched pair is not a mistake
-        if not _active_somewhere(pair, lo, hi):
+        if not _active_somewhere(pair, lo, hi):  # one warning per pair: the root cause
             found.append(f"Pair {i + 1} is dead: its layer-2 neuron is 0 for every x in "
-                         f"{where}, so it adds nothing there and its output weight is "
-                         "useless. Move its layer-1 or layer-2 bias to wake it up.")
+                         f"{where}, so it adds nothing there. {_wake(pair, lo, hi)}")
+            continue
         if pair["w_out"] == 0:
             found.append(f"Pair {i + 1}'s output weight is 0: whatever its neurons do, it "
                          "never changes the output.")
+            continue
         if (a := area(params, i)) is None:
             continue
         areas[i] = a
-        if not (a.on < hi and a.off > lo) and _active_somewhere(pair, lo, hi):
+        if not (a.on < hi and a.off > lo):
             found.append(f"Pair {i + 1} bends the output only outside {where} "
                          f"({_span(a)}); on {where} it just adds "
                          f"{_x(_value(pair, lo))}.")
@@ -161,6 +162,16 @@ def warnings(params: Params, lo: float = 0.0, hi: float = 1.0) -> list[str]:
                              f"({_span(a, height=False)}): together they do one "
                              "pair's job. Move one of them somewhere else.")
     return found
+
+
+def _wake(pair: dict, lo: float, hi: float) -> str:
+    if pair["w2"] == 0:
+        return ("Its layer-2 weight is 0, so layer 1 cannot reach it: give it a layer-2 "
+                "weight.")
+    if max(pair["w1"] * lo, pair["w1"] * hi) + pair["b1"] <= 0:
+        return ("Its layer-1 neuron is 0 there too: move its layer-1 bias so that it "
+                "switches on in between.")
+    return "Raise its layer-2 bias, or flip its layer-2 weight, to wake it up."
 
 
 def _close(a: float, b: float) -> bool:

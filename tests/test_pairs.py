@@ -212,9 +212,17 @@ def test_warnings():
     fit = presets.preset("hand-tuned")
     assert pairs.warnings(fit) == []
     assert pairs.warnings(presets.preset("zeros")) == []
-    dead = fit.replace(2, b1=-10.0, w2=1.0, b2=-0.1)
-    assert pairs.warnings(dead) == [pairs.warnings(dead)[0]]
-    assert pairs.warnings(dead)[0].startswith("Pair 3 is dead: ")
+    dead = fit.replace(2, b1=-10.0, w2=1.0, b2=-0.1)  # wakes at x = 2.02
+    assert pairs.warnings(dead) == [
+        "Pair 3 is dead: its layer-2 neuron is 0 for every x in [0, 1), so it adds nothing "
+        "there. Its layer-1 neuron is 0 there too: move its layer-1 bias so that it switches "
+        "on in between."]
+    assert pairs.warnings(dead, lo=-1.0, hi=3.0) == []
+    unfinished = pairs.warnings(fit.replace(2, w1=6.0, b1=0.0, w2=0.0, b2=0.0, w_out=0.0))
+    assert unfinished == [unfinished[0]] and "give it a layer-2 weight" in unfinished[0]
+    below = pairs.warnings(fit.replace(2, b2=-0.3))  # layer 1 on from 0.26, layer 2 never
+    assert len(below) == 1 and below[0].endswith("Raise its layer-2 bias, or flip its "
+                                                 "layer-2 weight, to wake it up.")
     assert pairs.warnings(fit.replace(4, w_out=0.0)) == [
         "Pair 5's output weight is 0: whatever its neurons do, it never changes the output."]
     away = pairs.warnings(fit.replace(5, b1=-10.0))
@@ -227,4 +235,3 @@ def test_warnings():
     assert any(w.startswith("Pairs 1 and 2") for w in pairs.warnings(near))
     apart = fit.replace(1, b1=-0.05, b2=0.8)  # on 0.01: a different area
     assert not any(w.startswith("Pairs 1 and 2") for w in pairs.warnings(apart))
-    assert pairs.warnings(dead, lo=-1.0, hi=3.0) == []
