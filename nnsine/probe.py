@@ -42,8 +42,10 @@ def probe(params: Params, x: float, activation=relu) -> Probe:
 def table(p: Probe, params: Params) -> list[dict]:
     """One row per pair (its layer-1 and layer-2 outputs and its contribution), then
     the sum plus the output bias, which is the output."""
-    rows = [{"pair": i + 1, "layer 1": float(p.hidden1[i]), "layer 2": float(p.hidden2[i]),
-             "× output weight": float(p.contributions[i]) + 0.0} for i in range(params.n_pairs)]
+    # "pair" is text in every row: a table column (Arrow) holds one type.
+    rows = [{"pair": f"Pair {i + 1}", "layer 1": float(p.hidden1[i]),
+             "layer 2": float(p.hidden2[i]), "× output weight": float(p.contributions[i]) + 0.0}
+            for i in range(params.n_pairs)]
     total = float(np.sum(p.contributions))
     rows.append({"pair": f"sum {total:.2f} + output bias {params.b_out:.2f} =",
                  "layer 1": None, "layer 2": None, "× output weight": p.output})

@@ -50,9 +50,9 @@ def test_table_rows_and_the_sum():
     p = probe.probe(HAND_TUNED, 0.51)
     rows = probe.table(p, HAND_TUNED)
     assert len(rows) == 9
-    assert [row["pair"] for row in rows[:8]] == list(range(1, 9))
-    assert rows[3] == {"pair": 4, "layer 1": pytest.approx(0.75), "layer 2": pytest.approx(0.6),
-                       "× output weight": pytest.approx(0.69)}
+    assert [row["pair"] for row in rows[:8]] == [f"Pair {i}" for i in range(1, 9)]
+    assert rows[3] == {"pair": "Pair 4", "layer 1": pytest.approx(0.75),
+                       "layer 2": pytest.approx(0.6), "× output weight": pytest.approx(0.69)}
     assert rows[-1]["× output weight"] == p.output
     assert rows[-1]["pair"] == "sum -0.06 + output bias 0.00 ="
     shifted = HAND_TUNED.replace(b_out=0.5)
