@@ -6,6 +6,11 @@ import numpy as np
 import plotly.graph_objects as go
 
 Y_RANGE = (-1.6, 1.6)
+# One colour per pair, shared by its sliders, its contribution curve and the probe.
+PAIR_COLORS = (
+    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100", "#750D86", "#00A08B",
+    "#511CFB", "#6C7C32", "#FB00D1", "#862A16", "#0D2A63", "#A777F1", "#620042", "#AF0038",
+)  # no greys (inactive) and nothing near the fit's orange
 TARGET_COLOR, FIT_COLOR = "#9aa0a6", "#e4572e"
 FONT_SIZE = 18  # readable from the back of a classroom
 
@@ -29,3 +34,26 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
         yaxis={"range": list(Y_RANGE), "title": "y"},
     )
     return figure
+
+
+def area_overlay(area, color: str, x_range: tuple[float, float]) -> dict:
+    """Plotly shapes and annotations that shade one pair's area of effect (an
+    nnsine.pairs.Area, or None) and label where it switches on and off."""
+    if area is None:
+        return {"shapes": [], "annotations": []}
+    low, high = max(area.on, x_range[0]), min(area.off, x_range[1])
+    if low >= high:
+        return {"shapes": [], "annotations": []}
+    band = {"type": "rect", "xref": "x", "yref": "paper", "x0": low, "x1": high,
+            "y0": 0, "y1": 1, "fillcolor": color, "opacity": 0.12, "line": {"width": 0},
+            "layer": "below"}
+    marks = [{"type": "line", "xref": "x", "yref": "paper", "x0": v, "x1": v, "y0": 0,
+              "y1": 1, "line": {"color": color, "width": 2, "dash": "dot"}}
+             for v in (area.on, area.off) if x_range[0] <= v <= x_range[1]]
+    # "on" low and "off" higher, so that a narrow area's labels do not overlap.
+    labels = [{"x": v, "y": y, "xref": "x", "yref": "paper", "text": f"{word} at x = {v:.2f}",
+               "showarrow": False, "xanchor": "left", "font": {"color": color, "size": 14},
+               "bgcolor": "rgba(255,255,255,0.8)"}
+              for v, word, y in ((area.on, "on", 0.02), (area.off, "off", 0.10))
+              if x_range[0] <= v <= x_range[1]]
+    return {"shapes": [band, *marks], "annotations": labels}

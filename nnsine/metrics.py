@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsine import targets
+from nnsine.activations import ACTIVATIONS
 from nnsine.network import Params, Trace, forward, predict
 
 
@@ -40,10 +41,12 @@ class Evaluation:
     score: Score
 
 
-def evaluate(params: Params, target: str = targets.DEFAULT) -> Evaluation:
-    """Everything a page shows about a fit, from one forward pass on the book's grid."""
+def evaluate(params: Params, target: str = targets.DEFAULT, activation: str = "relu"
+             ) -> Evaluation:
+    """Everything a page shows about a fit, from one forward pass on the book's grid
+    (hidden activation "relu", or "linear" to show the collapse of section 4.6)."""
     x, y = targets.sample(target)
-    trace = forward(params, x)
+    trace = forward(params, x, ACTIVATIONS[activation])
     return Evaluation(x, y, trace, compare(trace.output, y))
 
 
@@ -54,3 +57,12 @@ def checksum(output: np.ndarray) -> float:
     for value in output.tolist():
         total += value
     return total
+
+
+# The challenge: reach each max |error| in turn (the score the CLI gives, too).
+GOALS = (0.10, 0.05)
+
+
+def goals_met(result: Score) -> list[bool]:
+    """For each goal in GOALS, whether the fit's max |error| reaches it."""
+    return [result.max_error <= goal for goal in GOALS]

@@ -73,6 +73,14 @@ def items(params: Params) -> list[tuple[Slot, float]]:
     return list(zip(slots(params.n_pairs), to_flat(params), strict=True))
 
 
+def resize(params: Params, n_pairs: int) -> Params:
+    """The first n_pairs pairs, with default pairs added when there were fewer."""
+    flat = to_flat(params)
+    pairs = flat[:-1][:5 * n_pairs]
+    pairs += [s.field.default for s in slots(n_pairs)[len(pairs):-1]]
+    return from_flat([*pairs, flat[-1]])
+
+
 def to_flat(params: Params) -> list[float]:
     """Params -> the 5*n_pairs + 1 numbers in slots() order."""
     per_pair = np.stack([getattr(params, name) for name in PAIR_NAMES], axis=1)
@@ -186,16 +194,24 @@ def loads(text: str | bytes) -> Params:
 
 
 def to_query(params: Params) -> dict[str, str]:
-    """Params -> query parameters, only the values that differ from the defaults."""
-    return {s.key: f"{v:g}" if snap(s.field, v) == v else repr(v)
-            for s, v in items(params) if v != s.field.default}
+    """Params -> query parameters: the pair count unless 8, and each value that is not
+    its default."""
+    count = {} if params.n_pairs == N_PAIRS else {"pairs": str(params.n_pairs)}
+    return count | {s.key: f"{v:g}" if snap(s.field, v) == v else repr(v)
+                    for s, v in items(params) if v != s.field.default}
 
 
 def from_query(query: Mapping[str, str], base: Params | None = None
                ) -> tuple[Params, list[str]]:
     """Query parameters -> (Params, problems): each bad value is named and left at `base`."""
-    base = base or defaults()
-    values, problems = to_flat(base), []
+    base, problems = base or defaults(), []
+    if "pairs" in query:
+        text = query["pairs"]
+        if text.isdigit() and 1 <= int(text) <= MAX_PAIRS:
+            base = resize(base, int(text))
+        else:
+            problems.append(f"Number of pairs (pairs={text}): expected 1 to {MAX_PAIRS}")
+    values = to_flat(base)
     for k, s in enumerate(slots(base.n_pairs)):
         if s.key not in query:
             continue

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from nnsine.figures import FIT_COLOR, FONT_SIZE
+from nnsine.figures import FIT_COLOR, FONT_SIZE, PAIR_COLORS
 from nnsine.network import Params
 from nnsine.probe import Probe
 
-# One colour per pair (up to params.MAX_PAIRS), from plotly's Dark24 without its
-# greys (grey means "inactive") and its orange (the fit's colour).
-PAIR_COLORS = (
-    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100", "#750D86", "#00A08B",
-    "#511CFB", "#6C7C32", "#FB00D1", "#862A16", "#0D2A63", "#A777F1", "#620042", "#AF0038",
-)
 INACTIVE, INPUT_COLOR = "#c8c8c8", "#3c4043"
 COLUMNS = ("input", "layer 1", "layer 2", "output")
 

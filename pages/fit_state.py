@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from nnsine import params, presets
+from nnsine import params, presets, targets
 from nnsine.network import Params
 
-FIT, NOTICES = "fit", "notices"
+FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
 MAX_UPLOAD_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
 
 
@@ -22,7 +22,29 @@ def current() -> Params:
         state[NOTICES] = [("warning", f"Ignored a URL value: {p}") for p in problems]
         if snapped != fit:
             notice("info", "URL values were rounded to the sliders' 0.01 steps.")
+        name = st.query_params.get("target", targets.DEFAULT)
+        if name not in targets.TARGETS:
+            notice("warning", f"Ignored a URL value: target={name} is not one of "
+                   f"{', '.join(targets.TARGETS)}")
+            name = targets.DEFAULT
+        state[TARGET] = name
     return state[FIT]
+
+
+def target() -> str:
+    """The name of the function the session is fitting (see nnsine.targets)."""
+    current()
+    return st.session_state[TARGET]
+
+
+def choose_target(key: str) -> None:
+    """on_change of the target picker."""
+    st.session_state[TARGET] = st.session_state[key]
+
+
+def resize(key: str) -> None:
+    """on_change of the pair-count field: add zero pairs or drop the last ones."""
+    commit(params.resize(current(), st.session_state[key]))
 
 
 def commit(fit: Params) -> None:
@@ -63,10 +85,6 @@ def load_upload(key: str) -> None:
     except params.ParamsError as error:
         notice("error", f"Could not load {upload.name}: {error}. Your current fit is unchanged.")
         return
-    if fit.n_pairs != params.N_PAIRS:
-        notice("error", f"{upload.name} has {fit.n_pairs} pairs; this page tunes "
-               f"{params.N_PAIRS}. Your current fit is unchanged.")
-        return
     snapped = params.snap_all(fit)
     commit(snapped)
     rounded = "" if snapped == fit else " (rounded to the sliders' 0.01 steps)"
@@ -74,11 +92,14 @@ def load_upload(key: str) -> None:
 
 
 def sync_url(fit: Params) -> None:
-    """Write the fit into the URL (only values that differ from the defaults)."""
+    """Write the fit and target into the URL (only what differs from the defaults)."""
     wanted = params.to_query(fit)
-    for slot in params.slots(fit.n_pairs):
-        if slot.key in wanted:
-            if st.query_params.get(slot.key) != wanted[slot.key]:
-                st.query_params[slot.key] = wanted[slot.key]
-        elif slot.key in st.query_params:
-            del st.query_params[slot.key]
+    if target() != targets.DEFAULT:
+        wanted["target"] = target()
+    ours = {"target", "pairs", *(s.key for s in params.slots(params.MAX_PAIRS))}
+    for key in ours:
+        if key in wanted:
+            if st.query_params.get(key) != wanted[key]:
+                st.query_params[key] = wanted[key]
+        elif key in st.query_params:
+            del st.query_params[key]

@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from nnsine import assets, params
-from nnsine.figures import FONT_SIZE, Y_RANGE
-from nnsine.metrics import Evaluation, checksum
-from nnsine.network import Params, predict
+from nnsine import assets, params, targets, views
+from nnsine.activations import ACTIVATIONS
+from nnsine.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE
+from nnsine.metrics import checksum
+from nnsine.network import Params, forward
 from pages import fit_state
 
 COMPONENT = "nnsine.live_tuner"
@@ -22,7 +23,7 @@ def _released() -> None:
     """Declares the component's "release" state; the release is read in accept_release."""
 
 
-def accept_release(x: np.ndarray) -> None:
+def accept_release(activation: str = "relu") -> None:
     """Make the browser's last release the session's fit, validated (call before widgets).
 
     Read in the script body rather than a callback so it is idempotent and AppTest can
@@ -37,7 +38,9 @@ def accept_release(x: np.ndarray) -> None:
         fit_state.notice("warning", f"Slider value corrected: {problem}")
     fit_state.commit(fit)
     state[SHOWN] = release.get("values")  # what the browser shows: corrections get pushed
-    if not problems and release.get("checksum") != checksum(predict(fit, x)):
+    output = forward(fit, targets.grid()[0], ACTIVATIONS[activation]).output
+    if not problems and fit.n_pairs == len(release["values"]) // 5 and (
+            release.get("checksum") != checksum(output)):
         fit_state.notice("warning", "The browser's curve and the engine's differ; "
                          "the metrics are the engine's.")
 
@@ -49,7 +52,8 @@ def _component():
                                       js="live_tuner.js", isolate_styles=False)
 
 
-def live_tuner(fit: Params, result: Evaluation, target_label: str) -> None:
+def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "relu",
+               show_contributions: bool = False, overlay: dict | None = None) -> None:
     """Sliders and the live chart for `fit`; pushes `fit` into the browser when it
     differs from what the browser shows (presets, uploads, URL, exact entry)."""
     state = st.session_state
@@ -60,10 +64,17 @@ def live_tuner(fit: Params, result: Evaluation, target_label: str) -> None:
     slots = [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
               "low": s.field.low, "high": s.field.high, "step": s.field.step}
              for s in params.slots(fit.n_pairs)]
+    start, count, denominator = views.VIEWS[view]
+    _, target_y = views.target_curve(target, view)
     data = {
         "rev": state[REV], "values": values, "n_pairs": fit.n_pairs, "slots": slots,
-        "n": len(result.x), "target": np.round(result.target, 5).tolist(),
-        "target_label": target_label, "x_range": [0, 1], "y_range": list(Y_RANGE),
+        "colors": PAIR_COLORS[:fit.n_pairs], "relu": activation == "relu",
+        "show_contributions": show_contributions,
+        "grid": {"start": start, "count": count, "denominator": denominator},
+        # Drawn only, never scored: 5 decimals keep the payload small.
+        "target": np.round(target_y, 5).tolist(), "target_label": targets.LABELS[target],
+        "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
+        "overlay": overlay or {"shapes": [], "annotations": []},
         "height": 440, "font_size": FONT_SIZE,
     }
     _component()(key=KEY, data=data, on_release_change=_released)

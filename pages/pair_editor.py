@@ -1,20 +1,35 @@
-"""Exact entry: number fields for one pair's five values and the output bias."""
+"""Edit one pair exactly: its five raw numbers, or by meaning (where it switches on and
+off, and how much it adds). Both views show the same fit and follow each other."""
 
 from __future__ import annotations
 
+import math
+
 import streamlit as st
 
-from nnsine import params
+from nnsine import pairs, params
 from pages import fit_state
 
+PAIR = "edit_pair"  # the pair being edited; its area of effect is shaded on the chart
+MEANING = ("on", "off", "height")
 
-def _edited(slot: params.Slot, key: str) -> None:
+
+def _raw_edited(slot: params.Slot, key: str) -> None:
     value = st.session_state[key]
     if value is None:  # an emptied number field: keep what was there
         return
-    fit = fit_state.current()
     value = params.snap(slot.field, value)  # the live sliders move in 0.01 steps
-    fit_state.commit(fit.replace(slot.pair, **{slot.field.name: value}))
+    fit_state.commit(fit_state.current().replace(slot.pair, **{slot.field.name: value}))
+
+
+def _meaning_edited(i: int) -> None:
+    on, off, height = (st.session_state[f"meaning_{name}"] for name in MEANING)
+    if None in (on, off, height):
+        return
+    try:
+        fit_state.commit(pairs.from_meaning(fit_state.current(), i, on, off, height))
+    except ValueError as error:
+        fit_state.notice("warning", f"Pair {i + 1} not changed: {error}")
 
 
 def _seed(key: str, value: float) -> None:
@@ -22,13 +37,40 @@ def _seed(key: str, value: float) -> None:
     st.session_state[key] = value
 
 
-def exact_entry(fit: params.Params) -> None:
-    """Number fields for the chosen pair's five values and the output bias."""
-    pair = st.selectbox("Type exact values for", range(fit.n_pairs), key="exact_pair",
+def chosen_pair(n_pairs: int) -> int:
+    """The pair being edited (kept in range when the pair count shrinks)."""
+    pair = st.session_state.get(PAIR, 0)
+    return pair if isinstance(pair, int) and 0 <= pair < n_pairs else 0
+
+
+def pair_picker(n_pairs: int) -> int:
+    """The select box for the pair being edited; returns its index."""
+    _seed(PAIR, chosen_pair(n_pairs))
+    return st.selectbox("Pair being edited", range(n_pairs), key=PAIR,
                         format_func=lambda i: f"Pair {i + 1}")
+
+
+def raw_fields(fit: params.Params, pair: int) -> None:
+    """Number fields for the pair's five values and the output bias."""
     slots = [s for s in params.slots(fit.n_pairs) if s.pair in (pair, None)]
     for slot, value in zip(slots, [*fit.pair(pair).values(), fit.b_out], strict=True):
         key = f"exact_{slot.field.name}"
         _seed(key, value)
         st.number_input(slot.label, slot.field.low, slot.field.high, step=slot.field.step,
-                        key=key, format="%.2f", on_change=_edited, args=(slot, key))
+                        key=key, format="%.2f", on_change=_raw_edited, args=(slot, key))
+
+
+def meaning_fields(fit: params.Params, pair: int) -> None:
+    """On, off and height fields for the pair, or why it has no such shape."""
+    st.caption(f"Pair {pair + 1}: {pairs.describe(fit, pair)}")
+    area = pairs.area(fit, pair)
+    bounded = area is not None and math.isfinite(area.on) and math.isfinite(area.off)
+    current = (area.on, area.off, area.height) if bounded else (0.0, 0.1, 0.0)
+    labels = ("switches on at x", "switches off at x", "adds (signed)")
+    for name, label, value in zip(MEANING, labels, current, strict=True):
+        _seed(f"meaning_{name}", round(value, 3))
+        st.number_input(label, -10.0, 10.0, step=0.01, format="%.3f", key=f"meaning_{name}",
+                        on_change=_meaning_edited, args=(pair,))
+    if not bounded:
+        st.caption("Set all three to give this pair the book's shape: flat, a ramp "
+                   "between the two points, then flat again.")

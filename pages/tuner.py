@@ -1,36 +1,87 @@
-"""Sine tuner: hand-tune 8 ReLU pairs until the network's curve is sin(2πx)."""
+"""Sine tuner: hand-tune ReLU pairs until the network's curve is sin(2πx)."""
 
 import streamlit as st
 
-from nnsine import params, targets
-from nnsine.metrics import evaluate
-from nnsine.presets import PRESETS
-from pages import exact_entry, fit_state, live_panel
+from nnsine import pairs, params, targets
+from nnsine.figures import PAIR_COLORS, area_overlay
+from nnsine.metrics import GOALS, evaluate, goals_met
+from nnsine.network import linear_collapse
+from nnsine.views import X_RANGES
+from pages import fit_state, live_panel, pair_editor, probe_panel, walkthrough_panel
 
-live_panel.accept_release(targets.grid()[0])
+activation = st.session_state.get("activation") or "relu"
+live_panel.accept_release(activation)
 fit = fit_state.current()
-result = evaluate(fit)
+target = fit_state.target()
+result = evaluate(fit, target, activation)
 
-st.title("Fit sin(2πx) with 8 ReLU pairs")
+st.title(f"Fit {targets.LABELS[target]} with {fit.n_pairs} ReLU pairs")
 st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds up the "
            "pairs. Drag a slider and watch the red curve follow (section 4.8 of the book).")
 fit_state.show_notices()
 
-tuner, side = st.columns([3, 1])
+tuner, side = st.columns([3, 1.3])
 with side:
-    for name in PRESETS:
+    with st.expander("Guided walkthrough", expanded=True):
+        walkthrough_panel.walkthrough_panel()
+    for name in ("zeros", "hand-tuned"):
         st.button(f"Load {name}", key=f"preset_{name}", on_click=fit_state.load_preset,
                   args=(name,), width="stretch")
-    st.metric("MSE", f"{result.score.mse:.5f}")
-    st.metric("max |error|", f"{result.score.max_error:.4f}")
+    mse, worst = st.columns(2)
+    mse.metric("MSE", f"{result.score.mse:.5f}")
+    worst.metric("max |error|", f"{result.score.max_error:.4f}")
+    for goal, met in zip(GOALS, goals_met(result.score), strict=True):
+        if met:
+            st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
+        else:
+            st.info(f"Goal: max |error| ≤ {goal:.2f}")
     st.download_button("Download fit (JSON)", params.dumps(fit), file_name="nnsine-fit.json",
                        mime="application/json", key="download", on_click="ignore",
                        width="stretch")
     st.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
                      on_change=fit_state.load_upload, args=("upload",), max_upload_size=1)
-    with st.expander("Type exact values"):
-        exact_entry.exact_entry(fit)
+
 with tuner:
-    live_panel.live_tuner(fit, result, targets.LABELS[targets.DEFAULT])
+    view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
+    st.session_state["target_pick"] = target
+    view_row[0].selectbox("Target", list(targets.TARGETS), key="target_pick",
+                          format_func=targets.LABELS.get, on_change=fit_state.choose_target,
+                          args=("target_pick",))
+    st.session_state["pairs"] = fit.n_pairs
+    view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
+                             on_change=fit_state.resize, args=("pairs",))
+    view_row[2].segmented_control("Hidden layers", ["relu", "linear"], key="activation",
+                                  default="relu", format_func={"relu": "ReLU",
+                                                               "linear": "linear"}.get,
+                                  persist_state="session")
+    with view_row[3]:
+        wide = st.toggle("Wider view", key="wide", help="x from -0.5 to 1.5",
+                         persist_state="session")
+        contributions = st.toggle("Each pair's contribution", key="contributions",
+                                  persist_state="session")
+    view = "wide" if wide else "book"
+    pair = pair_editor.chosen_pair(fit.n_pairs)
+    overlay = area_overlay(pairs.area(fit, pair), PAIR_COLORS[pair], X_RANGES[view])
+    live_panel.live_tuner(fit, target, view, activation, contributions, overlay)
+
+if activation == "linear":
+    slope, intercept = linear_collapse(fit)
+    st.info(f"With linear hidden layers the whole network is one straight line: "
+            f"y = {slope:.4g}·x + {intercept:+.4g}, whatever the weights (section 4.6).")
+for warning in pairs.warnings(fit):
+    st.warning(warning)
+
+editor, probing = st.tabs(["Edit a pair", "Probe the network"])
+with editor:
+    pair = pair_editor.pair_picker(fit.n_pairs)
+    raw, meaning = st.columns(2)
+    with raw:
+        st.markdown("**Exact values**")
+        pair_editor.raw_fields(fit, pair)
+    with meaning:
+        st.markdown("**By meaning**")
+        pair_editor.meaning_fields(fit, pair)
+with probing:
+    probe_panel.probe_panel(fit, activation)
 
 fit_state.sync_url(fit)

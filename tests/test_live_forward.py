@@ -7,8 +7,9 @@ import subprocess
 import numpy as np
 import pytest
 
-from nnsine import params, presets, targets
-from nnsine.network import predict
+from nnsine import params, presets, targets, views
+from nnsine.activations import ACTIVATIONS
+from nnsine.network import forward
 from tests.conftest import ROOT
 
 FORWARD_JS = ROOT / "nnsine" / "frontend" / "forward.js"
@@ -17,23 +18,28 @@ DRIVER = """
 import { forward, grid } from %s;
 let text = "";
 for await (const chunk of process.stdin) text += chunk;
-const xs = grid(1000);
-const outputs = JSON.parse(text).map((p) => {
+const { sets, start, count, relu } = JSON.parse(text);
+const xs = grid(count, start, 1000);
+const outputs = sets.map((p) => {
   const nPairs = (p.length - 1) / 5;
-  return Array.from(forward(p, nPairs, xs, new Float64Array(xs.length)));
+  const parts = Array.from({ length: nPairs }, () => new Float64Array(xs.length));
+  const y = forward(p, nPairs, xs, new Float64Array(xs.length), relu, parts);
+  return { y: Array.from(y), contributions: parts.map((c) => Array.from(c)) };
 });
 // JSON.stringify writes the shortest string that reads back as the same double.
 process.stdout.write(JSON.stringify({ xs: Array.from(xs), outputs }));
 """
 
 
-def run_node(param_sets):
+def run_node(param_sets, view="book", relu=True):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to test the browser's forward pass")
     driver = DRIVER % json.dumps(FORWARD_JS.as_uri())
+    start, count, _ = views.VIEWS[view]
+    request = {"sets": param_sets, "start": start, "count": count, "relu": relu}
     result = subprocess.run([node, "--input-type=module", "-e", driver], check=True,
-                            input=json.dumps(param_sets), capture_output=True, text=True,
+                            input=json.dumps(request), capture_output=True, text=True,
                             timeout=120)
     return json.loads(result.stdout)
 
@@ -48,10 +54,16 @@ def parameter_sets():
     return sets
 
 
-def test_browser_forward_pass_is_bit_identical_to_numpy():
+@pytest.mark.parametrize("view, activation", [("book", "relu"), ("wide", "relu"),
+                                              ("book", "linear")])
+def test_browser_forward_pass_is_bit_identical_to_numpy(view, activation):
     sets = parameter_sets()
-    result = run_node([params.to_flat(p) for p in sets])
-    x = targets.grid()[0]
+    result = run_node([params.to_flat(p) for p in sets], view, activation == "relu")
+    x = views.grid(view)
     assert np.array_equal(np.array(result["xs"]), x)
+    if view == "book":
+        assert np.array_equal(x, targets.grid()[0])
     for fit, output in zip(sets, result["outputs"], strict=True):
-        assert np.array_equal(np.array(output), predict(fit, x)), params.to_flat(fit)
+        trace = forward(fit, x, ACTIVATIONS[activation])
+        assert np.array_equal(np.array(output["y"]), trace.output), params.to_flat(fit)
+        assert np.array_equal(np.array(output["contributions"]).T, trace.contributions)

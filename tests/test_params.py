@@ -95,3 +95,22 @@ def test_snap_moves_values_to_the_slider_grid():
     field = params.FIELDS["w1"]
     assert params.snap(field, 0.123) == 0.12 and params.snap(field, 12) == 10.0
     assert str(params.snap(field, -0.001)) == "0.0"
+
+
+def test_the_pair_count_travels_in_the_url():
+    fit = params.resize(presets.preset("hand-tuned"), 12).replace(11, w1=2.0)
+    query = params.to_query(fit)
+    assert query["pairs"] == "12" and query["p12_w1"] == "2"
+    assert params.from_query(query) == (fit, [])
+    assert "pairs" not in params.to_query(presets.preset("hand-tuned"))
+    for bad in ("0", "17", "x", "-3"):
+        fit, problems = params.from_query({"pairs": bad, "p1_w1": "4"})
+        assert fit.n_pairs == 8 and fit.w1[0] == 4.0 and "expected 1 to 16" in problems[0]
+
+
+def test_resize_keeps_the_first_pairs_and_the_output_bias():
+    fit = presets.preset("hand-tuned").replace(b_out=0.3)
+    small = params.resize(fit, 3)
+    assert small.n_pairs == 3 and small.pair(2) == fit.pair(2) and small.b_out == 0.3
+    big = params.resize(small, 10)
+    assert big.pair(2) == fit.pair(2) and big.pair(9) == dict.fromkeys(big.pair(9), 0.0)

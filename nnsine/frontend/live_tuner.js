@@ -2,7 +2,8 @@
 // During a drag nothing goes to the server: every `input` event recomputes the
 // forward pass here and redraws the curve. On release the values go to Python
 // once (setStateValue "release"); Python validates them and stays the truth.
-// Python pushes values back by bumping data.rev (presets, uploads, URL, fixes).
+// Python pushes values back by bumping data.rev (presets, uploads, URL, fixes);
+// everything else in `data` (grid, target, overlays ...) is drawn as given.
 import { forward, grid } from "./forward.js";
 
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
@@ -34,15 +35,17 @@ function sliderRow(slot, k) {
   return row;
 }
 
-function buildSliders(box, slots) {
+function buildSliders(box, data) {
+  box.replaceChildren();
   const groups = new Map();
-  return slots.map((slot, k) => {
+  return data.slots.map((slot, k) => {
     const name = slot.pair === null ? "Output" : `Pair ${slot.pair + 1}`;
     if (!groups.has(name)) {
       const group = document.createElement("fieldset");
       group.className = "nt-pair";
       group.innerHTML = `<legend></legend>`;
       group.querySelector("legend").textContent = name;
+      if (slot.pair !== null) group.style.setProperty("--pair-color", data.colors[slot.pair]);
       box.appendChild(group);
       groups.set(name, group);
     }
@@ -52,58 +55,90 @@ function buildSliders(box, slots) {
   });
 }
 
-function chartLayout(data) {
+function traces(s, data) {
+  const x = Array.from(s.xs);
+  const pairs = data.show_contributions ? s.contributions.map((c, i) => ({
+    x, y: Array.from(c), mode: "lines", name: `pair ${i + 1}`, showlegend: false,
+    line: { color: data.colors[i], width: 1.5 }, hoverinfo: "skip" })) : [];
+  return [
+    { x, y: data.target, mode: "lines", name: data.target_label,
+      line: { color: "#9aa0a6", width: 4 }, hoverinfo: "skip" },
+    ...pairs,
+    { x, y: Array.from(s.y), mode: "lines", name: "network output",
+      line: { color: "#e4572e", width: 3 } },
+  ];
+}
+
+function layout(data) {
   return {
     height: data.height, margin: { l: 50, r: 10, t: 10, b: 40 },
     font: { size: data.font_size }, uirevision: "fit", showlegend: true,
     legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 0 },
     xaxis: { range: data.x_range, title: { text: "x" }, zeroline: false },
     yaxis: { range: data.y_range, title: { text: "y" } },
+    shapes: data.overlay.shapes, annotations: data.overlay.annotations,
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
   };
 }
 
-function build(root, data) {
+function build(root) {
+  const s = { rev: null, view: null, nPairs: null, dragging: null, timer: null, drawn: 0 };
   // seq starts from the clock: a remounted tuner never repeats an earlier release.
-  const s = { rev: null, seq: Date.now(), nPairs: data.n_pairs, dragging: null, timer: null };
-  s.xs = grid(data.n);
-  s.y = new Float64Array(data.n);
-  s.values = new Float64Array(data.values.length);
-  s.inputs = buildSliders(root.querySelector(".nt-sliders"), data.slots);
-  s.drawn = 0;
+  s.seq = Date.now();
   const chart = root.querySelector(".nt-chart");
-  const x = Array.from(s.xs);
-  s.draw = null;  // until plotly.js has loaded
-  s.ready = loadPlotly().then((Plotly) => {
-    Plotly.newPlot(chart, [
-      { x, y: data.target, mode: "lines", name: data.target_label,
-        line: { color: "#9aa0a6", width: 4 }, hoverinfo: "skip" },
-      { x, y: Array.from(s.y), mode: "lines", name: "network output",
-        line: { color: "#e4572e", width: 3 } },
-    ], chartLayout(data), { displayModeBar: false, responsive: true });
-    s.draw = () => Plotly.restyle(chart, { y: [Array.from(s.y)] }, [1]);
-    s.dispose = () => Plotly.purge(chart);
-    s.redraw(null);
-  }).catch((error) => { chart.textContent = `The live chart could not start: ${error.message}`; });
+  const box = root.querySelector(".nt-sliders");
+  s.plotly = null;
+  loadPlotly().then((Plotly) => { s.plotly = Plotly; s.show(s.data); })
+    .catch((error) => { chart.textContent = `The live chart could not start: ${error.message}`; });
+
+  // Everything but the slider values comes from Python as given.
+  s.show = (data) => {
+    s.data = data;
+    if (data.n_pairs !== s.nPairs) {
+      s.nPairs = data.n_pairs;
+      s.values = new Float64Array(data.values.length);
+      s.inputs = buildSliders(box, data);
+      s.rev = null;
+    }
+    if (s.rev !== data.rev) {
+      s.rev = data.rev;
+      s.setValues(data.values);
+    }
+    const g = data.grid;
+    if (!s.xs || s.xs.length !== g.count || s.xs[0] !== g.start / g.denominator) {
+      s.xs = grid(g.count, g.start, g.denominator);
+    }
+    s.y = new Float64Array(s.xs.length);
+    s.contributions = Array.from({ length: s.nPairs }, () => new Float64Array(s.xs.length));
+    s.compute();
+    if (s.plotly) s.plotly.react(chart, traces(s, data), layout(data),
+      { displayModeBar: false, responsive: true }).then(() => s.painted(null));
+  };
+  s.compute = () => forward(s.values, s.nPairs, s.xs, s.y, s.data.relu,
+    s.data.show_contributions ? s.contributions : null);
 
   // Many input events can arrive in one frame: draw once per frame.
   let frame = 0, pendingEvent = null;
   s.redraw = (event) => {
     pendingEvent = pendingEvent || event;
-    if (frame) return;
+    if (frame || !s.plotly) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (!s.draw) return;
-      forward(s.values, s.nPairs, s.xs, s.y);
-      s.draw();
-      s.drawn += 1;
-      root.dataset.drawn = s.drawn;
-      const detail = { eventTime: pendingEvent ? pendingEvent.timeStamp : null, drawn: s.drawn };
+      s.compute();
+      const n = s.data.show_contributions ? s.nPairs : 0;
+      const ys = [...s.contributions.slice(0, n), s.y].map((y) => Array.from(y));
+      s.plotly.restyle(chart, { y: ys }, ys.map((_, i) => i + 1));
+      s.painted(pendingEvent);
       pendingEvent = null;
-      window.dispatchEvent(new CustomEvent("nnsine:drawn", { detail }));
     });
   };
-  s.show = (k) => {
+  s.painted = (event) => {
+    s.drawn += 1;
+    root.dataset.drawn = s.drawn;
+    const detail = { eventTime: event ? event.timeStamp : null, drawn: s.drawn };
+    window.dispatchEvent(new CustomEvent("nnsine:drawn", { detail }));
+  };
+  s.showValue = (k) => {
     const input = s.inputs[k];
     input.previousElementSibling.value = Number(input.value).toFixed(2);
   };
@@ -111,18 +146,17 @@ function build(root, data) {
     if (k === s.dragging) return;  // never yank a slider out of the user's hand
     s.inputs[k].value = v;
     s.values[k] = Number(s.inputs[k].value);
-    s.show(k);
+    s.showValue(k);
   });
   s.commit = () => {
     clearTimeout(s.timer);
     s.seq += 1;
-    forward(s.values, s.nPairs, s.xs, s.y);  // a release can come before the next frame
+    forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
     let checksum = 0;  // the same sequential sum Python computes: a live bit-check
     for (let j = 0; j < s.y.length; j++) checksum += s.y[j];
     s.setStateValue("release", { values: Array.from(s.values), seq: s.seq, checksum });
   };
 
-  const box = root.querySelector(".nt-sliders");
   let keyboard = false;
   box.addEventListener("keydown", () => { keyboard = true; });
   box.addEventListener("pointerdown", (event) => {
@@ -133,7 +167,7 @@ function build(root, data) {
   box.addEventListener("input", (event) => {
     const k = Number(event.target.dataset.k);
     s.values[k] = Number(event.target.value);
-    s.show(k);
+    s.showValue(k);
     s.redraw(event);
   });
   // `change` fires on release and on every key press: debounce the keys.
@@ -149,13 +183,11 @@ export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const root = parentElement.querySelector(".nt-root");
   // Called again whenever `data` changes: the DOM, listeners and chart persist.
-  const s = root.__nnsine || (root.__nnsine = build(root, data));
+  const s = root.__nnsine || (root.__nnsine = build(root));
   s.setStateValue = setStateValue;
-  if (s.rev !== data.rev) {
-    s.rev = data.rev;
-    s.setValues(data.values);
-    s.redraw(null);
-  }
+  if (data !== s.data) s.show(data);
   // Cleanup runs before every re-invocation too: only dispose when really gone.
-  return () => setTimeout(() => { if (!root.isConnected && s.dispose) s.dispose(); });
+  return () => setTimeout(() => {
+    if (!root.isConnected && s.plotly) s.plotly.purge(root.querySelector(".nt-chart"));
+  });
 }

@@ -1,0 +1,31 @@
+"""Probe one x (book Figs. 4-30, 4-31): every neuron's value, which pairs are active,
+and the sum that makes the output."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from nnsine import probe
+from nnsine.activations import ACTIVATIONS
+from nnsine.network import Params
+from nnsine.probe_figures import network_diagram
+
+X = "probe_x"
+
+
+def _set_x(value: float) -> None:
+    st.session_state[X] = value
+
+
+def probe_panel(fit: Params, activation: str = "relu") -> None:
+    """x field with the book's two examples, the network diagram, the numbers."""
+    st.session_state.setdefault(X, 0.08)
+    field, first, second = st.columns([2, 1, 1], vertical_alignment="bottom")
+    x = field.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=X,
+                           format="%.2f")
+    first.button("x = 0.08 (Fig. 4-30)", key="probe_008", on_click=_set_x, args=(0.08,))
+    second.button("x = 0.51 (Fig. 4-31)", key="probe_051", on_click=_set_x, args=(0.51,))
+    result = probe.probe(fit, x, ACTIVATIONS[activation])
+    st.plotly_chart(network_diagram(fit, result), key="probe_chart",
+                    config={"displayModeBar": False, "staticPlot": True})
+    st.dataframe(probe.table(result, fit), key="probe_table", hide_index=True)
