@@ -58,9 +58,10 @@ class Run:
 def train(start: dense.Dense, inputs: np.ndarray, target: np.ndarray, steps: int, *,
           adam: Adam = Adam(), mask: np.ndarray | None = None, activation: str = "relu",
           moments: Moments | None = None, bounds: tuple[float, float] | None = BOUNDS,
-          progress: Progress | None = None, every: int = 100) -> Run:
+          progress: Progress | None = None, every: int = 100, until: float = -1.0) -> Run:
     """Full-batch Adam on the MSE of inputs (n,) against target (n,). Parameters whose mask
-    (n_params,) is 0 never move; after each step every parameter is clipped into bounds."""
+    (n_params,) is 0 never move; after each step every parameter is clipped into bounds.
+    Stops early, with fewer losses, once the MSE is `until` or lower."""
     batch = dense.Batch(inputs, target, start.sizes, activation)
     vector = start.vector.astype(np.float64, copy=True)  # updated in place
     moments = moments or Moments(np.zeros_like(vector), np.zeros_like(vector))
@@ -71,7 +72,8 @@ def train(start: dense.Dense, inputs: np.ndarray, target: np.ndarray, steps: int
         losses[k], gradient = batch.loss_and_gradient(vector)
         if losses[k] < losses[best_step]:
             best_vector, best_step = vector.copy(), k
-        if k == steps:
+        if k == steps or losses[k] <= until:
+            losses, steps = losses[:k + 1], k
             break
         if mask is not None:
             gradient *= mask  # zero gradient, zero moments: a masked parameter never moves

@@ -118,6 +118,14 @@ def test_pairwise_training_reaches_the_target_within_the_budget():
     assert score(trained).mse == pytest.approx(run.best_loss, rel=1e-9)
 
 
+def test_training_can_stop_at_a_target():
+    start = dense.from_params(presets.preset("hand-tuned"))
+    run = training.sine_run(start, PAIRWISE_BUDGET, pairwise=True, until=PAIRWISE_TARGET)
+    assert run.losses[-1] <= PAIRWISE_TARGET < run.losses[-2]
+    assert run.moments.steps == len(run.losses) - 1 < PAIRWISE_BUDGET
+    assert run.best_loss == run.losses[-1]
+
+
 def test_unlocked_training_moves_the_cross_weights():
     start = dense.from_params(presets.preset("hand-tuned"))
     run = training.sine_run(start, 200)
