@@ -1,0 +1,138 @@
+"""Each teaching control on the sine tuner changes what it should (AppTest, by key)."""
+
+import pytest
+
+from nnsine import pairs, params, presets, walkthrough
+from nnsine.metrics import GOALS, score
+from nnsine.network import linear_collapse
+from tests.test_tuner_page import app, metric, tuner_data
+
+
+def test_the_target_picker_changes_score_chart_and_url():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.selectbox(key="target_pick").set_value("abs").run()
+    fit = presets.preset("hand-tuned")
+    assert metric(at, "MSE") == f"{score(fit, 'abs').mse:.5f}"
+    assert at.query_params["target"] == "abs" and tuner_data(at)["target"][0] == 0.5
+    assert "|x − 0.5|" in at.title[0].value or "abs" in at.title[0].value.lower()
+
+
+def test_a_target_in_the_url_is_used_and_a_bad_one_named():
+    at = app({"target": "triangle"})
+    assert at.selectbox(key="target_pick").value == "triangle"
+    at = app({"target": "cosine"})
+    assert at.selectbox(key="target_pick").value == "sine"
+    assert any("target=cosine" in w.value for w in at.warning)
+
+
+def test_the_pair_count_resizes_the_fit_sliders_and_url():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.number_input(key="pairs").set_value(12).run()
+    fit = at.session_state["fit"]
+    assert fit.n_pairs == 12 and fit.pair(0) == presets.preset("hand-tuned").pair(0)
+    data = tuner_data(at)
+    assert data["n_pairs"] == 12 and len(data["slots"]) == 61 and len(data["colors"]) == 12
+    assert at.query_params["pairs"] == "12"
+    at.number_input(key="pairs").set_value(1).run()
+    assert at.session_state["fit"].n_pairs == 1 and len(tuner_data(at)["slots"]) == 6
+
+
+def test_a_16_pair_file_loads_with_its_count():
+    fit = params.resize(presets.preset("hand-tuned"), 16).replace(15, w1=1.0, w_out=0.5)
+    at = app()
+    at.file_uploader(key="upload").upload("big.json", params.dumps(fit).encode(),
+                                          "application/json").run()
+    assert at.session_state["fit"] == fit and at.number_input(key="pairs").value == 16
+
+
+def test_linear_hidden_layers_collapse_to_the_line_the_weights_give():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.segmented_control(key="activation").set_value("linear").run()
+    slope, intercept = linear_collapse(presets.preset("hand-tuned"))
+    info = " ".join(i.value for i in at.info)
+    assert f"{slope:.4g}" in info and "straight line" in info
+    assert tuner_data(at)["relu"] is False
+    assert metric(at, "MSE") != f"{score(presets.preset('hand-tuned')).mse:.5f}"
+
+
+def test_wide_view_and_contributions_reach_the_chart():
+    at = app()
+    at.toggle(key="wide").set_value(True).run()
+    at.toggle(key="contributions").set_value(True).run()
+    data = tuner_data(at)
+    assert data["grid"] == {"start": -500, "count": 2000, "denominator": 1000}
+    assert data["x_range"] == [-0.5, 1.5] and len(data["target"]) == 2000
+    assert data["show_contributions"] is True
+
+
+def test_the_edited_pairs_area_of_effect_is_shaded_and_labelled():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.selectbox(key="edit_pair").set_value(1).run()
+    overlay = tuner_data(at)["overlay"]
+    area = pairs.area(presets.preset("hand-tuned"), 1)
+    assert overlay["shapes"][0]["x0"] == area.on and overlay["shapes"][0]["x1"] == area.off
+    texts = [a["text"] for a in overlay["annotations"]]
+    assert texts == [f"on at x = {area.on:.2f}", f"off at x = {area.off:.2f}"]
+
+
+def test_editing_a_pair_by_meaning_moves_its_raw_values():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.selectbox(key="edit_pair").set_value(2).run()
+    at.number_input(key="meaning_off").set_value(0.40).run()
+    fit = at.session_state["fit"]
+    assert fit == pairs.from_meaning(presets.preset("hand-tuned"), 2, *[
+        pairs.area(presets.preset("hand-tuned"), 2).on, 0.40,
+        pairs.area(presets.preset("hand-tuned"), 2).height])
+    assert pairs.area(fit, 2).off == pytest.approx(0.40, abs=0.005)
+    assert at.number_input(key="exact_b2").value == fit.b2[2]  # the raw view follows
+
+
+def test_an_impossible_meaning_is_explained_and_changes_nothing():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.number_input(key="meaning_off").set_value(-0.5).run()  # off before on
+    assert at.session_state["fit"] == presets.preset("hand-tuned")
+    assert any("not changed" in w.value for w in at.warning)
+
+
+def test_the_challenge_says_when_each_goal_is_reached():
+    at = app()
+    assert not at.success and len([i for i in at.info if "Goal" in i.value]) == len(GOALS)
+    at.button(key="preset_hand-tuned").click().run()
+    reached = [s.value for s in at.success if "reached" in s.value]
+    assert len(reached) == len(GOALS)
+
+
+def test_teaching_warnings_name_the_pair():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.number_input(key="exact_w_out").set_value(0.0).run()
+    assert any("Pair 1" in w.value for w in at.warning)
+
+
+def test_the_walkthrough_steps_forward_and_back_to_the_hand_tuned_fit():
+    at = app()
+    at.button(key="walk_start").click().run()
+    assert at.session_state["fit"] == walkthrough.STEPS[0].params
+    for index in range(1, len(walkthrough.STEPS)):
+        at.button(key="walk_next").click().run()
+        assert at.session_state["fit"] == walkthrough.STEPS[index].params, index
+    assert at.session_state["fit"] == presets.preset("hand-tuned")
+    assert at.button(key="walk_next").disabled
+    at.button(key="walk_back").click().run()
+    assert at.session_state["fit"] == walkthrough.STEPS[-2].params
+    assert tuner_data(at)["values"] == params.to_flat(walkthrough.STEPS[-2].params)
+
+
+def test_the_probe_table_follows_x():
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.button(key="probe_051").click().run()
+    assert at.number_input(key="probe_x").value == 0.51
+    table = at.dataframe[0].value
+    assert list(table["pair"])[:2] == ["Pair 1", "Pair 2"] and len(table) == 9
