@@ -1,5 +1,107 @@
-"""Placeholder: being written."""
+"""Why nonlinear (sections 4.5-4.6, Figs. 4-5 to 4-8): one network, trained twice."""
 
+import numpy as np
 import streamlit as st
 
-st.info("This page is being written.")
+from nnsine import dense, targets, training
+from nnsine.chapter_figures import fits_figure, loss_figure
+
+CHUNK = 500  # steps per cached piece: progress between pieces, reuse across step counts
+STEPS = (1000, 2000, 5000, 10000)
+SEED = 13  # a start from which ReLU finds the sine (some starts leave it stuck: try 2)
+NAMES = {"linear": "Linear hidden layers (Fig. 4-6)", "relu": "ReLU hidden layers (Fig. 4-7)"}
+
+
+@st.cache_data(max_entries=400, show_spinner=False)
+def trained(activation: str, seed: int, steps: int) -> training.Run:
+    """The 1-8-8-1 network after `steps` steps; shared by every session on the server, so
+    a class trains each setting once. Built from the cached run CHUNK steps shorter."""
+    if steps <= CHUNK:
+        start = dense.initial(np.random.default_rng(seed))
+        return training.sine_run(start, steps, activation=activation)
+    return training.sine_run(trained(activation, seed, steps - CHUNK), CHUNK,
+                             activation=activation)
+
+
+def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
+    bar = st.progress(0.0, text="Training…")
+    pieces = [(name, done) for name in NAMES for done in range(CHUNK, steps + 1, CHUNK)]
+    runs = {}
+    for k, (name, done) in enumerate(pieces, 1):
+        runs[name] = trained(name, seed, done)
+        bar.progress(k / len(pieces), text=f"Training the {name} network: step {done}")
+    bar.empty()
+    return runs
+
+
+STATE = "why_values"  # the page's truth: Streamlit drops widget keys on other pages
+
+
+def values() -> dict:
+    return st.session_state.setdefault(STATE, {"why_seed": SEED, "why_steps": STEPS[-1]})
+
+
+def edited(key: str) -> None:
+    values()[key] = st.session_state[key]
+
+
+def kept(widget, label: str, key: str, *options, **more):
+    """A widget showing the page's value for `key` that writes its changes back."""
+    st.session_state[key] = values()[key]  # widgets show the truth: set before creation
+    return widget(label, *options, key=key, on_change=edited, args=(key,), **more)
+
+
+def request() -> None:
+    st.session_state["why_request"] = (values()["why_seed"], values()["why_steps"])
+
+
+st.title("Why nonlinear activations")
+st.caption("Sections 4.5 and 4.6 of the book. The same network, 1 input → 8 → 8 → 1 output, "
+           "trained on the book's sine data twice: once with linear hidden layers, once "
+           "with ReLU. Same random start, same optimizer (Adam), same number of steps.")
+
+left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
+with left:
+    kept(st.number_input, "Random start (seed)", "why_seed", 0, 9999)
+with middle:
+    kept(st.select_slider, "Training steps", "why_steps", STEPS)
+right.button("Train both networks", key="why_train", on_click=request, type="primary",
+             width="stretch")
+
+if "why_request" not in st.session_state:
+    st.info("Press **Train both networks**. If anyone on this server trained these settings "
+            "before, the result is shown at once.")
+    st.stop()
+
+seed, steps = st.session_state["why_request"]
+runs = train_with_progress(seed, steps)
+x, y = targets.sample()
+st.caption(f"Trained from seed {seed} for {steps} steps; each chart shows the lowest-MSE "
+           "network seen.")
+for column, (name, run) in zip(st.columns(2), runs.items(), strict=True):
+    with column:
+        st.subheader(NAMES[name])
+        output = dense.forward(run.best, x, name)
+        st.plotly_chart(fits_figure(x, y, {"network output": output}, revision=name),
+                        key=f"why_fit_{name}", config={"displayModeBar": False})
+        st.metric(f"MSE, {name}", f"{run.best_loss:.2e}")
+if runs["relu"].best_loss > 1e-2:
+    st.warning("This ReLU network got stuck: some of its neurons output 0 for every x, get "
+               "no gradient and never learn (\"dead\" ReLUs). Try another seed.")
+st.plotly_chart(loss_figure({name: run.losses for name, run in runs.items()}, steps),
+                key="why_loss", config={"displayModeBar": False})
+
+st.header("The linear network is one straight line")
+collapse = dense.linear_collapse(runs["linear"].best, x)
+st.markdown("With linear hidden layers every layer is weights · inputs + biases, and a line "
+            "of a line is a line. Multiplying the trained layers out:")
+st.latex(f"\\text{{slope}} = W_1 W_2 W_3 = {collapse.slope:.6f},\\qquad "
+         f"\\text{{intercept}} = (b_1 W_2 + b_2) W_3 + b_3 = {collapse.intercept:.6f}")
+st.plotly_chart(fits_figure(x, y, {"linear network's output": collapse.output,
+                                   "slope · x + intercept": collapse.line},
+                            revision="collapse"),
+                key="why_collapse", config={"displayModeBar": False})
+st.caption(f"The two curves differ by at most {collapse.difference:.1e} (rounding): 8 + 8 "
+           "hidden neurons, 97 numbers, and the network can still only draw a line. ReLU "
+           "bends it: each neuron switches on or off somewhere, and between those points "
+           "the network is a different line.")
