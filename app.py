@@ -10,5 +10,6 @@ page = st.navigation([
     st.Page("pages/one_pair.py", title="One neuron, one pair", icon="🔀"),
     st.Page("pages/why_nonlinear.py", title="Why nonlinear", icon="📐"),
     st.Page("pages/softmax.py", title="Softmax", icon="🎲"),
+    st.Page("pages/class_page.py", title="Class challenge", icon="🏆"),
 ])
 page.run()

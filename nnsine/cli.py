@@ -7,8 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from nnsine import params, presets, targets
-from nnsine.metrics import score
+from nnsine import grading, params, presets, targets
 
 
 def _preset(args) -> int:
@@ -22,23 +21,23 @@ def _preset(args) -> int:
 
 
 def _score(args) -> int:
-    rows, bad = [], []
+    files, bad = [], []
     for name in args.files:
         try:
-            fit = params.loads(Path(name).read_bytes())
-        except (OSError, params.ParamsError) as error:
-            bad.append({"file": name, "error": str(error)})
-            continue
-        result = score(fit, args.target)
-        rows.append({"file": name, "mse": result.mse, "max_error": result.max_error,
-                     "mean_error": result.mean_error})
-    rows.sort(key=lambda row: (row["mse"], row["max_error"]))
+            files.append((name, Path(name).read_bytes()))
+        except OSError as error:
+            bad.append((name, error.strerror or str(error)))
+    entries, invalid = grading.grade(files, args.target)
+    bad = sorted(bad + invalid, key=lambda item: args.files.index(item[0]))  # as given
+    rows = [{"file": e.name, "mse": e.score.mse, "max_error": e.score.max_error,
+             "mean_error": e.score.mean_error} for e in entries]
     if args.json:
-        print(json.dumps(rows + bad, indent=1))
+        print(json.dumps(rows + [{"file": name, "error": problem} for name, problem in bad],
+                         indent=1))
     else:
         _print_table(rows)
-    for row in bad:
-        print(f"error: {row['file']}: {row['error']}", file=sys.stderr)
+    for name, problem in bad:
+        print(f"error: {name}: {problem}", file=sys.stderr)
     return 1 if bad else 0
 
 

@@ -36,6 +36,20 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
     return figure
 
 
+def class_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
+                 names: list[str], target_label: str = "sin(2πx)") -> go.Figure:
+    """A class's fits overlaid on the target: x, target and each output (n,), best first."""
+    figure = fit_figure(x, target, target, target_label)
+    figure.data = figure.data[:1]
+    for rank, (name, output) in enumerate(zip(names, outputs, strict=True)):
+        figure.add_scatter(x=x, y=output, mode="lines", name=f"{rank + 1}. {name}",
+                           line={"color": PAIR_COLORS[rank % len(PAIR_COLORS)],
+                                 "width": 3 if rank == 0 else 1.5})
+    figure.update_layout(height=520, legend={"orientation": "v", "y": 1, "x": 1.02,
+                                             "yanchor": "top"})
+    return figure
+
+
 def area_overlay(area, color: str, x_range: tuple[float, float]) -> dict:
     """Plotly shapes and annotations that shade one pair's area of effect (an
     nnsine.pairs.Area, or None) and label where it switches on and off."""

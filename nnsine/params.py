@@ -15,6 +15,7 @@ from nnsine.network import PAIR_NAMES, Params
 N_PAIRS = 8
 MAX_PAIRS = 16
 FORMAT, VERSION = "nnsine-pairs", 1
+MAX_FILE_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,8 @@ def dumps(params: Params) -> str:
 
 def loads(text: str | bytes) -> Params:
     """JSON text -> Params; ParamsError for invalid JSON or any check in from_dict."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ParamsError(f"the file is {len(text):,} bytes; a fit is at most a few KB")
     try:
         obj = json.loads(text)
     except (UnicodeDecodeError, ValueError) as error:

@@ -9,7 +9,6 @@ from nnsine import params, presets, targets
 from nnsine.network import Params
 
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
-MAX_UPLOAD_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
 
 
 def current() -> Params:
@@ -75,10 +74,6 @@ def load_upload(key: str) -> None:
     """on_change of a file uploader: load its JSON fit, or explain and keep the current one."""
     upload = st.session_state.get(key)
     if upload is None:
-        return
-    if upload.size > MAX_UPLOAD_BYTES:
-        notice("error", f"{upload.name} is {upload.size:,} bytes; a fit is at most a few KB. "
-               "Your current fit is unchanged.")
         return
     try:
         fit = params.loads(upload.getvalue())

@@ -1,0 +1,39 @@
+"""The class challenge page: a teacher's uploads ranked like `python -m nnsine score`."""
+
+from streamlit.testing.v1 import AppTest
+
+from nnsine import params, presets
+from nnsine.metrics import score
+from tests.conftest import ROOT
+
+
+def class_page():
+    at = AppTest.from_file(str(ROOT / "pages" / "class_page.py"), default_timeout=30)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_fits_are_ranked_best_first_and_bad_files_named():
+    at = class_page()
+    assert "Load two or more" in at.info[0].value
+    uploader = at.file_uploader(key="class_files")
+    uploader.upload("bob.json", params.dumps(presets.preset("zeros")).encode())
+    uploader.upload("ada.json", params.dumps(presets.preset("hand-tuned")).encode())
+    uploader.upload("cy.json", b"{nope")
+    uploader.run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert list(table["file"]) == ["ada.json", "bob.json"]
+    assert table["MSE"][0] == round(score(presets.preset("hand-tuned")).mse, 6)
+    assert "cy.json" in at.error[0].value and "not valid JSON" in at.error[0].value
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_the_target_changes_the_ranking_scores():
+    at = class_page()
+    at.selectbox(key="class_target").set_value("abs").run()
+    at.file_uploader(key="class_files").upload(
+        "ada.json", params.dumps(presets.preset("hand-tuned")).encode()).run()
+    assert at.dataframe[0].value["MSE"][0] == round(score(presets.preset("hand-tuned"),
+                                                          "abs").mse, 6)
