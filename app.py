@@ -2,14 +2,21 @@
 
 import streamlit as st
 
+from pages import presenter
+
 st.set_page_config(page_title="nnsine · ReLU pairs fit a sine", page_icon="∿", layout="wide")
 
+# Page files are named apart from their URLs (tuner_page.py at /tuner): Streamlit's
+# older pages/-folder discovery would otherwise run a deep-linked page file on its
+# own, without this script, on a fresh server (and in AppTest.switch_page).
 page = st.navigation([
-    st.Page("pages/tuner.py", title="Sine tuner", icon="〰️", default=True),
+    st.Page("pages/tuner_page.py", title="Sine tuner", icon="〰️", url_path="tuner",
+            default=True),
     st.Page("pages/activations.py", title="Activation functions", icon="📈"),
     st.Page("pages/one_pair.py", title="One neuron, one pair", icon="🔀"),
     st.Page("pages/why_nonlinear.py", title="Why nonlinear", icon="📐"),
-    st.Page("pages/softmax.py", title="Softmax", icon="🎲"),
-    st.Page("pages/class_page.py", title="Class challenge", icon="🏆"),
+    st.Page("pages/softmax_page.py", title="Softmax", icon="🎲", url_path="softmax"),
+    st.Page("pages/class_page.py", title="Class challenge", icon="🏆", url_path="class"),
 ])
+presenter.presenter_toggle()
 page.run()

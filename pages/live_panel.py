@@ -53,7 +53,8 @@ def _component():
 
 
 def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "relu",
-               show_contributions: bool = False, overlay: dict | None = None) -> None:
+               show_contributions: bool = False, overlay: dict | None = None,
+               presenting: bool = False) -> None:
     """Sliders and the live chart for `fit`; pushes `fit` into the browser when it
     differs from what the browser shows (presets, uploads, URL, exact entry)."""
     state = st.session_state
@@ -75,6 +76,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         "target": np.round(target_y, 5).tolist(), "target_label": targets.LABELS[target],
         "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
         "overlay": overlay or {"shapes": [], "annotations": []},
-        "height": 440, "font_size": FONT_SIZE,
+        "height": 600 if presenting else 440,
+        "font_size": round(FONT_SIZE * 1.35) if presenting else FONT_SIZE,
     }
     _component()(key=KEY, data=data, on_release_change=_released)

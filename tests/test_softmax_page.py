@@ -16,7 +16,7 @@ from nnsine.activations import softmax
 from tests.test_listings import assert_numpy_untouched, numpy_globals
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = str(ROOT / "pages" / "softmax.py")
+PAGE = str(ROOT / "pages" / "softmax_page.py")
 
 
 def softmax_page(query: dict | None = None) -> AppTest:
@@ -79,7 +79,7 @@ def test_defaults_show_the_books_numbers():
 def test_the_page_runs_inside_the_app():
     # Straight to the page through app.py's st.navigation (not via the default page).
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    ok(at.switch_page("pages/softmax.py").run())
+    ok(at.switch_page("pages/softmax_page.py").run())
     assert metric(at, "Confidence") == "89.53%"
 
 
@@ -189,7 +189,7 @@ def test_the_page_leaves_numpy_as_it_was():
     at = softmax_page({"sm_logits": "1000,0"})
     ok(at.slider(key="sm_scale").set_value(3.0).run())
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    ok(app.switch_page("pages/softmax.py").run())
+    ok(app.switch_page("pages/softmax_page.py").run())
     assert_numpy_untouched(before)
 
 

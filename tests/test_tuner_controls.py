@@ -136,3 +136,23 @@ def test_the_probe_table_follows_x():
     assert at.number_input(key="probe_x").value == 0.51
     table = at.dataframe[0].value
     assert list(table["pair"])[:2] == ["Pair 1", "Pair 2"] and len(table) == 9
+
+
+def test_presenter_mode_from_the_link_enlarges_the_chart_and_folds_the_files():
+    at = app({"present": "1", "p1_w1": "5"})
+    assert at.toggle(key="present").value is True
+    data = tuner_data(at)
+    assert data["height"] == 600 and data["font_size"] > 18
+    assert any(e.label == "Save or load the fit" for e in at.expander)
+    at.toggle(key="present").set_value(False).run()
+    assert "present" not in at.query_params and tuner_data(at)["height"] == 440
+    assert at.query_params["p1_w1"] == "5"  # the fit's link is untouched
+
+
+def test_presenter_mode_survives_a_page_switch():
+    at = app()
+    at.toggle(key="present").set_value(True).run()
+    assert at.query_params["present"] == "1"
+    at.switch_page("pages/softmax_page.py").run()
+    at.switch_page("pages/tuner_page.py").run()
+    assert at.toggle(key="present").value is True and tuner_data(at)["height"] == 600

@@ -52,7 +52,7 @@ def release(at, values, checksum=None):
 
 
 def test_every_page_runs_without_exception():
-    assert "pages/tuner.py" in PAGES and len(PAGES) >= 2
+    assert "pages/tuner_page.py" in PAGES and len(PAGES) >= 2
     at = app()
     for page in PAGES:
         at.switch_page(page).run()
@@ -156,7 +156,7 @@ def test_switching_pages_and_back_keeps_the_fit():
     at = app()
     at.button(key="preset_hand-tuned").click().run()
     at.switch_page(PAGES[1]).run()
-    at.switch_page("pages/tuner.py").run()
+    at.switch_page("pages/tuner_page.py").run()
     assert at.session_state["fit"] == presets.preset("hand-tuned")
     assert tuner_data(at)["values"] == params.to_flat(presets.preset("hand-tuned"))
 

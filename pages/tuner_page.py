@@ -7,13 +7,14 @@ from nnsine.figures import PAIR_COLORS, area_overlay
 from nnsine.metrics import GOALS, evaluate, goals_met
 from nnsine.network import linear_collapse
 from nnsine.views import X_RANGES
-from pages import fit_state, live_panel, pair_editor, probe_panel, walkthrough_panel
+from pages import fit_state, live_panel, pair_editor, presenter, probe_panel, walkthrough_panel
 
 activation = st.session_state.get("activation") or "relu"
 live_panel.accept_release(activation)
 fit = fit_state.current()
 target = fit_state.target()
 result = evaluate(fit, target, activation)
+presenting = presenter.is_on()
 
 st.title(f"Fit {targets.LABELS[target]} with {fit.n_pairs} ReLU pairs")
 st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds up the "
@@ -35,11 +36,13 @@ with side:
             st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
         else:
             st.info(f"Goal: max |error| ≤ {goal:.2f}")
-    st.download_button("Download fit (JSON)", params.dumps(fit), file_name="nnsine-fit.json",
-                       mime="application/json", key="download", on_click="ignore",
-                       width="stretch")
-    st.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
-                     on_change=fit_state.load_upload, args=("upload",), max_upload_size=1)
+    # A presenter needs the fit, not the file controls: fold them away.
+    files = st.expander("Save or load the fit") if presenting else st.container()
+    files.download_button("Download fit (JSON)", params.dumps(fit),
+                          file_name="nnsine-fit.json", mime="application/json",
+                          key="download", on_click="ignore", width="stretch")
+    files.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
+                        on_change=fit_state.load_upload, args=("upload",), max_upload_size=1)
 
 with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
@@ -62,7 +65,7 @@ with tuner:
     view = "wide" if wide else "book"
     pair = pair_editor.chosen_pair(fit.n_pairs)
     overlay = area_overlay(pairs.area(fit, pair), PAIR_COLORS[pair], X_RANGES[view])
-    live_panel.live_tuner(fit, target, view, activation, contributions, overlay)
+    live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
 
 if activation == "linear":
     slope, intercept = linear_collapse(fit)

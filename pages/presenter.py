@@ -1,0 +1,38 @@
+"""Presenter mode (`?present=1` or the sidebar toggle): larger text and charts, readable
+from the back of a classroom, with the less-used controls folded away."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+ON = "presenting"  # the session's truth; the toggle's own key is "present"
+CSS = """<style>
+html { font-size: 21px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 2rem; }
+</style>"""
+
+
+def _toggled() -> None:
+    on = st.session_state[ON] = st.session_state["present"]
+    if on:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+
+
+def presenter_toggle() -> bool:
+    """The sidebar toggle (read from the URL on a session's first run); True when on."""
+    state = st.session_state
+    if ON not in state:
+        state[ON] = st.query_params.get("present", "").lower() in ("1", "true", "yes")
+    state["present"] = state[ON]
+    st.sidebar.toggle("Presenter mode", key="present", on_change=_toggled,
+                      help="Larger text and charts for a projector; the link keeps it on.")
+    if state[ON]:
+        st.html(CSS)
+    return state[ON]
+
+
+def is_on() -> bool:
+    """Whether this session is presenting."""
+    return bool(st.session_state.get(ON))
