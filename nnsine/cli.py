@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import glob
 import json
 import sys
 from pathlib import Path
@@ -20,7 +21,18 @@ def _preset(args) -> int:
     return 0
 
 
+def _expand(patterns: list[str]) -> list[str]:
+    """FILE arguments with any unexpanded wildcard expanded here: Windows shells and
+    `docker run ... score /data/*.json` pass the pattern through as written."""
+    names = []
+    for pattern in patterns:
+        matches = [] if Path(pattern).exists() else sorted(glob.glob(pattern))
+        names += matches or [pattern]
+    return names
+
+
 def _score(args) -> int:
+    args.files = _expand(args.files)
     files, bad = [], []
     for name in args.files:
         try:

@@ -57,3 +57,9 @@ def test_score_json_lists_scores_and_errors(tmp_path):
 def test_score_of_good_files_exits_zero(tmp_path):
     files = make_class(tmp_path)
     assert nnsine("score", files[0], files[2]).returncode == 0
+
+
+def test_score_expands_a_wildcard_the_shell_left_alone(tmp_path):
+    make_class(tmp_path)
+    result = nnsine("score", str(tmp_path / "*.json"))  # as `docker run ... /data/*.json`
+    assert result.returncode == 1 and "ada.json" in result.stdout and "cy.json" in result.stderr
