@@ -32,36 +32,23 @@ USES = {
             "the size of positive inputs: 3 gives 3 and 3000 gives 3000.",
 }
 
-DEFAULTS = {"act_name": "step", "act_weight": 1.0, "act_bias": 0.0}
-STATE = "act_values"  # the page's truth: Streamlit drops widget keys on other pages
 
-
-def values() -> dict:
-    return st.session_state.setdefault(STATE, dict(DEFAULTS))
-
-
-def edited(key: str) -> None:
-    values()[key] = st.session_state[key]
-
-
-def kept(widget, label: str, key: str, **options):
-    """A widget showing the page's value for `key` that writes its changes back."""
-    st.session_state[key] = values()[key]  # widgets show the truth: set before creation
-    return widget(label, key=key, on_change=edited, args=(key,), **options)
+def kept(widget, label: str, key: str, default, *options, **more):
+    """A widget whose value survives visits to other pages (persist_state)."""
+    st.session_state.setdefault(key, default)
+    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 st.title("Activation functions")
 st.caption("Sections 4.1 to 4.4 of the book. One neuron with one input x computes "
            "weight · x + bias and passes it through its activation function.")
 
-name = kept(st.radio, "Activation function", "act_name", options=list(NAMES),
+name = kept(st.radio, "Activation function", "act_name", "step", list(NAMES),
             format_func=NAMES.get, horizontal=True)
 left, right = st.columns([1, 3])
 with left:
-    weight = kept(st.slider, "Weight", "act_weight", min_value=-5.0, max_value=5.0, step=0.1,
-                  format="%.1f")
-    bias = kept(st.slider, "Bias", "act_bias", min_value=-5.0, max_value=5.0, step=0.1,
-                format="%.1f")
+    weight = kept(st.slider, "Weight", "act_weight", 1.0, -5.0, 5.0, step=0.1, format="%.1f")
+    bias = kept(st.slider, "Bias", "act_bias", 0.0, -5.0, 5.0, step=0.1, format="%.1f")
     low, high = ACTIVATIONS[name](np.array([3.0, 3000.0]))
     st.markdown(f"**f(3) = {low:.4g}, f(3000) = {high:.4g}**")
 with right:

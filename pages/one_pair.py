@@ -23,26 +23,18 @@ PAIR_FIGURES = [
     ("Neuron 2: weight -2", PAIR_FIRST | {"pair_w2": -2.0, "pair_b2": 1.0}),
 ]
 DEFAULTS = {**NEURON_FIGURES[2][1], **PAIR_FIGURES[2][1]}
-STATE = "one_values"  # the page's truth: Streamlit drops widget keys on other pages
-
-
-def values() -> dict[str, float]:
-    return st.session_state.setdefault(STATE, dict(DEFAULTS))
 
 
 def load(figure: dict[str, float]) -> None:
     """on_click of a figure button: the book's values into the sliders."""
-    values().update(figure)
-
-
-def edited(key: str) -> None:
-    values()[key] = st.session_state[key]
+    st.session_state.update(figure)
 
 
 def slider(label: str, key: str) -> float:
-    st.session_state[key] = values()[key]  # widgets show the truth: set before creation
+    st.session_state.setdefault(key, DEFAULTS[key])
+    # persist_state: the value survives a visit to another page.
     return st.slider(label, -LIMIT, LIMIT, step=STEP, key=key, format="%.2f",
-                     on_change=edited, args=(key,))
+                     persist_state="session")
 
 
 def figure_buttons(figures, prefix: str) -> None:

@@ -19,7 +19,7 @@ STEPS = (500, 1000, 2000, 5000, 10000, 20000)
 MODES = {"pairs": "Keep the pairs: layer-2 neuron i hears only layer-1 neuron i",
          "dense": "Unlock the full dense layer 2: every layer-2 neuron hears all of layer 1 "
                   "(it pays off slowly: try 20000 steps)"}
-RESULT, UNDO, STATE = "opt_result", "opt_undo", "opt_values"  # this panel's session keys
+RESULT, UNDO = "opt_result", "opt_undo"  # this panel's session keys (besides widgets')
 
 
 @dataclass(frozen=True)
@@ -77,19 +77,10 @@ def undo() -> None:
     fit_state.notice("info", "Restored your values from before the optimizer's.")
 
 
-def values() -> dict:
-    """The panel's settings: Streamlit drops widget keys while you are on other pages."""
-    return st.session_state.setdefault(STATE, {"opt_mode": "pairs", "opt_steps": 2000})
-
-
-def edited(key: str) -> None:
-    values()[key] = st.session_state[key]
-
-
-def kept(widget, label: str, key: str, *options, **more):
-    """A widget showing the panel's value for `key` that writes its changes back."""
-    st.session_state[key] = values()[key]  # widgets show the truth: set before creation
-    return widget(label, *options, key=key, on_change=edited, args=(key,), **more)
+def kept(widget, label: str, key: str, default, *options, **more):
+    """A widget whose value survives visits to other pages (persist_state)."""
+    st.session_state.setdefault(key, default)
+    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 def optimizer_panel() -> None:
@@ -99,8 +90,8 @@ def optimizer_panel() -> None:
                 "then letting an optimizer train all the weights. Here it starts from your "
                 "sliders: full-batch backpropagation with Adam (chapters 9 and 10), "
                 "MSE loss.")
-    mode = kept(st.radio, "Wiring", "opt_mode", list(MODES), format_func=MODES.get)
-    steps = kept(st.select_slider, "Training steps", "opt_steps", STEPS)
+    mode = kept(st.radio, "Wiring", "opt_mode", "pairs", list(MODES), format_func=MODES.get)
+    steps = kept(st.select_slider, "Training steps", "opt_steps", 2000, STEPS)
     if st.button("Train", key="opt_train", type="primary"):
         st.session_state[RESULT] = train(fit, target, mode, steps)
     if UNDO in st.session_state:

@@ -34,25 +34,15 @@ def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
     return runs
 
 
-STATE = "why_values"  # the page's truth: Streamlit drops widget keys on other pages
-
-
-def values() -> dict:
-    return st.session_state.setdefault(STATE, {"why_seed": SEED, "why_steps": STEPS[-1]})
-
-
-def edited(key: str) -> None:
-    values()[key] = st.session_state[key]
-
-
-def kept(widget, label: str, key: str, *options, **more):
-    """A widget showing the page's value for `key` that writes its changes back."""
-    st.session_state[key] = values()[key]  # widgets show the truth: set before creation
-    return widget(label, *options, key=key, on_change=edited, args=(key,), **more)
+def kept(widget, label: str, key: str, default, *options, **more):
+    """A widget whose value survives visits to other pages (persist_state)."""
+    st.session_state.setdefault(key, default)
+    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 def request() -> None:
-    st.session_state["why_request"] = (values()["why_seed"], values()["why_steps"])
+    st.session_state["why_request"] = (st.session_state["why_seed"],
+                                       st.session_state["why_steps"])
 
 
 st.title("Why nonlinear activations")
@@ -62,9 +52,9 @@ st.caption("Sections 4.5 and 4.6 of the book. The same network, 1 input â†’ 8 â†
 
 left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
 with left:
-    kept(st.number_input, "Random start (seed)", "why_seed", 0, 9999)
+    kept(st.number_input, "Random start (seed)", "why_seed", SEED, 0, 9999)
 with middle:
-    kept(st.select_slider, "Training steps", "why_steps", STEPS)
+    kept(st.select_slider, "Training steps", "why_steps", STEPS[-1], STEPS)
 right.button("Train both networks", key="why_train", on_click=request, type="primary",
              width="stretch")
 

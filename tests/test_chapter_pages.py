@@ -158,3 +158,29 @@ def test_optimizer_dense_mode_shows_the_cross_weights_and_keeps_the_sliders():
     assert "no longer tell the whole story" in at.warning[0].value
     with pytest.raises(KeyError):
         at.button(key="opt_load")
+
+
+# --- real clicks in Chromium ------------------------------------------------------------
+
+
+def metric_value(page, label: str):
+    return page.locator('[data-testid="stMetric"]', has_text=label).locator(
+        '[data-testid="stMetricValue"]')
+
+
+@pytest.mark.browser
+def test_browser_figure_buttons_and_training(app_url, page):
+    from tests.conftest import open_app, wait_idle
+
+    open_app(page, f"{app_url}/one_pair")
+    page.locator(".st-key-pair_fig_2 button").click()
+    page.get_by_text("from x = 0.00 to x = 0.50").wait_for()
+    open_app(page, f"{app_url}/why_nonlinear")
+    page.locator(".st-key-why_steps").get_by_role("slider").focus()
+    page.keyboard.press("Home")  # the fewest steps: a quick run on a shared machine
+    wait_idle(page)
+    page.locator(".st-key-why_train button").click()
+    metric_value(page, "MSE, relu").wait_for()
+    wait_idle(page)
+    assert float(metric_value(page, "MSE, linear").inner_text()) > 0.15
+    assert page.locator(".st-key-why_collapse").is_visible()
