@@ -68,7 +68,7 @@ def errors_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray]
                    revision=revision)
 
 
-def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-5, 1.0),
+def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-7, 1.0),
                 revision: str = "loss") -> go.Figure:
     """MSE per step (each (steps + 1,)) on a log axis from 0 to `steps`."""
     figure = go.Figure()
