@@ -16,6 +16,7 @@ from nnsine.network import Params, forward
 BOUNDS = (params.FIELDS["w1"].low, params.FIELDS["w1"].high)  # every slider's range
 assert all((field.low, field.high) == BOUNDS for field in params.FIELDS.values())
 Progress = Callable[[int, float], None]
+MAX_STEPS = 1_000_000  # the CLI's limit: a run keeps one MSE per step (8 MB at most)
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,8 @@ def cli(args) -> int:
     except (OSError, params.ParamsError) as error:
         print(f"nnsine: {args.file}: {error}", file=sys.stderr)
         return 2
-    if args.steps < 0:
-        print(f"nnsine: --steps must be 0 or more, not {args.steps}", file=sys.stderr)
+    if not 0 <= args.steps <= MAX_STEPS:
+        print(f"nnsine: --steps must be 0 to {MAX_STEPS}, not {args.steps}", file=sys.stderr)
         return 2
 
     def report(step: int, loss: float) -> None:

@@ -237,5 +237,6 @@ def test_cli_train_explains_bad_input(tmp_path):
     assert result.returncode == 2 and "not valid JSON" in result.stderr and not result.stdout
     good = tmp_path / "good.json"
     good.write_text(params.dumps(presets.preset("zeros")))
-    result = nnsine("train", str(good), "--steps", "-5")
-    assert result.returncode == 2 and "--steps" in result.stderr and not result.stdout
+    for steps in ("-5", "1000000000"):
+        result = nnsine("train", str(good), "--steps", steps)
+        assert result.returncode == 2 and "--steps" in result.stderr and not result.stdout
