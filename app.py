@@ -12,9 +12,12 @@ st.set_page_config(page_title="nnsine · ReLU pairs fit a sine", page_icon="∿"
 page = st.navigation([
     st.Page("pages/tuner_page.py", title="Sine tuner", icon="〰️", url_path="tuner",
             default=True),
-    st.Page("pages/activations.py", title="Activation functions", icon="📈"),
-    st.Page("pages/one_pair.py", title="One neuron, one pair", icon="🔀"),
-    st.Page("pages/why_nonlinear.py", title="Why nonlinear", icon="📐"),
+    st.Page("pages/activations_page.py", title="Activation functions", icon="📈",
+            url_path="activations"),
+    st.Page("pages/one_pair_page.py", title="One neuron, one pair", icon="🔀",
+            url_path="one-pair"),
+    st.Page("pages/why_nonlinear_page.py", title="Why nonlinear", icon="📐",
+            url_path="why-nonlinear"),
     st.Page("pages/softmax_page.py", title="Softmax", icon="🎲", url_path="softmax"),
     st.Page("pages/class_page.py", title="Class challenge", icon="🏆", url_path="class"),
 ])

@@ -7,7 +7,15 @@ from nnsine.figures import PAIR_COLORS, area_overlay
 from nnsine.metrics import GOALS, evaluate, goals_met
 from nnsine.network import linear_collapse
 from nnsine.views import X_RANGES
-from pages import fit_state, live_panel, pair_editor, presenter, probe_panel, walkthrough_panel
+from pages import (
+    fit_state,
+    live_panel,
+    optimizer_panel,
+    pair_editor,
+    presenter,
+    probe_panel,
+    walkthrough_panel,
+)
 
 activation = st.session_state.get("activation") or "relu"
 live_panel.accept_release(activation)
@@ -74,7 +82,8 @@ if activation == "linear":
 for warning in pairs.warnings(fit):
     st.warning(warning)
 
-editor, probing = st.tabs(["Edit a pair", "Probe the network"])
+editor, probing, optimizer = st.tabs(["Edit a pair", "Probe the network",
+                                      "Let the optimizer finish"])
 with editor:
     pair = pair_editor.pair_picker(fit.n_pairs)
     raw, meaning = st.columns(2)
@@ -86,5 +95,7 @@ with editor:
         pair_editor.meaning_fields(fit, pair)
 with probing:
     probe_panel.probe_panel(fit, activation)
+with optimizer:
+    optimizer_panel.optimizer_panel()
 
 fit_state.sync_url(fit)

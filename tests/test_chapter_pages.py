@@ -42,8 +42,8 @@ def values(array) -> np.ndarray:
     return np.asarray(array, dtype=float)
 
 
-@pytest.mark.parametrize("path", ["pages/activations.py", "pages/one_pair.py",
-                                  "pages/why_nonlinear.py"])
+@pytest.mark.parametrize("path", ["pages/activations_page.py", "pages/one_pair_page.py",
+                                  "pages/why_nonlinear_page.py"])
 def test_each_page_runs_from_the_app(path):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     ok(at.switch_page(path).run())
@@ -52,17 +52,17 @@ def test_each_page_runs_from_the_app(path):
 
 def test_pages_keep_their_values_while_you_visit_others():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    ok(at.switch_page("pages/one_pair.py").run())
+    ok(at.switch_page("pages/one_pair_page.py").run())
     ok(at.slider(key="pair_w2").set_value(2.5).run())
-    ok(at.switch_page("pages/activations.py").run())
+    ok(at.switch_page("pages/activations_page.py").run())
     ok(at.radio(key="act_name").set_value("sigmoid").run())
-    ok(at.switch_page("pages/why_nonlinear.py").run())
+    ok(at.switch_page("pages/why_nonlinear_page.py").run())
     ok(at.number_input(key="why_seed").set_value(4).run())
-    ok(at.switch_page("pages/one_pair.py").run())
+    ok(at.switch_page("pages/one_pair_page.py").run())
     assert at.slider(key="pair_w2").value == 2.5
-    ok(at.switch_page("pages/activations.py").run())
+    ok(at.switch_page("pages/activations_page.py").run())
     assert at.radio(key="act_name").value == "sigmoid"
-    ok(at.switch_page("pages/why_nonlinear.py").run())
+    ok(at.switch_page("pages/why_nonlinear_page.py").run())
     assert at.number_input(key="why_seed").value == 4
 
 
@@ -172,10 +172,10 @@ def metric_value(page, label: str):
 def test_browser_figure_buttons_and_training(app_url, page):
     from tests.conftest import open_app, wait_idle
 
-    open_app(page, f"{app_url}/one_pair")
+    open_app(page, f"{app_url}/one-pair")
     page.locator(".st-key-pair_fig_2 button").click()
     page.get_by_text("from x = 0.00 to x = 0.50").wait_for()
-    open_app(page, f"{app_url}/why_nonlinear")
+    open_app(page, f"{app_url}/why-nonlinear")
     page.locator(".st-key-why_steps").get_by_role("slider").focus()
     page.keyboard.press("Home")  # the fewest steps: a quick run on a shared machine
     wait_idle(page)
