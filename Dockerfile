@@ -43,9 +43,11 @@ RUN pip install --no-cache-dir --no-compile --no-deps -e . \
 
 USER nnsine
 EXPOSE 8501
-# Python, not curl: the slim image has no curl.
-HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
-    CMD ["python", "-c", "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/health', timeout=4)"]
+# Python, not curl: the slim image has no curl. The script health check runs app.py, so
+# it proves the app works and, run early, spares the first deep link a spurious "Page not
+# found" (see .streamlit/config.toml).
+HEALTHCHECK --interval=10s --timeout=20s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/script-health-check', timeout=19)"]
 # Exec form: streamlit is PID 1 and gets SIGTERM itself; any other command replaces it.
 # 0.0.0.0 so a published port reaches it; browser.serverAddress set so the start-up
 # banner does not look the machine's external IP up on the internet (offline classroom).

@@ -6,7 +6,11 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test lint bench
 
+# The warm-up runs app.py once as soon as the server answers (see .streamlit/config.toml).
 run: $(VENV)/.run-deps
+	@( for i in $$(seq 240); do $(PY) -c 'import urllib.request as u; \
+	  u.urlopen("http://127.0.0.1:8501/_stcore/script-health-check", timeout=30)' \
+	  2>/dev/null && break; sleep 0.5; done ) &
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
 test: $(VENV)/.dev-deps $(CHROMIUM)

@@ -47,6 +47,12 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: flo
     raise RuntimeError(f"{url} not healthy after {timeout} s")
 
 
+def warm_up(url: str) -> None:
+    """Run app.py once, as `make run` and the image's HEALTHCHECK do (.streamlit/config.toml)."""
+    with urllib.request.urlopen(f"{url}/_stcore/script-health-check", timeout=60) as response:
+        response.read()
+
+
 def start_server(port: int, *extra: str) -> subprocess.Popen:
     """`streamlit run app.py` on 127.0.0.1:port, as the README's run command does."""
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
@@ -67,6 +73,7 @@ def app_url():
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, process)
+        warm_up(url)
         yield url
     finally:
         process.terminate()
