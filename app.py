@@ -4,23 +4,25 @@ import streamlit as st
 
 from pages import presenter
 
-st.set_page_config(page_title="nnsine · ReLU pairs fit a sine", page_icon=":material/ssid_chart:", layout="wide")
+st.set_page_config(page_title="nnsine · ReLU pairs fit a sine",
+                   page_icon=":material/ssid_chart:", layout="wide")
 
-# Page files are named apart from their URLs (tuner_page.py at /tuner): Streamlit's
-# older pages/-folder discovery would otherwise run a deep-linked page file on its own,
-# without this script, in a fresh process (and in AppTest.switch_page). Icons are
-# Material Symbols, which Streamlit serves itself: no emoji font needed offline.
+# (file, title, icon, URL). Page files are named apart from their URLs (tuner_page.py at
+# /tuner): Streamlit's older pages/-folder discovery would otherwise run a deep-linked
+# page file on its own, without this script, in a fresh process (and in
+# AppTest.switch_page). Icons are Material Symbols, which Streamlit serves itself.
+PAGES = (
+    ("pages/tuner_page.py", "Sine tuner", "ssid_chart", "tuner"),
+    ("pages/activations_page.py", "Activation functions", "show_chart", "activations"),
+    ("pages/one_pair_page.py", "One neuron, one pair", "call_split", "one-pair"),
+    ("pages/why_nonlinear_page.py", "Why nonlinear", "straighten", "why-nonlinear"),
+    ("pages/softmax_page.py", "Softmax", "bar_chart", "softmax"),
+    ("pages/class_page.py", "Class challenge", "emoji_events", "class"),
+)
+
 page = st.navigation([
-    st.Page("pages/tuner_page.py", title="Sine tuner", icon=":material/ssid_chart:", url_path="tuner",
-            default=True),
-    st.Page("pages/activations_page.py", title="Activation functions", icon=":material/show_chart:",
-            url_path="activations"),
-    st.Page("pages/one_pair_page.py", title="One neuron, one pair", icon=":material/call_split:",
-            url_path="one-pair"),
-    st.Page("pages/why_nonlinear_page.py", title="Why nonlinear", icon=":material/straighten:",
-            url_path="why-nonlinear"),
-    st.Page("pages/softmax_page.py", title="Softmax", icon=":material/bar_chart:", url_path="softmax"),
-    st.Page("pages/class_page.py", title="Class challenge", icon=":material/emoji_events:", url_path="class"),
+    st.Page(path, title=title, icon=f":material/{icon}:", url_path=url, default=k == 0)
+    for k, (path, title, icon, url) in enumerate(PAGES)
 ])
 presenter.presenter_toggle()
 page.run()

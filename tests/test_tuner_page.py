@@ -13,7 +13,7 @@ from nnsine.metrics import score
 from nnsine.network import predict
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = re.findall(r'st\.Page\("(pages/\w+\.py)"', (ROOT / "app.py").read_text())
+PAGES = re.findall(r'\("(pages/\w+\.py)"', (ROOT / "app.py").read_text())
 
 
 def app(query=None) -> AppTest:
