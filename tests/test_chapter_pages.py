@@ -26,7 +26,7 @@ def ok(at: AppTest) -> AppTest:
 
 
 def page(name: str) -> AppTest:
-    return ok(AppTest.from_file(str(ROOT / "pages" / f"{name}.py"),
+    return ok(AppTest.from_file(str(ROOT / "pages" / f"{name}_page.py"),
                                 default_timeout=TIMEOUT).run())
 
 
