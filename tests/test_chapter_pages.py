@@ -4,7 +4,6 @@ book's settings, and the optimizer's Load changes the fit and Undo restores it."
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from nnsine import params, presets
 from nnsine.metrics import score
+from tests.charts import chart, values
 
 ROOT = Path(__file__).resolve().parents[1]
 HARNESS = str(ROOT / "tests" / "apps" / "optimizer_harness.py")
@@ -30,16 +30,6 @@ def page(name: str) -> AppTest:
                                 default_timeout=TIMEOUT).run())
 
 
-def chart(at: AppTest, key: str) -> dict:
-    return json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key))
-                      .proto.spec)
-
-
-def values(array) -> np.ndarray:
-    """A Plotly JSON array: a list, or a typed array {"dtype", "bdata" (base64)}."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array, dtype=float)
 
 
 @pytest.mark.parametrize("path", ["pages/activations_page.py", "pages/one_pair_page.py",

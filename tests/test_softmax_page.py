@@ -3,8 +3,6 @@ warnings, NumPy left as it was, and 1,500 reruns in one session."""
 
 from __future__ import annotations
 
-import base64
-import json
 import warnings
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from nnsine import spiral
 from nnsine.activations import softmax
+from tests.charts import chart, values
 from tests.test_listings import assert_numpy_untouched, numpy_globals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,16 +46,6 @@ def table_column(at: AppTest, column: int) -> list[str]:
     return [row[column].strip() for row in rows]
 
 
-def chart(at: AppTest, key: str) -> dict:
-    return json.loads(next(c for c in at.get("plotly_chart") if c.proto.id.endswith(key))
-                      .proto.spec)
-
-
-def values(array) -> np.ndarray:
-    """A Plotly JSON array: a list, or a typed array {"dtype", "bdata" (base64)}."""
-    if isinstance(array, dict):
-        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
-    return np.asarray(array)
 
 
 def url(at: AppTest) -> dict:
