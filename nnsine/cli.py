@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from nnsine import grading, params, presets, targets
+from nnsine import fitfile, grading, presets, targets
 
 
 def _preset(args) -> int:
@@ -17,7 +17,7 @@ def _preset(args) -> int:
     except KeyError as error:
         print(f"nnsine: {error.args[0]}", file=sys.stderr)
         return 2
-    print(params.dumps(fit))
+    print(fitfile.dumps(fit))
     return 0
 
 

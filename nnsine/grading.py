@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsine import params, targets
+from nnsine import fitfile, params, targets
 from nnsine.metrics import Score, score
 from nnsine.network import Params, predict
 
@@ -26,7 +26,7 @@ def grade(files: Iterable[tuple[str, bytes]], target: str = targets.DEFAULT
     entries, bad = [], []
     for name, content in files:
         try:
-            fit = params.loads(content)
+            fit = fitfile.loads(content)
         except params.ParamsError as error:
             bad.append((name, str(error)))
             continue

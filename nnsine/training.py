@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nnsine import dense, params, rounding, targets
+from nnsine import dense, fitfile, params, rounding, targets
 from nnsine.metrics import score
 from nnsine.network import Params, forward
 
@@ -148,7 +148,7 @@ def cli(args) -> int:
     sliders' 0.01 grid so a student can load it as it is, as JSON on stdout; progress and
     MSE on stderr. Returns the exit status."""
     try:
-        fit = params.loads(Path(args.file).read_bytes())
+        fit = fitfile.loads(Path(args.file).read_bytes())
     except (OSError, params.ParamsError) as error:
         print(f"nnsine: {args.file}: {error}", file=sys.stderr)
         return 2
@@ -164,7 +164,7 @@ def cli(args) -> int:
                    every=max(1, args.steps // 10))
     trained = dense.to_params(run.best)
     on_grid = rounding.to_sliders(trained)
-    print(params.dumps(on_grid))
+    print(fitfile.dumps(on_grid))
     print(f"MSE {run.losses[0]:.3e} -> {score(trained).mse:.3e} (lowest in {args.steps} steps, "
           f"at step {run.best_step}); printed on the sliders' 0.01 grid: "
           f"{score(on_grid).mse:.3e}", file=sys.stderr)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from nnsine import params, presets, targets
+from nnsine import fitfile, params, presets, targets
 from nnsine.network import Params
 
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
@@ -76,7 +76,7 @@ def load_upload(key: str) -> None:
     if upload is None:
         return
     try:
-        fit = params.loads(upload.getvalue())
+        fit = fitfile.loads(upload.getvalue())
     except params.ParamsError as error:
         notice("error", f"Could not load {upload.name}: {error}. Your current fit is unchanged.")
         return

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from nnsine import pairs, params, targets
+from nnsine import fitfile, pairs, params, targets
 from nnsine.figures import PAIR_COLORS, area_overlay
 from nnsine.metrics import GOALS, evaluate, goals_met
 from nnsine.network import linear_collapse
@@ -46,7 +46,7 @@ with side:
             st.info(f"Goal: max |error| ≤ {goal:.2f}")
     # A presenter needs the fit, not the file controls: fold them away.
     files = st.expander("Save or load the fit") if presenting else st.container()
-    files.download_button("Download fit (JSON)", params.dumps(fit),
+    files.download_button("Download fit (JSON)", fitfile.dumps(fit),
                           file_name="nnsine-fit.json", mime="application/json",
                           key="download", on_click="ignore", width="stretch")
     files.file_uploader("Load a fit (JSON)", type=["json"], key="upload",

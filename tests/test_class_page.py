@@ -2,7 +2,7 @@
 
 from streamlit.testing.v1 import AppTest
 
-from nnsine import params, presets
+from nnsine import fitfile, presets
 from nnsine.metrics import score
 from tests.conftest import ROOT
 
@@ -18,8 +18,8 @@ def test_fits_are_ranked_best_first_and_bad_files_named():
     at = class_page()
     assert "Load two or more" in at.info[0].value
     uploader = at.file_uploader(key="class_files")
-    uploader.upload("bob.json", params.dumps(presets.preset("zeros")).encode())
-    uploader.upload("ada.json", params.dumps(presets.preset("hand-tuned")).encode())
+    uploader.upload("bob.json", fitfile.dumps(presets.preset("zeros")).encode())
+    uploader.upload("ada.json", fitfile.dumps(presets.preset("hand-tuned")).encode())
     uploader.upload("cy.json", b"{nope")
     uploader.run()
     assert not at.exception, at.exception
@@ -34,6 +34,6 @@ def test_the_target_changes_the_ranking_scores():
     at = class_page()
     at.selectbox(key="class_target").set_value("abs").run()
     at.file_uploader(key="class_files").upload(
-        "ada.json", params.dumps(presets.preset("hand-tuned")).encode()).run()
+        "ada.json", fitfile.dumps(presets.preset("hand-tuned")).encode()).run()
     assert at.dataframe[0].value["MSE"][0] == round(score(presets.preset("hand-tuned"),
                                                           "abs").mse, 6)

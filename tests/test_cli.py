@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nnsine import params, presets
+from nnsine import fitfile, presets
 from nnsine.metrics import score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +19,7 @@ def nnsine(*args, cwd=None):
 def test_preset_prints_the_json_format():
     result = nnsine("preset", "hand-tuned")
     assert result.returncode == 0
-    assert params.loads(result.stdout) == presets.preset("hand-tuned")
+    assert fitfile.loads(result.stdout) == presets.preset("hand-tuned")
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
 
 
@@ -29,8 +29,8 @@ def test_unknown_preset_is_an_error_naming_the_known_ones():
 
 
 def make_class(tmp_path):
-    (tmp_path / "ada.json").write_text(params.dumps(presets.preset("hand-tuned")))
-    (tmp_path / "bob.json").write_text(params.dumps(presets.preset("zeros")))
+    (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    (tmp_path / "bob.json").write_text(fitfile.dumps(presets.preset("zeros")))
     (tmp_path / "cy.json").write_text("{broken")
     return [str(tmp_path / name) for name in ("bob.json", "cy.json", "ada.json")]
 

@@ -5,7 +5,7 @@ import json
 import numpy as np
 import pytest
 
-from nnsine import params, presets
+from nnsine import fitfile, params, presets
 
 
 def test_table_covers_41_numbers_with_book_wide_ranges():
@@ -21,13 +21,13 @@ def test_json_round_trip_is_exact(n_pairs):
     rng = np.random.default_rng(n_pairs)
     for _ in range(20):
         fit = params.from_flat(rng.uniform(-10, 10, 5 * n_pairs + 1))  # arbitrary doubles
-        assert params.loads(params.dumps(fit)) == fit
-    assert params.loads(params.dumps(presets.preset("hand-tuned"))) == presets.preset(
+        assert fitfile.loads(fitfile.dumps(fit)) == fit
+    assert fitfile.loads(fitfile.dumps(presets.preset("hand-tuned"))) == presets.preset(
         "hand-tuned")
 
 
 def good():
-    return params.to_dict(presets.preset("hand-tuned"))
+    return fitfile.to_dict(presets.preset("hand-tuned"))
 
 
 def edited(change):
@@ -64,7 +64,7 @@ REJECTIONS = {
 def test_loading_rejects_with_a_message_naming_the_problem(case):
     text, message = REJECTIONS[case]
     with pytest.raises(params.ParamsError) as error:
-        params.loads(text)
+        fitfile.loads(text)
     assert message in str(error.value)
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from nnfs.datasets import sine_data
 
-from nnsine import params, presets, targets
+from nnsine import fitfile, params, presets, targets
 from nnsine.metrics import score
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,7 +68,7 @@ def test_cli_score_ranks_by_the_target(tmp_path):
     kink = params.from_flat([1, -0.5, 1, 0, 1, -1, 0.5, 1, 0, 1, 0])
     files = {"kink.json": kink, "hand.json": presets.preset("hand-tuned")}
     for name, fit in files.items():
-        (tmp_path / name).write_text(params.dumps(fit))
+        (tmp_path / name).write_text(fitfile.dumps(fit))
     names = [str(tmp_path / name) for name in ("hand.json", "kink.json")]
     by_target = {}
     for target in ("abs", "sine"):

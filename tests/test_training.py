@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import dense, params, presets, rounding, targets, training
+from nnsine import dense, fitfile, params, presets, rounding, targets, training
 from nnsine.activations import ACTIVATIONS
 from nnsine.metrics import score
 from nnsine.network import dense_forward, forward, predict
@@ -221,10 +221,10 @@ def nnsine(*args):
 
 def test_cli_train_finishes_a_saved_fit(tmp_path):
     path = tmp_path / "student.json"
-    path.write_text(params.dumps(presets.preset("hand-tuned")))
+    path.write_text(fitfile.dumps(presets.preset("hand-tuned")))
     result = nnsine("train", str(path), "--steps", "400", "--seed", "3")
     assert result.returncode == 0, result.stderr
-    trained = params.loads(result.stdout)  # the same format, inside the table's ranges
+    trained = fitfile.loads(result.stdout)  # the same format, inside the table's ranges
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
     assert params.snap_all(trained) == trained  # loads into the sliders as it is
     assert score(trained).mse <= PAIRWISE_TARGET
@@ -236,7 +236,7 @@ def test_cli_train_explains_bad_input(tmp_path):
     result = nnsine("train", str(tmp_path / "bad.json"))
     assert result.returncode == 2 and "not valid JSON" in result.stderr and not result.stdout
     good = tmp_path / "good.json"
-    good.write_text(params.dumps(presets.preset("zeros")))
+    good.write_text(fitfile.dumps(presets.preset("zeros")))
     for steps in ("-5", "1000000000"):
         result = nnsine("train", str(good), "--steps", steps)
         assert result.returncode == 2 and "--steps" in result.stderr and not result.stdout

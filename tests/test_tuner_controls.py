@@ -2,7 +2,7 @@
 
 import pytest
 
-from nnsine import pairs, params, presets, walkthrough
+from nnsine import fitfile, pairs, params, presets, walkthrough
 from nnsine.metrics import GOALS, score
 from nnsine.network import linear_collapse
 from tests.test_tuner_page import app, metric, tuner_data
@@ -42,7 +42,7 @@ def test_the_pair_count_resizes_the_fit_sliders_and_url():
 def test_a_16_pair_file_loads_with_its_count():
     fit = params.resize(presets.preset("hand-tuned"), 16).replace(15, w1=1.0, w_out=0.5)
     at = app()
-    at.file_uploader(key="upload").upload("big.json", params.dumps(fit).encode(),
+    at.file_uploader(key="upload").upload("big.json", fitfile.dumps(fit).encode(),
                                           "application/json").run()
     assert at.session_state["fit"] == fit and at.number_input(key="pairs").value == 16
 

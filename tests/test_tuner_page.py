@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nnsine import metrics, params, presets, targets
+from nnsine import fitfile, metrics, params, presets, targets
 from nnsine.metrics import score
 from nnsine.network import predict
 
@@ -176,7 +176,7 @@ def upload(at, name, content):
 
 def test_uploading_a_fit_loads_it():
     at = app()
-    upload(at, "ada.json", params.dumps(presets.preset("hand-tuned")).encode())
+    upload(at, "ada.json", fitfile.dumps(presets.preset("hand-tuned")).encode())
     assert at.session_state["fit"] == presets.preset("hand-tuned")
     assert "Loaded ada.json" in at.success[0].value
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import params, presets, walkthrough
+from nnsine import fitfile, params, presets, walkthrough
 from nnsine.metrics import score
 from nnsine.network import PAIR_NAMES, predict
 
@@ -111,7 +111,7 @@ def test_cli_prints_a_walkthrough_step():
                             capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
-    assert params.loads(result.stdout) == STEPS[2].params
+    assert fitfile.loads(result.stdout) == STEPS[2].params
 
 
 def test_unknown_preset_names_the_walkthrough_range():
