@@ -82,20 +82,26 @@ if activation == "linear":
 for warning in pairs.warnings(fit):
     st.warning(warning)
 
+# Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
+# not rebuilt on every slider release.
 editor, probing, optimizer = st.tabs(["Edit a pair", "Probe the network",
-                                      "Let the optimizer finish"])
-with editor:
-    pair = pair_editor.pair_picker(fit.n_pairs)
-    raw, meaning = st.columns(2)
-    with raw:
-        st.markdown("**Exact values**")
-        pair_editor.raw_fields(fit, pair)
-    with meaning:
-        st.markdown("**By meaning**")
-        pair_editor.meaning_fields(fit, pair)
-with probing:
-    probe_panel.probe_panel(fit, activation)
-with optimizer:
-    optimizer_panel.optimizer_panel()
+                                      "Let the optimizer finish"],
+                                     key="tuner_tab", on_change="rerun")
+if editor.open:
+    with editor:
+        pair = pair_editor.pair_picker(fit.n_pairs)
+        raw, meaning = st.columns(2)
+        with raw:
+            st.markdown("**Exact values**")
+            pair_editor.raw_fields(fit, pair)
+        with meaning:
+            st.markdown("**By meaning**")
+            pair_editor.meaning_fields(fit, pair)
+if probing.open:
+    with probing:
+        probe_panel.probe_panel(fit, activation)
+if optimizer.open:
+    with optimizer:
+        optimizer_panel.optimizer_panel()
 
 fit_state.sync_url(fit)

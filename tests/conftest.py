@@ -58,7 +58,7 @@ def start_server(port: int, *extra: str) -> subprocess.Popen:
     command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
                "--server.port", str(port), "--server.address", "127.0.0.1", *extra]
     return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+                            stderr=subprocess.DEVNULL)  # an unread pipe could fill and block
 
 
 @pytest.fixture(scope="session")

@@ -129,9 +129,19 @@ def test_the_walkthrough_steps_forward_and_back_to_the_hand_tuned_fit():
     assert tuner_data(at)["values"] == params.to_flat(walkthrough.STEPS[-2].params)
 
 
+def test_only_the_open_tab_runs():
+    at = app()
+    assert at.number_input(key="exact_w1") and not at.dataframe  # "Edit a pair" is open
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
+    assert at.dataframe and "exact_w1" not in [n.key for n in at.number_input]
+
+
 def test_the_probe_table_follows_x():
     at = app()
     at.button(key="preset_hand-tuned").click().run()
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
     at.button(key="probe_051").click().run()
     assert at.number_input(key="probe_x").value == 0.51
     table = at.dataframe[0].value
