@@ -65,6 +65,7 @@ def live_pages(app: Tab, bare: Tab, static: Tab, series, phase) -> dict:
             result = tab.drag(MOVES, dx)
             name = tab.kind.name
             series[f"move.{name}"] += [painted(t, "curve", "pointermove") for t in result["moves"]]
+            series[f"move.{name}.input"] += [painted(t, "curve", "input") for t in result["moves"]]
             phase[f"drag, {name}"] += [phases(t, "pointermove") for t in result["moves"]]
             notes["websocket frames sent during drags"][name] += result["frames_sent"]
             if tab is app:

@@ -107,8 +107,10 @@ def rows(series, notes) -> list[dict]:
              f"{notes['bare drags']} drags; "
              f"{notes['websocket frames sent during drags'].get('bare', 0)} ws frames sent)")
     return [
-        row("pointer move during a drag → curve painted", series["move.app"], never,
+        row("pointer move during a drag (its timeStamp) → curve painted", series["move.app"], never,
             series["move.static"], ("p95 ≤ 25 ms", "p95", 25.0, None)),
+        row("pointer move dispatched (its input event) → curve painted", series["move.app.input"],
+            never, series["move.static.input"], ("p95 ≤ 25 ms", "p95", 25.0, None)),
         row("key press → curve painted (bare: via Python)", series["key.app"],
             series["key.bare"], series["key.static"], ("p95 ≤ 35 ms", "p95", 35.0, None)),
         row("release → Python metrics painted (bare: key press → chart painted)",
@@ -123,7 +125,7 @@ def rows(series, notes) -> list[dict]:
             series["release.bare.chart"], None),
         row("· key press → Python metrics painted (app: after its 300 ms key debounce)",
             series["key.app.metric"], series["key.bare.metric"], None),
-        row("· fast drag (moves back to back): each frame's oldest input → painted",
+        row("· fast drag (moves back to back): each frame's oldest input event → painted",
             series["fast.app"], None, series["fast.static"]),
     ]
 

@@ -4,6 +4,8 @@ benchmarks/probe.js (event.timeStamp -> the change painted); results in ms."""
 from __future__ import annotations
 
 import json
+import random
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,7 @@ CHROMIUM_ARGS = [
 # 0, where the run keeps it: from 0.75, drags go back and forth, key presses add 0.30.
 SLIDER = "p1_b2"
 THUMB_PX = 16  # Chromium's native range thumb: where the value sits along the track
+FRAME_S = 1 / 60
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,19 @@ class Tab:
     def __init__(self, browser, kind: Kind, url: str):
         self.kind, self.page = kind, new_page(browser, kind)
         self.frames_sent = 0
+        self.rng = random.Random(0)
         self.page.on("websocket", lambda ws: ws.on("framesent", self._sent))
         self.first = first_curve(self.page, kind, url)
         self.idle()
 
     def _sent(self, _payload) -> None:
         self.frames_sent += 1
+
+    def jitter(self) -> None:
+        """Start the next input at a random point of the frame, as a hand would. Each trial
+        starts right after a paint, so without this every input would land at the same
+        phase of the 60 Hz frame clock and the wait for the next frame would be biased."""
+        time.sleep(self.rng.uniform(0, FRAME_S))
 
     def idle(self) -> None:
         if self.kind.streamlit:
@@ -143,6 +153,7 @@ class Tab:
             self.frames(3)  # the last draw lands
             moves = 0
         for i in range(1, moves + 1):
+            self.jitter()
             if self.kind.thumb:
                 before = self.thumb_text()
                 mouse.move(x + i * dx, y)
@@ -159,6 +170,7 @@ class Tab:
             trials.append(self.take())
         sent = self.frames_sent - sent
         self.begin()
+        self.jitter()
         mouse.up()
         if self.kind.thumb:  # the bare page's chart comes from Python, with its metric
             self.until("curve", 30_000)
@@ -174,6 +186,7 @@ class Tab:
         """Press a key on the focused slider: the trial ends when the curve is painted, and
         with python=True also when Python's MSE metric is (or after metric_ms)."""
         self.begin()
+        self.jitter()
         self.page.keyboard.press(key)
         self.until("curve", 30_000 if python else 5_000)
         if python:
