@@ -16,7 +16,10 @@ from pages import fit_state
 COMPONENT = "nnsine.live_tuner"
 KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
 ACCEPTED, SHOWN, REV = "live_accepted", "live_shown", "live_rev"
-HTML = '<div class="nt-root"><div class="nt-chart"></div><div class="nt-sliders"></div></div>'
+HTML = ('<div class="nt-root">'
+        '<div class="nt-chart" role="img" aria-label="The target and the network output">'
+        '<div class="nt-plot"></div><canvas class="nt-live" aria-hidden="true"></canvas>'
+        '</div><div class="nt-sliders"></div></div>')
 
 
 def _released() -> None:

@@ -8,7 +8,10 @@ from tests.conftest import ROOT, open_app, wait_idle
 
 pytestmark = pytest.mark.browser
 
-CURVE = "() => document.querySelector('.nt-chart').data[1].y"  # Plotly's live trace
+# The curve the tuner last drew on its live canvas (the browser's forward pass), and the
+# canvas's pixels.
+CURVE = "() => Array.from(document.querySelector('.nt-root').__nnsine.y)"
+PIXELS = "() => document.querySelector('.nt-live').toDataURL()"
 
 
 def metric_text(page, label):
@@ -46,7 +49,7 @@ def test_the_curve_follows_a_drag_and_the_metrics_follow_the_release(app_url, pa
                            ".value === '0.5'")
     wait_idle(page)
     mse_before = metric_text(page, "MSE")
-    curve_before = page.evaluate(CURVE)
+    curve_before, pixels_before = page.evaluate(CURVE), page.evaluate(PIXELS)
     box = slider(page, "p3_b2").bounding_box()
     thumb_x = box["x"] + box["width"] * (0.5 + 0.5 / 20)  # value 0.5 on [-10, 10]
     page.mouse.move(thumb_x, box["y"] + box["height"] / 2)
@@ -54,6 +57,7 @@ def test_the_curve_follows_a_drag_and_the_metrics_follow_the_release(app_url, pa
     page.mouse.move(thumb_x + box["width"] * 0.1, box["y"] + box["height"] / 2, steps=8)
     # The button is still down: the curve has moved, Python has heard nothing.
     page.wait_for_function(f"(before) => ({CURVE})()[400] !== before[400]", arg=curve_before)
+    page.wait_for_function(f"(before) => ({PIXELS})() !== before", arg=pixels_before)
     assert metric_text(page, "MSE") == mse_before
     page.mouse.up()
     value = float(slider(page, "p3_b2").input_value())
