@@ -136,6 +136,9 @@
     if (!trial) return;
     const eventTime = event.detail ? event.detail.eventTime : null;
     if (!trial.drawn) mark(trial, "drawn").eventTime = eventTime;
+    // The app draws its live curve on a canvas, not in an SVG path: its announcement of
+    // a redraw answering an input is the curve changing.
+    if (!trial.curve && eventTime !== null && event.detail.canvas) mark(trial, "curve");
     const record = { at: performance.now(), eventTime };
     trial.log.push(record);
     painted(record, settle);

@@ -16,7 +16,10 @@ from pages import fit_state
 COMPONENT = "nnsine.live_tuner"
 KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
 ACCEPTED, SHOWN, REV = "live_accepted", "live_shown", "live_rev"
-HTML = ('<div class="nt-root">'
+# The preload starts fetching plotly.js as soon as this HTML is in the page, before the
+# component's module has loaded and asks for it (same URL, so the fetch is reused).
+HTML = (f'<link rel="preload" as="script" href="/_stcore/bidi-components/{COMPONENT}/'
+        'plotly.min.js"><div class="nt-root">'
         '<div class="nt-chart" role="img" aria-label="The target and the network output">'
         '<div class="nt-plot"></div><canvas class="nt-live" aria-hidden="true"></canvas>'
         '</div><div class="nt-sliders"></div></div>')

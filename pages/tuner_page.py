@@ -30,7 +30,28 @@ st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds
 fit_state.show_notices()
 
 tuner, side = st.columns([3, 1.3])
-# The tuner first: it is what a learner waits for (the columns are already laid out).
+with side:
+    with st.expander("Guided walkthrough", expanded=True):
+        walkthrough_panel.walkthrough_panel()
+    for name in ("zeros", "hand-tuned"):
+        st.button(f"Load {name}", key=f"preset_{name}", on_click=fit_state.load_preset,
+                  args=(name,), width="stretch")
+    mse, worst = st.columns(2)
+    mse.metric("MSE", f"{result.score.mse:.5f}")
+    worst.metric("max |error|", f"{result.score.max_error:.4f}")
+    for goal, met in zip(GOALS, goals_met(result.score), strict=True):
+        if met:
+            st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
+        else:
+            st.info(f"Goal: max |error| ≤ {goal:.2f}")
+    # A presenter needs the fit, not the file controls: fold them away.
+    files = st.expander("Save or load the fit") if presenting else st.container()
+    files.download_button("Download fit (JSON)", fitfile.dumps(fit),
+                          file_name="nnsine-fit.json", mime="application/json",
+                          key="download", on_click="ignore", width="stretch")
+    files.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
+                        on_change=fit_state.load_upload, args=("upload",), max_upload_size=1)
+
 with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
     st.session_state["target_pick"] = target
@@ -53,28 +74,6 @@ with tuner:
     pair = pair_editor.chosen_pair(fit.n_pairs)
     overlay = area_overlay(pairs.area(fit, pair), PAIR_COLORS[pair], X_RANGES[view])
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
-
-with side:
-    with st.expander("Guided walkthrough", expanded=True):
-        walkthrough_panel.walkthrough_panel()
-    for name in ("zeros", "hand-tuned"):
-        st.button(f"Load {name}", key=f"preset_{name}", on_click=fit_state.load_preset,
-                  args=(name,), width="stretch")
-    mse, worst = st.columns(2)
-    mse.metric("MSE", f"{result.score.mse:.5f}")
-    worst.metric("max |error|", f"{result.score.max_error:.4f}")
-    for goal, met in zip(GOALS, goals_met(result.score), strict=True):
-        if met:
-            st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
-        else:
-            st.info(f"Goal: max |error| ≤ {goal:.2f}")
-    # A presenter needs the fit, not the file controls: fold them away.
-    files = st.expander("Save or load the fit") if presenting else st.container()
-    files.download_button("Download fit (JSON)", fitfile.dumps(fit),
-                          file_name="nnsine-fit.json", mime="application/json",
-                          key="download", on_click="ignore", width="stretch")
-    files.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
-                        on_change=fit_state.load_upload, args=("upload",), max_upload_size=1)
 
 if activation == "linear":
     slope, intercept = linear_collapse(fit)

@@ -8,7 +8,11 @@ import { forward, grid } from "./forward.js";
 
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
 const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
-const OUTPUT_COLOR = "#e4572e";
+const OUTPUT_COLOR = "#e4572e", TARGET_COLOR = "#9aa0a6";
+// Fixed margins and the legend inside the plot: the plot area is known before plotly.js
+// has loaded, so the first curve is drawn at once and Plotly's axes join it later.
+const margin = (fontSize) => ({ l: Math.round(3.8 * fontSize), r: 12, t: 10,
+                                b: Math.round(3 * fontSize) });
 
 // One <script> per page; keep our Plotly even if Streamlit later sets window.Plotly.
 function loadPlotly() {
@@ -63,7 +67,7 @@ function plotTraces(data) {
   const x = Array.from(grid(data.grid.count, data.grid.start, data.grid.denominator));
   return [
     { x, y: data.target, mode: "lines", name: data.target_label,
-      line: { color: "#9aa0a6", width: 4 }, hoverinfo: "skip" },
+      line: { color: TARGET_COLOR, width: 4 }, hoverinfo: "skip" },
     { x: [null], y: [null], mode: "lines", name: "network output",  // legend entry only
       line: { color: OUTPUT_COLOR, width: 3 } },
   ];
@@ -71,11 +75,14 @@ function plotTraces(data) {
 
 function layout(data) {
   return {
-    height: data.height, margin: { l: 50, r: 10, t: 10, b: 40 },
-    font: { size: data.font_size }, uirevision: "fit", showlegend: true,
-    legend: { orientation: "h", y: 1.02, yanchor: "bottom", x: 0 },
-    xaxis: { range: data.x_range, title: { text: "x" }, zeroline: false, fixedrange: true },
-    yaxis: { range: data.y_range, title: { text: "y" }, fixedrange: true },
+    height: data.height, margin: margin(data.font_size), font: { size: data.font_size },
+    uirevision: "fit",
+    showlegend: true,
+    legend: { orientation: "h", x: 0.01, y: 0.99, xanchor: "left", yanchor: "top",
+              bgcolor: "rgba(255,255,255,0.75)" },
+    xaxis: { range: data.x_range, title: { text: "x" }, zeroline: false, fixedrange: true,
+             automargin: false },
+    yaxis: { range: data.y_range, title: { text: "y" }, fixedrange: true, automargin: false },
     shapes: data.overlay.shapes, annotations: data.overlay.annotations,
     paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
   };
@@ -85,9 +92,11 @@ function layout(data) {
 function liveLayer(canvas, plot) {
   const ctx = canvas.getContext("2d");
   let width = 0, height = 0;
-  const place = () => {
-    const size = plot._fullLayout && plot._fullLayout._size;
-    if (!size) return;
+  const place = (data) => {
+    const m = margin(data.font_size);
+    const size = (plot._fullLayout && plot._fullLayout._size) || {  // before Plotly
+      l: m.l, t: m.t, w: plot.clientWidth - m.l - m.r, h: data.height - m.t - m.b };
+    if (!(size.w > 0 && size.h > 0)) return;
     const ratio = window.devicePixelRatio || 1;
     width = size.w; height = size.h;
     Object.assign(canvas.style, { left: `${size.l}px`, top: `${size.t}px`,
@@ -116,6 +125,7 @@ function build(root) {
   const s = { rev: null, nPairs: null, dragging: null, drawn: 0, plotKey: null };
   // seq starts from the clock: a remounted tuner never repeats an earlier release.
   s.seq = Date.now();
+  const chart = root.querySelector(".nt-chart");
   const plot = root.querySelector(".nt-plot");
   const live = liveLayer(root.querySelector(".nt-live"), plot);
   const box = root.querySelector(".nt-sliders");
@@ -146,7 +156,12 @@ function build(root) {
     }
     s.y = new Float64Array(s.xs.length);
     s.contributions = Array.from({ length: s.nPairs }, () => new Float64Array(s.xs.length));
-    if (!s.plotly) return;
+    chart.style.height = `${data.height}px`;
+    if (!s.plotly) {  // plotly.js still loading: the curves already, on predicted axes
+      live.place(data);
+      s.redraw(null);
+      return;
+    }
     // A release changes only the values (and maybe the shading): no full re-plot then.
     const { values, rev, overlay, ...rest } = data;
     const plotKey = JSON.stringify(rest);
@@ -160,9 +175,11 @@ function build(root) {
     s.overlayKey = JSON.stringify(overlay);
     done.then(() => {
       // Plotly's own events (not DOM events); afterplot also follows a resize.
-      if (!s.listening) plot.on("plotly_afterplot", () => { live.place(); s.redraw(null); });
+      if (!s.listening) {
+        plot.on("plotly_afterplot", () => { live.place(s.data); s.redraw(null); });
+      }
       s.listening = true;
-      live.place();
+      live.place(s.data);
       s.redraw(null);
     });
   };
@@ -173,13 +190,14 @@ function build(root) {
   let frame = 0, pendingEvent = null;
   s.redraw = (event) => {
     pendingEvent = pendingEvent || event;
-    if (frame || !s.plotly) return;
+    if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
       s.compute();
       const parts = s.data.show_contributions ? s.contributions.map((y, i) => (
         { y, color: s.data.colors[i], lineWidth: 1.5 })) : [];
-      live.draw(s.xs, [...parts, { y: s.y, color: OUTPUT_COLOR, lineWidth: 3 }],
+      const target = s.plotly ? [] : [{ y: s.data.target, color: TARGET_COLOR, lineWidth: 4 }];
+      live.draw(s.xs, [...target, ...parts, { y: s.y, color: OUTPUT_COLOR, lineWidth: 3 }],
         s.data.x_range, s.data.y_range);
       s.painted(pendingEvent);
       pendingEvent = null;
@@ -188,7 +206,7 @@ function build(root) {
   s.painted = (event) => {
     s.drawn += 1;
     root.dataset.drawn = s.drawn;
-    const detail = { eventTime: event ? event.timeStamp : null, drawn: s.drawn };
+    const detail = { eventTime: event ? event.timeStamp : null, drawn: s.drawn, canvas: true };
     window.dispatchEvent(new CustomEvent("nnsine:drawn", { detail }));
   };
   s.showValue = (k) => {
