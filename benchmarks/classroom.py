@@ -16,7 +16,8 @@ starts; those under way finish). From the zeros fit b_out walks in
 Measured inside each page with performance.now() (its own clock):
 - key → MSE: the keydown's timeStamp to the end of the frame that paints the new MSE text
   (MutationObserver, then requestAnimationFrame and the task after it). It INCLUDES the
-  tuner's 300 ms keyboard debounce (a key commits 300 ms after the last press).
+  tuner's keyboard commit (the first press commits at once; presses within 250 ms of a
+  commit are gathered into one more).
 - commit → MSE painted (JSON only): from the commit leaving the page's script (the first
   WebSocket.send after the key: the release going to Python) to the same paint.
 Measured by Chromium's network stack (CDP WebSocket frame timestamps), apart from the

@@ -123,7 +123,7 @@ def rows(series, notes) -> list[dict]:
             series["release.app"], series["key.bare.metric"], None),
         row("· mouse release → chart painted (app: curve is live)", None,
             series["release.bare.chart"], None),
-        row("· key press → Python metrics painted (app: after its 300 ms key debounce)",
+        row("· key press → Python metrics painted (app: the first press commits at once)",
             series["key.app.metric"], series["key.bare.metric"], None),
         row("· fast drag (moves back to back): each frame's oldest input event → painted",
             series["fast.app"], None, series["fast.static"]),
