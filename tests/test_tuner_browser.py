@@ -1,5 +1,9 @@
 """The sine tuner in a real Chromium: drag, keyboard, preset, shared link, screenshot."""
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from nnsine import params, presets
@@ -101,3 +105,38 @@ def test_a_preset_moves_the_sliders_and_the_link_reopens_the_fit(app_url, page):
     page.wait_for_selector(".nt-root[data-drawn]")
     wait_metric(page, "MSE", f"{score(fit).mse:.5f}")
     assert slider(page, "p4_b2").input_value() == "1.35"
+
+
+def test_a_push_never_yanks_the_slider_being_dragged(app_url, page):
+    open_tuner(page, app_url)
+    box = slider(page, "p3_b2").bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.move(*middle)
+    page.mouse.down()
+    page.mouse.move(middle[0] + box["width"] * 0.1, middle[1], steps=4)
+    dragged = slider(page, "p3_b2").input_value()
+    assert float(dragged) > 0
+    # What Python sends when it overrides the sliders (a preset, a correction): new values
+    # under a new rev. It lands while the mouse is still down.
+    page.evaluate("""() => {
+        const s = document.querySelector('.nt-root').__nnsine;
+        s.show({...s.data, rev: s.data.rev + 1, values: s.data.values.map(() => 0.5)});
+    }""")
+    assert slider(page, "p3_b2").input_value() == dragged  # still in the learner's hand
+    assert slider(page, "p1_w1").input_value() == "0.5"  # every other slider took the push
+    page.mouse.up()
+
+
+def test_download_the_fit_and_grade_it_with_the_cli(app_url, page, tmp_path):
+    open_tuner(page, app_url)
+    page.locator(".st-key-preset_hand-tuned button").click()
+    fit = presets.preset("hand-tuned")
+    wait_metric(page, "MSE", f"{score(fit).mse:.5f}")
+    with page.expect_download() as download:
+        page.locator(".st-key-download button").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    graded = subprocess.run([sys.executable, "-m", "nnsine", "score", "--json", str(saved)],
+                            capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert graded.returncode == 0
+    assert json.loads(graded.stdout)[0]["mse"] == score(fit).mse
