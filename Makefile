@@ -20,11 +20,13 @@ test: $(VENV)/.dev-deps $(CHROMIUM)
 bench: $(VENV)/.dev-deps $(CHROMIUM)
 	$(PY) benchmarks/latency.py
 
-$(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+# A half-made venv (python3-venv missing) is removed, so the next try starts clean.
+$(VENV)/bin/pip:
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); \
+	  echo "Could not create $(VENV): install python3-venv (Debian/Ubuntu)" >&2; exit 1; }
 	$(PY) -m pip install -q --upgrade pip
 
-$(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/python
+$(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/pip
 	$(PY) -m pip install -q -r requirements.txt
 	$(PY) -m pip install -q --no-deps -e .
 	$(PY) -m nnsine.assets

@@ -5,6 +5,7 @@ format is nnsine.fitfile."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -170,4 +171,8 @@ def from_query(query: Mapping[str, str], base: Params | None = None
             values[k] = check(s.field, number, f"{s.label} ({s.key}={text})")
         except ParamsError as problem:
             problems.append(str(problem))
+    known = {s.key for s in slots(base.n_pairs)}
+    for key in sorted(query):  # a typo, or a pair beyond the count, would vanish unsaid
+        if re.fullmatch(r"p\d+_\w+", key) and key not in known:
+            problems.append(f"{key}={query[key]}: no such slider with {base.n_pairs} pairs")
     return from_flat(values), problems

@@ -29,7 +29,7 @@ def _released() -> None:
     """Declares the component's "release" state; the release is read in accept_release."""
 
 
-def accept_release(activation: str = "relu") -> None:
+def accept_release(activation: str = "relu", view: str = "book") -> None:
     """Make the browser's last release the session's fit, validated (call before widgets).
 
     Read in the script body rather than a callback so it is idempotent and AppTest can
@@ -44,7 +44,7 @@ def accept_release(activation: str = "relu") -> None:
         fit_state.notice("warning", f"Slider value corrected: {problem}")
     fit_state.commit(fit)
     state[SHOWN] = release.get("values")  # what the browser shows: corrections get pushed
-    output = forward(fit, targets.grid()[0], ACTIVATIONS[activation]).output
+    output = forward(fit, views.grid(view), ACTIVATIONS[activation]).output  # as drawn
     if not problems and fit.n_pairs == len(release["values"]) // 5 and (
             release.get("checksum") != checksum(output)):
         fit_state.notice("warning", "The browser's curve and the engine's differ; "
@@ -52,7 +52,7 @@ def accept_release(activation: str = "relu") -> None:
 
 
 def _component():
-    if not assets.ensure_plotly_js():
+    if not assets.PLOTLY_JS.exists():  # copied at install (make, Dockerfile), never here
         st.error("plotly.js is missing from nnsine/frontend: run `python -m nnsine.assets`.")
     return st.components.v2.component(COMPONENT, html=HTML, css="live_tuner.css",
                                       js="live_tuner.js", isolate_styles=False)

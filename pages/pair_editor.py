@@ -47,7 +47,7 @@ def pair_picker(n_pairs: int) -> int:
     """The select box for the pair being edited; returns its index."""
     _seed(PAIR, chosen_pair(n_pairs))
     return st.selectbox("Pair being edited", range(n_pairs), key=PAIR,
-                        format_func=lambda i: f"Pair {i + 1}")
+                        format_func=lambda i: f"Pair {i + 1}", persist_state="session")
 
 
 def raw_fields(fit: params.Params, pair: int) -> None:
@@ -69,7 +69,9 @@ def meaning_fields(fit: params.Params, pair: int) -> None:
     labels = ("switches on at x", "switches off at x", "adds (signed)")
     for name, label, value in zip(MEANING, labels, current, strict=True):
         _seed(f"meaning_{name}", round(value, 3))
-        st.number_input(label, -10.0, 10.0, step=0.01, format="%.3f", key=f"meaning_{name}",
+        # No bounds: a pair can switch on far outside [0, 1) or add more than 10;
+        # from_meaning says when a request cannot be met.
+        st.number_input(label, step=0.01, format="%.3f", key=f"meaning_{name}",
                         on_change=_meaning_edited, args=(pair,))
     if not bounded:
         st.caption("Set all three to give this pair the book's shape: flat, a ramp "

@@ -22,7 +22,7 @@ def probe_panel(fit: Params, activation: str = "relu") -> None:
     st.session_state.setdefault(X, 0.08)
     field, first, second = st.columns([2, 1, 1], vertical_alignment="bottom")
     x = field.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=X,
-                           format="%.2f")
+                           format="%.2f", persist_state="session")
     first.button("x = 0.08 (Fig. 4-30)", key="probe_008", on_click=_set_x, args=(0.08,))
     second.button("x = 0.51 (Fig. 4-31)", key="probe_051", on_click=_set_x, args=(0.51,))
     result = probe.probe(fit, x, ACTIVATIONS[activation])

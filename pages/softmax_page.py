@@ -125,6 +125,10 @@ table = st.data_editor(
         default=0.0, min_value=-page_settings.LOGIT_LIMIT, max_value=page_settings.LOGIT_LIMIT)
         for name in names})
 rows, left_out = calc.complete_rows(table.to_numpy(dtype=float, na_value=float("nan")))
+if len(rows) > page_settings.BATCH_ROWS:  # the link holds at most this many
+    st.warning(f"Only the first {page_settings.BATCH_ROWS} rows are used (and kept in the "
+               "link).")
+    rows = rows[:page_settings.BATCH_ROWS]
 commit(replace(current(), batch=tuple(tuple(row) for row in rows.tolist())))
 if left_out:
     st.warning(f"Left out row(s) {', '.join(str(i + 1) for i in left_out)} (counting from 1 "

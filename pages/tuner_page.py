@@ -18,13 +18,14 @@ from pages import (
 )
 
 activation = st.session_state.get("activation") or "relu"
-live_panel.accept_release(activation)
+live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")
 fit = fit_state.current()
 target = fit_state.target()
 result = evaluate(fit, target, activation)
 presenting = presenter.is_on()
 
-st.title(f"Fit {targets.LABELS[target]} with {fit.n_pairs} ReLU pairs")
+relu = activation == "relu"
+st.title(f"Fit {targets.LABELS[target]} with {fit.n_pairs} {'ReLU' if relu else 'linear'} pairs")
 st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds up the "
            "pairs. Drag a slider and watch the red curve follow (section 4.8 of the book).")
 fit_state.show_notices()
@@ -72,14 +73,16 @@ with tuner:
                                   persist_state="session")
     view = "wide" if wide else "book"
     pair = pair_editor.chosen_pair(fit.n_pairs)
-    overlay = area_overlay(pairs.area(fit, pair), PAIR_COLORS[pair], X_RANGES[view])
+    # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
+    area = pairs.area(fit, pair) if relu else None
+    overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view])
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
 
 if activation == "linear":
     slope, intercept = linear_collapse(fit)
     st.info(f"With linear hidden layers the whole network is one straight line: "
             f"y = {slope:.4g}·x + {intercept:+.4g}, whatever the weights (section 4.6).")
-for warning in pairs.warnings(fit):
+for warning in pairs.warnings(fit) if relu else []:
     st.warning(warning)
 
 # Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
@@ -96,7 +99,11 @@ if editor.open:
             pair_editor.raw_fields(fit, pair)
         with meaning:
             st.markdown("**By meaning**")
-            pair_editor.meaning_fields(fit, pair)
+            if relu:
+                pair_editor.meaning_fields(fit, pair)
+            else:
+                st.caption("Switch the hidden layers back to ReLU: a linear pair has no "
+                           "place where it switches on or off.")
 if probing.open:
     with probing:
         probe_panel.probe_panel(fit, activation)

@@ -29,6 +29,15 @@ def walkthrough_panel() -> None:
                   type="primary", width="stretch")
         return
     step = steps[index]
+    if fit_state.current() != step.params:  # the learner moved on by hand: do not overwrite
+        st.write(f"You changed the fit after step {index + 1} of {len(steps)}. Next "
+                 "would replace your values with the walkthrough's.")
+        again, onward = st.columns(2)
+        again.button(f"Back to step {index + 1}", key="walk_again", on_click=_go,
+                     args=(index,), width="stretch")
+        onward.button(f"Go on to step {min(index + 2, len(steps))}", key="walk_onward",
+                      on_click=_go, args=(index + 1,), width="stretch")
+        return
     st.markdown(f"**Step {index + 1} of {len(steps)} · {step.title}**")
     st.write(step.caption)
     back, forth = st.columns(2)

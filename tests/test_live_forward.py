@@ -7,7 +7,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from nnsine import params, presets, targets, views
+from nnsine import metrics, params, presets, targets, views
 from nnsine.activations import ACTIVATIONS
 from nnsine.network import forward
 from tests.conftest import ROOT
@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 FORWARD_JS = ROOT / "nnsine" / "frontend" / "forward.js"
 
 DRIVER = """
-import { forward, grid } from %s;
+import { checksum, forward, grid } from %s;
 let text = "";
 for await (const chunk of process.stdin) text += chunk;
 const { sets, start, count, relu } = JSON.parse(text);
@@ -24,7 +24,8 @@ const outputs = sets.map((p) => {
   const nPairs = (p.length - 1) / 5;
   const parts = Array.from({ length: nPairs }, () => new Float64Array(xs.length));
   const y = forward(p, nPairs, xs, new Float64Array(xs.length), relu, parts);
-  return { y: Array.from(y), contributions: parts.map((c) => Array.from(c)) };
+  return { y: Array.from(y), contributions: parts.map((c) => Array.from(c)),
+           checksum: checksum(y) };
 });
 // JSON.stringify writes the shortest string that reads back as the same double.
 process.stdout.write(JSON.stringify({ xs: Array.from(xs), outputs }));
@@ -67,3 +68,4 @@ def test_browser_forward_pass_is_bit_identical_to_numpy(view, activation):
         trace = forward(fit, x, ACTIVATIONS[activation])
         assert np.array_equal(np.array(output["y"]), trace.output), params.to_flat(fit)
         assert np.array_equal(np.array(output["contributions"]).T, trace.contributions)
+        assert output["checksum"] == metrics.checksum(trace.output)  # the live bit-check

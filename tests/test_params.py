@@ -114,3 +114,10 @@ def test_resize_keeps_the_first_pairs_and_the_output_bias():
     assert small.n_pairs == 3 and small.pair(2) == fit.pair(2) and small.b_out == 0.3
     big = params.resize(small, 10)
     assert big.pair(2) == fit.pair(2) and big.pair(9) == dict.fromkeys(big.pair(9), 0.0)
+
+
+def test_url_keys_that_name_no_slider_are_reported():
+    fit, problems = params.from_query({"p9_w1": "5", "p1_wl": "2", "p1_w1": "3", "present": "1"})
+    assert fit.w1[0] == 3.0 and fit.n_pairs == 8
+    assert problems == ["p1_wl=2: no such slider with 8 pairs",
+                        "p9_w1=5: no such slider with 8 pairs"]

@@ -166,3 +166,55 @@ def test_presenter_mode_survives_a_page_switch():
     at.switch_page("pages/softmax_page.py").run()
     at.switch_page("pages/tuner_page.py").run()
     assert at.toggle(key="present").value is True and tuner_data(at)["height"] == 600
+
+
+def test_a_release_in_the_wide_view_is_checked_on_the_wide_grid():
+    from nnsine import views
+    from nnsine.network import forward
+
+    at = app()
+    at.toggle(key="wide").set_value(True).run()
+    fit = presets.preset("hand-tuned")
+    wide = sum(forward(fit, views.grid("wide")).output.tolist())
+    at.session_state["live"] = {"release": {"values": params.to_flat(fit), "seq": 1,
+                                            "checksum": wide}}
+    at.run()
+    assert at.session_state["fit"] == fit and not [w for w in at.warning if "differ" in w.value]
+
+
+def test_the_edited_pair_and_probe_x_survive_switching_tabs():
+    at = app()
+    at.selectbox(key="edit_pair").set_value(4).run()
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
+    at.number_input(key="probe_x").set_value(0.51).run()
+    at.session_state["tuner_tab"] = "Edit a pair"
+    at.run()
+    assert at.selectbox(key="edit_pair").value == 4
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
+    assert at.number_input(key="probe_x").value == 0.51
+
+
+def test_meaning_fields_take_values_beyond_the_slider_range():
+    at = app({"p1_w1": "5", "p1_w2": "-1", "p1_b2": "10", "p1_w_out": "10"})
+    assert at.number_input(key="meaning_height").value == pytest.approx(-100.0)
+
+
+def test_linear_hidden_layers_drop_the_relu_only_teaching():
+    at = app({"p1_w1": "1", "p1_b1": "-5", "p1_w2": "1", "p1_w_out": "1"})
+    assert any("dead" in w.value for w in at.warning)
+    at.segmented_control(key="activation").set_value("linear").run()
+    assert not [w for w in at.warning if "dead" in w.value]
+    assert tuner_data(at)["overlay"] == {"shapes": [], "annotations": []}
+    assert "linear pairs" in at.title[0].value
+
+
+def test_the_walkthrough_does_not_overwrite_a_hand_edited_fit():
+    at = app()
+    at.button(key="walk_start").click().run()
+    at.button(key="walk_next").click().run()
+    at.number_input(key="exact_b_out").set_value(0.3).run()  # the learner's own change
+    assert "walk_next" not in [b.key for b in at.button]
+    at.button(key="walk_onward").click().run()
+    assert at.session_state["fit"] == walkthrough.STEPS[2].params

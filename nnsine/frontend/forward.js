@@ -31,3 +31,11 @@ export function grid(count, start = 0, denominator = count) {
   for (let j = 0; j < count; j++) xs[j] = (start + j) / denominator;
   return xs;
 }
+
+// The output summed left to right, as nnsine.metrics.checksum does: equal sums mean the
+// browser drew the engine's curve.
+export function checksum(out) {
+  let total = 0;
+  for (let j = 0; j < out.length; j++) total += out[j];
+  return total;
+}

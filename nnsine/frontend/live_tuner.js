@@ -4,7 +4,7 @@
 // once (setStateValue "release"); Python validates them and stays the truth.
 // Python pushes values back by bumping data.rev (presets, uploads, URL, fixes);
 // everything else in `data` (grid, target, overlays ...) is drawn as given.
-import { forward, grid } from "./forward.js";
+import { checksum, forward, grid } from "./forward.js";
 
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
 const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
@@ -122,7 +122,8 @@ function liveLayer(canvas, plot) {
 }
 
 function build(root) {
-  const s = { rev: null, nPairs: null, dragging: null, drawn: 0, plotKey: null };
+  const s = { rev: null, nPairs: null, dragging: null, drawn: 0, plotKey: null,
+              gone: new AbortController() };  // aborted when the tuner leaves the page
   // seq starts from the clock: a remounted tuner never repeats an earlier release.
   s.seq = Date.now();
   const chart = root.querySelector(".nt-chart");
@@ -222,9 +223,8 @@ function build(root) {
   s.commit = () => {
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
-    let checksum = 0;  // the same sequential sum Python computes: a live bit-check
-    for (let j = 0; j < s.y.length; j++) checksum += s.y[j];
-    s.setStateValue("release", { values: Array.from(s.values), seq: s.seq, checksum });
+    s.setStateValue("release",
+      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y) });
   };
   // Keys: the first press commits at once; presses within KEY_COMMIT_MS of a commit are
   // gathered into one more commit when the window closes (a held key cannot queue reruns).
@@ -244,7 +244,10 @@ function build(root) {
     keyboard = false;
     if (event.target.dataset.k !== undefined) s.dragging = Number(event.target.dataset.k);
   });
-  window.addEventListener("pointerup", () => { s.dragging = null; });
+  // A touch that turns into a scroll ends in pointercancel, not pointerup.
+  for (const type of ["pointerup", "pointercancel"]) {
+    window.addEventListener(type, () => { s.dragging = null; }, { signal: s.gone.signal });
+  }
   box.addEventListener("input", (event) => {
     const k = Number(event.target.dataset.k);
     s.values[k] = Number(event.target.value);
@@ -265,6 +268,8 @@ export default function (component) {
   if (data !== s.data) s.show(data);
   // Cleanup runs before every re-invocation too: only dispose when really gone.
   return () => setTimeout(() => {
-    if (!root.isConnected && s.plotly) s.plotly.purge(root.querySelector(".nt-plot"));
+    if (root.isConnected) return;
+    s.gone.abort();
+    if (s.plotly) s.plotly.purge(root.querySelector(".nt-plot"));
   });
 }
