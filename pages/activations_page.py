@@ -6,6 +6,7 @@ import streamlit as st
 from nnsine.activations import ACTIVATIONS
 from nnsine.chapter_figures import curves_figure
 from nnsine.neuron import activation_point, neuron
+from pages.widgets import kept
 
 X_RANGE, Y_RANGE = (-2.0, 2.0), (-2.0, 2.0)
 X = np.linspace(*X_RANGE, 801)
@@ -31,12 +32,6 @@ USES = {
             "pairs on the sine tuner. It is fast (a comparison, no exponential), and it keeps "
             "the size of positive inputs: 3 gives 3 and 3000 gives 3000.",
 }
-
-
-def kept(widget, label: str, key: str, default, *options, **more):
-    """A widget whose value survives visits to other pages (persist_state)."""
-    st.session_state.setdefault(key, default)
-    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 st.title("Activation functions")

@@ -7,6 +7,7 @@ import streamlit as st
 
 from nnsine import fitfile, params, presets, targets
 from nnsine.network import Params
+from pages.widgets import sync_query
 
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
 
@@ -91,10 +92,4 @@ def sync_url(fit: Params) -> None:
     wanted = params.to_query(fit)
     if target() != targets.DEFAULT:
         wanted["target"] = target()
-    ours = {"target", "pairs", *(s.key for s in params.slots(params.MAX_PAIRS))}
-    for key in ours:
-        if key in wanted:
-            if st.query_params.get(key) != wanted[key]:
-                st.query_params[key] = wanted[key]
-        elif key in st.query_params:
-            del st.query_params[key]
+    sync_query(wanted, ["target", "pairs", *(s.key for s in params.slots(params.MAX_PAIRS))])

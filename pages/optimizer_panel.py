@@ -13,6 +13,7 @@ from nnsine.chapter_figures import errors_figure, fits_figure, loss_figure, weig
 from nnsine.metrics import evaluate
 from nnsine.network import Params
 from pages import fit_state
+from pages.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress in between, and 2000 steps reuse 1000's
 STEPS = (500, 1000, 2000, 5000, 10000, 20000)
@@ -75,12 +76,6 @@ def undo() -> None:
     """on_click: the values from before the last Load."""
     fit_state.commit(st.session_state.pop(UNDO))
     fit_state.notice("info", "Restored your values from before the optimizer's.")
-
-
-def kept(widget, label: str, key: str, default, *options, **more):
-    """A widget whose value survives visits to other pages (persist_state)."""
-    st.session_state.setdefault(key, default)
-    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 def optimizer_panel() -> None:

@@ -9,6 +9,7 @@ from nnsine import book_code, spiral
 from nnsine import softmax_figures as show
 from nnsine import softmax_settings as page_settings
 from nnsine import softmax_steps as calc
+from pages.widgets import sync_query
 
 STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
 
@@ -157,9 +158,4 @@ with output:
                 "Hover a point to see its confidence.")
     st.plotly_chart(spiral_chart, key="sm_spiral")
 
-wanted = page_settings.to_query(current())
-for key in page_settings.READERS:
-    if key not in wanted:
-        st.query_params.pop(key, None)
-    elif st.query_params.get(key) != wanted[key]:
-        st.query_params[key] = wanted[key]
+sync_query(page_settings.to_query(current()), page_settings.READERS)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from nnsine import dense, targets, training
 from nnsine.chapter_figures import fits_figure, loss_figure
+from pages.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress between pieces, reuse across step counts
 STEPS = (1000, 2000, 5000, 10000)
@@ -32,12 +33,6 @@ def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
         bar.progress(k / len(pieces), text=f"Training the {name} network: step {done}")
     bar.empty()
     return runs
-
-
-def kept(widget, label: str, key: str, default, *options, **more):
-    """A widget whose value survives visits to other pages (persist_state)."""
-    st.session_state.setdefault(key, default)
-    return widget(label, *options, key=key, persist_state="session", **more)
 
 
 def request() -> None:
