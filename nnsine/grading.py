@@ -15,6 +15,7 @@ from nnsine.network import Params, predict
 
 @dataclass(frozen=True)
 class Entry:
+    """One graded file: its name, fit and score."""
     name: str
     fit: Params
     score: Score

@@ -19,23 +19,28 @@ OVERFLOW_NOTE = "  # NumPy warns: RuntimeWarning: overflow encountered in exp"
 
 
 def relu_if_else() -> list[str]:
+    """In[1]: ReLU by if/else over the book inputs; the printed list."""
     output = [value if value > 0 else 0 for value in RELU_INPUTS]
     return [str(output)]
 
 
 def relu_max() -> list[str]:
+    """In[2]: ReLU as max(0, i); the printed list."""
     return [str([max(0, value) for value in RELU_INPUTS])]
 
 
 def prints_nothing() -> list[str]:
+    """In[3] and In[8] define classes and print nothing."""
     return []
 
 
 def exponentiate_by_hand() -> list[str]:
+    """In[5]: E ** output with the book's E; the printed lines."""
     return ["Exponentiated values:", str([E**output for output in LAYER_OUTPUTS])]
 
 
 def normalize_by_hand() -> list[str]:
+    """In[6]: each exponentiated value over their sum, and the sum."""
     exp_values = [E**output for output in LAYER_OUTPUTS]
     norm_base = sum(exp_values)
     norm_values = [value / norm_base for value in exp_values]
@@ -44,6 +49,7 @@ def normalize_by_hand() -> list[str]:
 
 
 def normalize_with_numpy() -> list[str]:
+    """In[7]: the same with np.exp and np.sum."""
     exp_values = np.exp(LAYER_OUTPUTS)
     norm_values = exp_values / np.sum(exp_values)
     return ["Exponentiated values:", str(exp_values),
@@ -52,6 +58,7 @@ def normalize_with_numpy() -> list[str]:
 
 
 def exp_growth() -> list[str]:
+    """In[9]: np.exp of 1, 10, 100 and 1000 (inf, warning noted, not raised)."""
     lines = []
     for power in (1, 10, 100, 1000):
         # The book shows NumPy's warning; we say it in words, never emit it.
@@ -62,19 +69,23 @@ def exp_growth() -> list[str]:
 
 
 def exp_limits() -> list[str]:
+    """In[10]: np.exp(-np.inf) and np.exp(0)."""
     return [f"{np.exp(-np.inf)} {np.exp(0)}"]
 
 
 def softmax_of(batch: list[list[float]]):
+    """In[11]-In[13]: the book's softmax of a (1, 3) batch, as printed."""
     return lambda: [str(softmax(np.array(batch)))]
 
 
 def relu_on_spiral(rng: np.random.RandomState) -> list[str]:
+    """In[4]: the first five ReLU rows of dense 2->3 on the seeded spiral."""
     _, relu_output = spiral.relu_layer(rng)
     return [str(relu_output[:5])]
 
 
 def softmax_on_spiral(rng: np.random.RandomState) -> list[str]:
+    """In[14]: the first five softmax rows, continuing In[4]'s generator."""
     return [str(spiral.chapter_pass(rng).probabilities[:5])]
 
 

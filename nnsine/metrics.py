@@ -13,6 +13,7 @@ from nnsine.network import Params, Trace, forward, predict
 
 @dataclass(frozen=True)
 class Score:
+    """How close a fit is: MSE, max |error|, mean |error|."""
     mse: float
     max_error: float
     mean_error: float

@@ -34,6 +34,7 @@ class Params:
 
     @property
     def n_pairs(self) -> int:
+        """How many pairs the network has."""
         return self.w1.shape[0]
 
     def pair(self, i: int) -> dict[str, float]:

@@ -19,6 +19,7 @@ MAX_PAIRS = 16
 
 @dataclass(frozen=True)
 class Field:
+    """One kind of number: its name, label, range, step and default."""
     name: str
     label: str
     low: float
@@ -53,6 +54,7 @@ class Slot:
 
     @property
     def label(self) -> str:
+        """The label a learner reads, e.g. "Pair 3 · layer-1 weight"."""
         return self.field.label.capitalize() if self.pair is None else (
             f"Pair {self.pair + 1} · {self.field.label}")
 

@@ -16,6 +16,7 @@ MARGIN = {"l": 50, "r": 10, "t": 30, "b": 40}
 
 
 def color(k: int) -> str:
+    """Class k's colour (shared by bars and curves)."""
     return COLORS[k % len(COLORS)]
 
 

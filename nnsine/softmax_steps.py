@@ -25,6 +25,7 @@ class Steps:
 
     @property
     def finite(self) -> bool:
+        """Whether every probability is a finite number."""
         return bool(np.all(np.isfinite(self.probabilities)))
 
     @property

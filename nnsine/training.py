@@ -53,6 +53,7 @@ class Run:
 
     @property
     def best_loss(self) -> float:
+        """The lowest loss the run reached."""
         return float(self.losses[self.best_step])
 
 

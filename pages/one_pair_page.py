@@ -31,6 +31,7 @@ def load(figure: dict[str, float]) -> None:
 
 
 def slider(label: str, key: str) -> float:
+    """A weight or bias slider (range ±LIMIT) whose value is kept across pages."""
     st.session_state.setdefault(key, DEFAULTS[key])
     # persist_state: the value survives a visit to another page.
     return st.slider(label, -LIMIT, LIMIT, step=STEP, key=key, format="%.2f",
@@ -38,6 +39,7 @@ def slider(label: str, key: str) -> float:
 
 
 def figure_buttons(figures, prefix: str) -> None:
+    """One button per book figure; each loads its values."""
     columns = st.columns(len(figures))
     for k, (label, values) in enumerate(figures):
         columns[k].button(label, key=f"{prefix}_fig_{k}", on_click=load, args=(values,),

@@ -50,6 +50,7 @@ def cached_run(values: tuple[float, ...], target: str, mode: str, steps: int) ->
 
 
 def train(fit: Params, target: str, mode: str, steps: int) -> Result:
+    """Train from `fit` with a progress bar; the cached runs."""
     bar = st.progress(0.0, text="Training…")
     values = tuple(params.to_flat(fit))
     for done in range(CHUNK, steps + 1, CHUNK):
@@ -97,6 +98,7 @@ def optimizer_panel() -> None:
 
 
 def show(result: Result, fit: Params) -> None:
+    """Loss curve, before/after fit and the Load / Undo buttons."""
     before = evaluate(result.start, result.target)
     run = result.run
     steps = len(run.losses) - 1

@@ -15,6 +15,7 @@ STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
 
 
 def current() -> page_settings.Settings:
+    """The page's settings; read from the URL on a session's first run."""
     if STATE not in st.session_state:  # a session's first run: read the URL
         st.session_state[STATE], problems = page_settings.from_query(st.query_params.to_dict())
         for problem in problems:
@@ -23,6 +24,7 @@ def current() -> page_settings.Settings:
 
 
 def commit(settings: page_settings.Settings) -> None:
+    """Make `settings` the page's truth."""
     st.session_state[STATE] = settings
 
 
@@ -39,11 +41,13 @@ def edited(name: str | int, key: str) -> None:
 
 @st.cache_resource  # one seeded run, the same for every student: computed once per server
 def chapter_run() -> tuple[spiral.ChapterPass, object]:
+    """The book's seeded chapter run and its chart, once per server."""
     run = spiral.chapter_pass()
     return run, show.spiral_figure(run.inputs, run.labels, run.confidences)
 
 
 def seeded(widget, key: str, value, name: str | int, *args, **kwargs):
+    """A widget showing the settings value `name`; a change commits it."""
     st.session_state[key] = value  # widgets show the truth: set before creation
     return widget(*args, key=key, on_change=edited, args=(name, key), **kwargs)
 

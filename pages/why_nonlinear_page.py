@@ -25,6 +25,7 @@ def trained(activation: str, seed: int, steps: int) -> training.Run:
 
 
 def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
+    """Both networks trained piece by piece, with progress."""
     bar = st.progress(0.0, text="Training…")
     pieces = [(name, done) for name in NAMES for done in range(CHUNK, steps + 1, CHUNK)]
     runs = {}
@@ -36,6 +37,7 @@ def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
 
 
 def request() -> None:
+    """on_click of Train: remember what was asked for."""
     st.session_state["why_request"] = (st.session_state["why_seed"],
                                        st.session_state["why_steps"])
 
