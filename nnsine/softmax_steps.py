@@ -9,6 +9,7 @@ import numpy as np
 from nnsine.activations import softmax
 
 SCALE_FACTORS = np.linspace(0.0, 5.0, 201)
+SCALE_FACTORS.flags.writeable = False  # shared by every session: read-only
 BOOK_CONFIDENCES = ((0.22, 0.6, 0.18), (0.32, 0.36, 0.32))  # same class, unlike confidence
 
 
