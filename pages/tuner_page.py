@@ -63,9 +63,8 @@ with tuner:
     view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
                              on_change=fit_state.resize, args=("pairs",))
     view_row[2].segmented_control("Hidden layers", ["relu", "linear"], key="activation",
-                                  default="relu", format_func={"relu": "ReLU",
-                                                               "linear": "linear"}.get,
-                                  persist_state="session")
+                                  default="relu", required=True, persist_state="session",
+                                  format_func={"relu": "ReLU", "linear": "linear"}.get)
     with view_row[3]:
         wide = st.toggle("Wider view", key="wide", help="x from -0.5 to 1.5",
                          persist_state="session")
