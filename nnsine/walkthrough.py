@@ -9,20 +9,21 @@ from nnsine.metrics import score
 from nnsine.network import PAIR_NAMES, Params, predict
 from nnsine.params import FIELDS, defaults, snap
 
-# Found by hand with the book's method (section 4.8): each of pairs 1-7
-# switches on where the previous one switches off (layer-1 weight 5, bias
-# -5 * start), layer-2 weight -1 makes it switch off again after b2/5, and its
-# output weight sets the slope there; pair 8 only offsets the whole curve.
+# Found by hand with the book's method (section 4.8). Pair 1 is the book's own
+# (Figs. 4-17 to 4-22): layer-1 weight 6, layer-2 bias 0.7, layer-2 weight -1, output
+# weight -1. Each of pairs 2-7 switches on where the previous one switches off (layer-1
+# weight 5, bias -5 * start), layer-2 weight -1 makes it switch off again after b2/5,
+# and its output weight sets the slope there; pair 8 only offsets the whole curve.
 #          w1     b1     w2    b2   w_out
 HAND_TUNED = (
-    (5.0,  0.00, -1.0, 0.75, -1.09),
-    (5.0, -0.75, -1.0, 0.55, -0.34),
-    (5.0, -1.30, -1.0, 0.50,  0.45),
-    (5.0, -1.80, -1.0, 1.35,  1.15),
-    (5.0, -3.15, -1.0, 0.55,  0.50),
-    (5.0, -3.70, -1.0, 0.55, -0.34),
-    (5.0, -4.25, -1.0, 0.75, -1.09),
-    (0.0,  0.02,  1.0, 0.00, -1.00),
+    (6.0,  0.00, -1.0, 0.70, -1.00),
+    (5.0, -0.58, -1.0, 0.62, -0.53),
+    (5.0, -1.20, -1.0, 0.60,  0.38),
+    (5.0, -1.80, -1.0, 1.30,  1.17),
+    (5.0, -3.10, -1.0, 0.60,  0.52),
+    (5.0, -3.70, -1.0, 0.55, -0.36),
+    (5.0, -4.25, -1.0, 0.75, -1.07),
+    (0.0,  0.03,  1.0, 0.00, -1.00),
 )
 
 

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from nnsine import network, pairs, params, presets
+from tests.tuned import TUNED
 
 WINDOW, SPACING = 25.0, 1e-3
 
@@ -86,7 +87,7 @@ def test_no_area_when_the_contribution_never_changes(raw):
 
 
 def test_area_of_the_hand_tuned_pairs():
-    p = presets.preset("hand-tuned")
+    p = TUNED
     first = pairs.area(p, 0)
     assert (first.on, first.off) == (0.0, pytest.approx(0.15))
     assert first.left == pytest.approx(0.75 * -1.09) and first.right == 0.0
@@ -106,7 +107,7 @@ def test_unbounded_areas():
 
 
 def test_describe():
-    p = presets.preset("hand-tuned")
+    p = TUNED
     assert pairs.describe(p, 1) == "on at x = 0.15, off at x = 0.26, adds 0.19"
     assert pairs.describe(p, 2) == "on at x = 0.26, off at x = 0.36, adds -0.23"
     assert pairs.describe(p, 7) == "adds -0.02 everywhere (its layer-1 weight is 0)"
@@ -151,7 +152,7 @@ def test_meaning_to_raw_to_meaning():
 
 
 def test_meaning_keeps_the_scale_when_it_can():
-    p = presets.preset("hand-tuned")
+    p = TUNED
     moved = pairs.from_meaning(p, 2, 0.3, 0.4, -0.2)
     assert moved.pair(2) == {"w1": 5.0, "b1": -1.5, "w2": -1.0, "b2": 0.5, "w_out": 0.4}
     assert [moved.pair(i) for i in (0, 1, 3)] == [p.pair(i) for i in (0, 1, 3)]
@@ -198,7 +199,7 @@ def test_raw_to_meaning_to_raw_keeps_the_contribution():
 ])
 def test_from_meaning_rejects_what_it_cannot_do(on, off, height, message):
     with pytest.raises(ValueError, match=message):
-        pairs.from_meaning(presets.preset("hand-tuned"), 0, on, off, height)
+        pairs.from_meaning(TUNED, 0, on, off, height)
 
 
 def test_an_unbounded_area_cannot_be_set_back():
@@ -209,7 +210,7 @@ def test_an_unbounded_area_cannot_be_set_back():
 
 
 def test_warnings():
-    fit = presets.preset("hand-tuned")
+    fit = TUNED
     assert pairs.warnings(fit) == []
     assert pairs.warnings(presets.preset("zeros")) == []
     dead = fit.replace(2, b1=-10.0, w2=1.0, b2=-0.1)  # wakes at x = 2.02

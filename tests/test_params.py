@@ -71,7 +71,7 @@ def test_loading_rejects_with_a_message_naming_the_problem(case):
 def test_url_round_trip_keeps_only_changed_values():
     fit = presets.preset("hand-tuned")
     query = params.to_query(fit)
-    assert query["p1_w1"] == "5" and "p1_b1" not in query  # 0 is the default: left out
+    assert query["p1_w1"] == "6" and "p1_b1" not in query  # 0 is the default: left out
     assert params.from_query(query) == (fit, [])
     assert params.to_query(presets.preset("zeros")) == {}
     off_grid = fit.replace(0, b1=0.123456789)

@@ -3,11 +3,12 @@
 import numpy as np
 import pytest
 
-from nnsine import network, params, presets, probe
+from nnsine import network, params, probe
 from nnsine.activations import linear, sigmoid
 from nnsine.probe_figures import INACTIVE, PAIR_COLORS, network_diagram
+from tests.tuned import TUNED
 
-HAND_TUNED = presets.preset("hand-tuned")
+HAND_TUNED = TUNED  # worked numbers below are for this fit
 
 
 @pytest.mark.parametrize("x", [-0.3, 0.0, 0.08, 0.15, 0.51, 0.999, 1.4])

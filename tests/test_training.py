@@ -228,7 +228,8 @@ def test_cli_train_finishes_a_saved_fit(tmp_path):
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
     assert params.snap_all(trained) == trained  # loads into the sliders as it is
     assert score(trained).mse <= PAIRWISE_TARGET
-    assert "step    400/400" in result.stderr and "MSE 3.034e-04 ->" in result.stderr
+    before = score(fitfile.loads(path.read_text())).mse
+    assert "step    400/400" in result.stderr and f"MSE {before:.3e} ->" in result.stderr
 
 
 def test_cli_train_explains_bad_input(tmp_path):
