@@ -1,34 +1,24 @@
-"""The live tuner's browser files: where they are, and plotly.js copied in from the plotly
-package so it is served offline as a file (`python -m nnsine.assets` at install time)."""
+"""Where the live tuner's browser files are: ours in nnsine/frontend, and plotly.js as the
+pinned plotly package ships it. Streamlit serves both folders as they are
+(pages/tuner_assets.py): nothing is copied or built, so `pip install -r requirements.txt`
+is the whole install."""
 
 from __future__ import annotations
 
-import shutil
+import importlib.util
 from pathlib import Path
 
 FRONTEND = Path(__file__).resolve().parent / "frontend"
-PLOTLY_JS = FRONTEND / "plotly.min.js"
 
 
-def plotly_source() -> Path:
-    """plotly.min.js as the installed plotly package ships it."""
-    import plotly
-
-    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-
-
-def ensure_plotly_js() -> bool:
-    """Copy plotly.min.js beside the live tuner's JS unless an identical copy is there;
-    False if the folder is read-only and no copy exists."""
-    source = plotly_source()
-    if PLOTLY_JS.exists() and PLOTLY_JS.stat().st_size == source.stat().st_size:
-        return True
-    try:
-        shutil.copyfile(source, PLOTLY_JS)
-    except OSError:
-        return PLOTLY_JS.exists()
-    return True
+def _plotly_root() -> Path:
+    # Located, not imported: importing plotly here would slow every page's first run.
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("plotly is not installed (see requirements.txt)")
+    return Path(spec.submodule_search_locations[0]).resolve()
 
 
-if __name__ == "__main__":
-    raise SystemExit(0 if ensure_plotly_js() else 1)
+PLOTLY_ROOT = _plotly_root()  # the plotly package's folder
+PLOTLY_DATA = "package_data"  # its folder that holds plotly.min.js
+PLOTLY_JS = PLOTLY_ROOT / PLOTLY_DATA / "plotly.min.js"

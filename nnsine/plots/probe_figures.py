@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from nnsine.figures import FIT_COLOR, FONT_SIZE, PAIR_COLORS
-from nnsine.network import Params
-from nnsine.probe import Probe
+from nnsine.engine.network import Params
+from nnsine.engine.probe import Probe
+from nnsine.plots.figures import FIT_COLOR, FONT_SIZE, GUIDE_COLOR, PAIR_COLORS
 
-INACTIVE, INPUT_COLOR = "#c8c8c8", "#3c4043"
+INACTIVE, INPUT_COLOR = "#c8c8c8", GUIDE_COLOR  # both themes
 COLUMNS = ("input", "layer 1", "layer 2", "output")
 
 
@@ -69,7 +69,7 @@ def network_diagram(params: Params, p: Probe) -> go.Figure:
              "thicker: larger |weight|")
     figure.update_layout(
         height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": FONT_SIZE},
-        showlegend=False, dragmode=False, plot_bgcolor="white",
+        showlegend=False, dragmode=False,
         xaxis={"range": [-0.5, 3.5], "visible": False, "fixedrange": True},
         yaxis={"range": [-1.3 - 0.6 * small, top + 0.9 + 0.6 * small], "visible": False,
                "fixedrange": True})

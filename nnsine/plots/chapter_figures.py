@@ -8,7 +8,15 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from nnsine.figures import FIT_COLOR, FONT_SIZE, TARGET_COLOR, Y_RANGE, area_overlay
+from nnsine.plots.figures import (
+    FIT_COLOR,
+    FONT_SIZE,
+    GUIDE_COLOR,
+    LABEL_BACKGROUND,
+    TARGET_COLOR,
+    Y_RANGE,
+    area_overlay,
+)
 
 COLORS = (FIT_COLOR, "#2e86ab", "#3bb273", "#7768ae")
 AREA_COLOR = "#3bb273"
@@ -28,16 +36,22 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
                   points: dict[str, float | None] | None = None, area=None,
                   revision: str = "curves") -> go.Figure:
     """Named curves (each (n,) over x (n,)), labelled dotted lines at the x of `points`,
-    and a pair's area of effect shaded (an nnsine.pairs.Area, or None)."""
+    and a pair's area of effect shaded (an nnsine.engine.pairs.Area, or None)."""
     figure = go.Figure([go.Scatter(x=x, y=y, mode="lines", name=name,
                                    line={"color": COLORS[k % len(COLORS)], "width": 5 - 2 * k})
                         for k, (name, y) in enumerate(curves.items())])
-    figure.update_layout(**area_overlay(area, AREA_COLOR, tuple(x_range)))
-    for label, at in (points or {}).items():
-        if at is not None and x_range[0] <= at <= x_range[1]:
-            figure.add_vline(x=at, line={"dash": "dot", "color": "#555", "width": 2},
-                             annotation_text=f"{label} x = {at:.2f}",
-                             annotation_position="top right")
+    # The band only: where the area starts and ends is labelled through `points`.
+    figure.update_layout(shapes=area_overlay(area, AREA_COLOR, tuple(x_range))["shapes"][:1])
+    shown = [(label, at) for label, at in (points or {}).items()
+             if at is not None and x_range[0] <= at <= x_range[1]]
+    for k, (label, at) in enumerate(shown):
+        figure.add_vline(x=at, line={"dash": "dot", "color": GUIDE_COLOR, "width": 2})
+        # Each label on its own line, on the side of its mark with more room.
+        right_half = at - x_range[0] > 0.6 * (x_range[1] - x_range[0])
+        figure.add_annotation(x=at, y=1 - 0.09 * k, xref="x", yref="paper", showarrow=False,
+                              text=f"{label} x = {at:.2f}", yanchor="top",
+                              xanchor="right" if right_half else "left",
+                              bgcolor=LABEL_BACKGROUND)
     return _layout(figure, x_range, y_range, revision=revision)
 
 
@@ -80,7 +94,9 @@ def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-7, 1.0),
                            line={"color": COLORS[k % len(COLORS)], "width": 3})
     figure = _layout(figure, (0, steps), (0, 1), x_title="step", y_title="MSE",
                      height=300, revision=revision)
-    figure.update_yaxes(type="log", range=[math.log10(y_range[0]), math.log10(y_range[1])])
+    # One tick a decade, written 10⁻⁶ rather than SI's "1μ" (which a learner reads as a unit).
+    figure.update_yaxes(type="log", range=[math.log10(y_range[0]), math.log10(y_range[1])],
+                        dtick=1, exponentformat="power", showexponent="all")
     return figure
 
 

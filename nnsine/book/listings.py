@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsine import spiral
-from nnsine.activations import softmax
+from nnsine.engine import spiral
+from nnsine.engine.activations import softmax
 
 RELU_INPUTS = [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]
 LAYER_OUTPUTS = [4.8, 1.21, 2.385]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsine import targets
+from nnsine.engine import targets
 
 # name: (first j, count, denominator): x = j / denominator, as nnfs's sine_data does.
 VIEWS = {"book": (0, 1000, 1000), "wide": (-500, 2000, 1000)}
@@ -19,6 +19,15 @@ def grid(view: str = "book") -> np.ndarray:
 
 
 def target_curve(target: str, view: str = "book") -> tuple[np.ndarray, np.ndarray]:
-    """x (count,) and the named target on it (count,), for drawing."""
+    """x (count,) and the target on it (count,; NaN where undefined), for drawing."""
     x = grid(view)
-    return x, targets.TARGETS[target](x)
+    return x, targets.curve(target, x)
+
+
+def target_text(target: str, view: str = "book") -> str:
+    """The target on the view's grid as one comma-separated string for the live chart:
+    5 decimals (drawn only, never scored), an empty entry (a gap) where it is undefined
+    or infinite. One string, not a list: JSON-encoding and hashing 1,000 numbers on every
+    release cost the server about a millisecond (benchmarks/class_load.py)."""
+    _, y = target_curve(target, view)
+    return ",".join(repr(v) if np.isfinite(v) else "" for v in np.round(y, 5).tolist())

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsine import targets
-from nnsine.activations import ACTIVATIONS
-from nnsine.network import Params, Trace, forward, predict
+from nnsine.engine import targets
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.network import Params, Trace, forward, predict
 
 
 @dataclass(frozen=True)

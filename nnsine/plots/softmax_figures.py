@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 
-from nnsine.figures import FONT_SIZE
-from nnsine.softmax_steps import Batch, Steps
+from nnsine.engine.softmax_steps import Batch, Steps
+from nnsine.plots.figures import FONT_SIZE, GUIDE_COLOR
 
 COLORS = qualitative.Plotly  # 10 colours: one per class, the same on every chart
 MARGIN = {"l": 50, "r": 10, "t": 30, "b": 40}
@@ -20,35 +18,49 @@ def color(k: int) -> str:
     return COLORS[k % len(COLORS)]
 
 
+def _red(text: str) -> str:
+    return f":red[**{text}**]" if text in ("inf", "-inf", "nan") else text
+
+
 def number(value: float, exact: bool = False) -> str:
-    """A value for Markdown: 8 significant digits like NumPy (exact: every digit, as
-    Python prints a float, so 0.9999999999999999 shows); inf and nan in bold red."""
-    if not math.isfinite(value):
-        return f":red[**{value}**]"
-    return repr(float(value)) if exact else f"{value:.8g}"
+    """One float for Markdown as print() shows a NumPy float64 (its shortest repr, so
+    0.9999999999999999 shows); inf and nan in bold red. `exact` is kept for callers: a
+    NumPy scalar always prints every digit it needs."""
+    return _red(str(np.float64(value)))
+
+
+def cells(values) -> list[str]:
+    """Each element of a 1-D array (n,) as print(array) shows it: NumPy chooses the
+    digits (at most 8 after the point) and the notation for the whole array at once, so a
+    column reads as the book's printed arrays do. inf and nan in bold red."""
+    text = np.array2string(np.asarray(values, dtype=np.float64), max_line_width=10**9,
+                           threshold=10**9, separator=" ")
+    return [_red(cell) for cell in text[1:-1].split()]
 
 
 def steps_table(steps: Steps, subtract_max: bool) -> str:
-    """The computation as a Markdown table: one row per class, then the sums."""
+    """The computation as a Markdown table: one row per class (each column printed as
+    NumPy prints that array), then the sums (as print() shows np.sum)."""
     exponent = "logit − max" if subtract_max else "logit"
     rows = [f"| class | logit | exponent ({exponent}) | exp(exponent) | probability |",
             "|---:|---:|---:|---:|---:|"]
-    for k, values in enumerate(zip(steps.logits, steps.exponents, steps.exp_values,
-                                   steps.probabilities, strict=True)):
-        rows.append(f"| {k} | " + " | ".join(number(float(v)) for v in values) + " |")
+    columns = [cells(a) for a in (steps.logits, steps.exponents, steps.exp_values,
+                                  steps.probabilities)]
+    for k, values in enumerate(zip(*columns, strict=True)):
+        rows.append(f"| {k} | " + " | ".join(values) + " |")
     rows.append(f"| **sum** | | | **{number(steps.total)}** "
-                f"| **{number(steps.probability_sum, exact=True)}** |")
+                f"| **{number(steps.probability_sum)}** |")
     return "\n".join(rows)
 
 
 def overflow_table(naive: Steps, stable: Steps) -> str:
-    """Naive and stable softmax side by side, per class (Markdown)."""
+    """Naive and stable softmax side by side, per class (Markdown, NumPy's digits)."""
     rows = ["| class | logit | naive exp(logit) | naive probability "
             "| exp(logit − max) | stable probability |", "|---:|---:|---:|---:|---:|---:|"]
-    for k in range(len(naive.logits)):
-        values = (naive.logits[k], naive.exp_values[k], naive.probabilities[k],
-                  stable.exp_values[k], stable.probabilities[k])
-        rows.append(f"| {k} | " + " | ".join(number(float(v)) for v in values) + " |")
+    columns = [cells(a) for a in (naive.logits, naive.exp_values, naive.probabilities,
+                                  stable.exp_values, stable.probabilities)]
+    for k, values in enumerate(zip(*columns, strict=True)):
+        rows.append(f"| {k} | " + " | ".join(values) + " |")
     return "\n".join(rows)
 
 
@@ -85,7 +97,9 @@ def probability_bars(probabilities: np.ndarray) -> go.Figure:
     bars = {"type": "bar", "x": [str(k) for k in range(len(probabilities))],
             "y": np.where(finite, probabilities, 0.0), "text": labels,
             "textposition": "outside", "cliponaxis": False,
-            "textfont": {"color": ["black" if ok else "red" for ok in finite]},
+            # The theme's text colour; only a non-finite value's label is coloured.
+            "textfont": {} if finite.all() else {
+                "color": [GUIDE_COLOR if ok else "red" for ok in finite]},
             "marker": {"color": [color(k) for k in range(len(probabilities))]},
             "hovertemplate": "class %{x}: %{y:.8f}<extra></extra>"}
     return _figure([bars], "bars", showlegend=False,
@@ -104,15 +118,33 @@ def scale_figure(factors: np.ndarray, curves: np.ndarray, factor: float,
     traces.append({"type": "scatter", "x": [factor] * len(current), "y": current,
                    "mode": "markers", "showlegend": False,
                    "marker": {"color": [color(k) for k in range(len(current))], "size": 14,
-                              "line": {"color": "black", "width": 1}},
+                              "line": {"color": GUIDE_COLOR, "width": 1}},
                    "hovertemplate": "×%{x}: %{y:.4f}<extra></extra>"})
     marker_line = {"type": "line", "x0": factor, "x1": factor, "y0": 0, "y1": 1,
-                   "yref": "paper", "line": {"color": "#555", "dash": "dot"}}
+                   "yref": "paper", "line": {"color": GUIDE_COLOR, "dash": "dot"}}
     return _figure(traces, "scale", shapes=[marker_line],
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
                    xaxis={"title": {"text": "scale factor (logits × factor)"},
                           "range": [float(factors[0]), float(factors[-1])]},
                    yaxis={"title": {"text": "probability"}, "range": [0, 1]})
+
+
+def exp_figure(x: np.ndarray, y: np.ndarray, exponents: np.ndarray,
+               exp_values: np.ndarray) -> go.Figure:
+    """y = e^x (n,) over x (n,) (book Fig. 4-34), with each class's exponent and its exp
+    (classes,) marked where they fall inside the drawn range."""
+    top = 160.0  # e^5 ≈ 148 fits; fixed, as the chart is rebuilt every rerun
+    inside = (exponents >= x[0]) & (exponents <= x[-1])
+    traces = [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": "e^x",
+               "line": {"color": "#555", "width": 3}},
+              {"type": "scatter", "x": exponents[inside], "y": exp_values[inside],
+               "mode": "markers", "name": "your exponents",
+               "marker": {"color": [color(int(k)) for k in np.flatnonzero(inside)],
+                          "size": 14, "line": {"color": "black", "width": 1}},
+               "hovertemplate": "e^%{x:.3f} = %{y:.4f}<extra></extra>"}]
+    return _figure(traces, "exp", showlegend=False,
+                   xaxis={"title": {"text": "x"}, "range": [float(x[0]), float(x[-1])]},
+                   yaxis={"title": {"text": "e^x"}, "range": [-5.0, top]})
 
 
 def spiral_figure(inputs: np.ndarray, labels: np.ndarray, confidences: np.ndarray

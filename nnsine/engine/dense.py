@@ -14,7 +14,7 @@ from itertools import pairwise
 
 import numpy as np
 
-from nnsine.network import Params, from_dense, to_dense
+from nnsine.engine.network import Params, from_dense, to_dense
 
 Layers = list[tuple[np.ndarray, np.ndarray]]
 SIZES = (1, 8, 8, 1)

@@ -1,4 +1,4 @@
-"""Let an optimizer finish the fit: full-batch backprop (nnsine.dense) and the book's Adam."""
+"""Let an optimizer finish the fit: full-batch backprop (engine.dense) and the book's Adam."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from nnsine import dense, fitfile, params, rounding, targets
-from nnsine.metrics import score
-from nnsine.network import Params, forward
+from nnsine.engine import dense, rounding, targets
+from nnsine.engine.metrics import score
+from nnsine.engine.network import Params, forward
+from nnsine.formats import fitfile, params, provenance
 
 BOUNDS = (params.FIELDS["w1"].low, params.FIELDS["w1"].high)  # every slider's range
 assert all((field.low, field.high) == BOUNDS for field in params.FIELDS.values())
@@ -149,7 +150,7 @@ def cli(args) -> int:
     sliders' 0.01 grid so a student can load it as it is, as JSON on stdout; progress and
     MSE on stderr. Returns the exit status."""
     try:
-        fit = fitfile.loads(Path(args.file).read_bytes())
+        file = fitfile.read(Path(args.file).read_bytes())
     except (OSError, params.ParamsError) as error:
         print(f"nnsine: {args.file}: {error}", file=sys.stderr)
         return 2
@@ -160,13 +161,15 @@ def cli(args) -> int:
     def report(step: int, loss: float) -> None:
         print(f"step {step:>6}/{args.steps}  MSE {loss:.3e}", file=sys.stderr)
 
-    start = starting_point(fit, np.random.default_rng(args.seed))
+    target = file.target  # the fit is trained toward the target it was made for
+    start = starting_point(file.params, np.random.default_rng(args.seed), target)
     run = sine_run(start, args.steps, pairwise=True, progress=report,
-                   every=max(1, args.steps // 10))
+                   every=max(1, args.steps // 10), target=target)
     trained = dense.to_params(run.best)
-    on_grid = rounding.to_sliders(trained)
-    print(fitfile.dumps(on_grid))
-    print(f"MSE {run.losses[0]:.3e} -> {score(trained).mse:.3e} (lowest in {args.steps} steps, "
-          f"at step {run.best_step}); printed on the sliders' 0.01 grid: "
-          f"{score(on_grid).mse:.3e}", file=sys.stderr)
+    on_grid = rounding.to_sliders(trained, target)
+    history = provenance.record(file.history, "optimizer", f"{args.steps} steps, pairs wiring")
+    print(fitfile.dumps(on_grid, target, history))
+    print(f"MSE {run.losses[0]:.3e} -> {score(trained, target).mse:.3e} (lowest in "
+          f"{args.steps} steps, at step {run.best_step}); printed on the sliders' 0.01 grid: "
+          f"{score(on_grid, target).mse:.3e}", file=sys.stderr)
     return 0

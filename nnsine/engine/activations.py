@@ -29,12 +29,23 @@ def relu(inputs: np.ndarray) -> np.ndarray:
 
 
 def softmax(inputs: np.ndarray) -> np.ndarray:
-    """Row-wise softmax: (n, classes) or (classes,) in, same shape out, rows sum to 1."""
+    """Row-wise softmax: (n, classes) or (classes,) in, same shape out, rows sum to 1.
+
+    Infinite logits have the limits' answer, without a warning: a row with +inf shares its
+    confidence equally among its +inf entries; a row of -inf alone is uniform (equal
+    logits, however low). NaN in a row gives NaN in that row. Raises ValueError for a
+    row with no classes (NumPy's: a maximum of nothing)."""
     inputs = np.asarray(inputs, dtype=np.float64)
+    top = np.max(inputs, axis=-1, keepdims=True)
     # Subtracting the row max leaves the result unchanged (shift invariance)
     # and keeps every exponent <= 0, so logits of +-1000 cannot overflow.
+    # An infinite max cannot be subtracted (inf - inf is NaN): there the limit is
+    # 1 for the entries equal to the max and 0 for the others.
+    infinite = np.isinf(top)
     with np.errstate(over="ignore"):  # 1e308 - (-1e308) is -inf: exp gives 0, rightly
-        exp_values = np.exp(inputs - np.max(inputs, axis=-1, keepdims=True))
+        shifted = np.where(infinite, np.where(inputs == top, 0.0, -np.inf),
+                           inputs - np.where(infinite, 0.0, top))
+    exp_values = np.exp(shifted)
     return exp_values / np.sum(exp_values, axis=-1, keepdims=True)
 
 

@@ -7,11 +7,22 @@ import plotly.graph_objects as go
 
 Y_RANGE = (-1.6, 1.6)
 # One colour per pair, shared by its sliders, its contribution curve and the probe.
+# Chosen for both themes and for colour blindness (tests/test_palette.py): every colour
+# has 3:1 contrast on Streamlit's light (#ffffff) and dark (#171614) backgrounds, and the
+# first 8 (the default pairs), the fit and the target stay apart (CIEDE2000 >= 8) under
+# simulated protanopia, deuteranopia and tritanopia (Machado, Oliveira & Fernandes 2009).
+# Picked by a greedy max-min search from the Okabe-Ito blue; pairs 9-16 are told apart by
+# their number first. Colour is never the only cue: every use names the pair's number.
 PAIR_COLORS = (
-    "#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#B68100", "#750D86", "#00A08B",
-    "#511CFB", "#6C7C32", "#FB00D1", "#862A16", "#0D2A63", "#A777F1", "#620042", "#AF0038",
-)  # no greys (inactive) and nothing near the fit's orange
-TARGET_COLOR, FIT_COLOR = "#9aa0a6", "#e4572e"
+    "#0072B2", "#00A569", "#C31E00", "#69695A", "#2D87FF", "#785A78", "#9687B4", "#875A3C",
+    "#C31EA5", "#967878", "#782DFF", "#0096A0", "#C30078", "#4B875A", "#B45A4B", "#E1004B",
+)
+TARGET_COLOR, FIT_COLOR = "#7d8590", "#e4572e"
+# Readable on both themes: st.plotly_chart(theme="streamlit") restyles fonts, grid and
+# backgrounds for light and dark, so figures set none of those; where a figure needs a
+# neutral line or a box behind a label, these mid-greys read on white and on near-black.
+GUIDE_COLOR = "#8a8f98"
+LABEL_BACKGROUND = "rgba(128,128,128,0.22)"
 FONT_SIZE = 18  # readable from the back of a classroom
 
 
@@ -50,9 +61,11 @@ def class_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
     return figure
 
 
-def area_overlay(area, color: str, x_range: tuple[float, float]) -> dict:
+def area_overlay(area, color: str, x_range: tuple[float, float],
+                 pair: int | None = None) -> dict:
     """Plotly shapes and annotations that shade one pair's area of effect (an
-    nnsine.pairs.Area, or None) and label where it switches on and off."""
+    nnsine.engine.pairs.Area, or None) and label where it switches on and off; `pair` (0-based)
+    names the pair in the labels, so the colour is not the only cue."""
     if area is None:
         return {"shapes": [], "annotations": []}
     low, high = max(area.on, x_range[0]), min(area.off, x_range[1])
@@ -64,10 +77,13 @@ def area_overlay(area, color: str, x_range: tuple[float, float]) -> dict:
     marks = [{"type": "line", "xref": "x", "yref": "paper", "x0": v, "x1": v, "y0": 0,
               "y1": 1, "line": {"color": color, "width": 2, "dash": "dot"}}
              for v in (area.on, area.off) if x_range[0] <= v <= x_range[1]]
+    name = "" if pair is None else f"pair {pair + 1} "
     # "on" low and "off" higher, so that a narrow area's labels do not overlap.
-    labels = [{"x": v, "y": y, "xref": "x", "yref": "paper", "text": f"{word} at x = {v:.2f}",
-               "showarrow": False, "xanchor": "left", "font": {"color": color, "size": 14},
-               "bgcolor": "rgba(255,255,255,0.8)"}
-              for v, word, y in ((area.on, "on", 0.02), (area.off, "off", 0.10))
+    # Text in the theme's colour (a pair colour is a line colour, 3:1, not text's 4.5:1).
+    labels = [{"x": v, "y": y, "xref": "x", "yref": "paper",
+               "text": f"{name}{word} at x = {v:.2f}", "showarrow": False, "xanchor": "left",
+               "font": {"size": 14}, "bgcolor": LABEL_BACKGROUND, "bordercolor": color}
+              for v, word, y in ((area.on, "switches on", 0.02),
+                                 (area.off, "switches off", 0.10))
               if x_range[0] <= v <= x_range[1]]
     return {"shapes": [band, *marks], "annotations": labels}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsine import dense, params, targets
-from nnsine.network import Params
+from nnsine.engine import dense, targets
+from nnsine.engine.network import Params
+from nnsine.formats import params
 
 MAX_SWEEPS = 100  # each sweep lowers the MSE or ends the search; this is only a backstop
 

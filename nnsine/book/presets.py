@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from nnsine.network import PAIR_NAMES, Params
-from nnsine.params import N_PAIRS, defaults
-
 # The hand-tuned rows live beside the walkthrough that arrives at them; the
 # walkthrough imports nothing from here, so there is no import cycle.
-from nnsine.walkthrough import HAND_TUNED, STEPS
+from nnsine.book.walkthrough import HAND_TUNED, STEPS
+from nnsine.engine.network import PAIR_NAMES, Params
+from nnsine.formats.params import N_PAIRS, defaults
 
 
 def _from_rows(rows, b_out: float = 0.0) -> Params:

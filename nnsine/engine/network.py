@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from nnsine.activations import linear, relu
+from nnsine.engine.activations import linear, relu
 
 PAIR_NAMES = ("w1", "b1", "w2", "b2", "w_out")
 

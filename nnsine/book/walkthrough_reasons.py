@@ -1,0 +1,94 @@
+"""The book's reasons for the walkthrough's steps (section 4.8), each computed from the
+fits before and after the step so that it is said only where it is true."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from nnsine.engine.metrics import GOALS, goals_met, score
+from nnsine.engine.network import Params, predict
+from nnsine.engine.targets import sample
+
+
+def _mse(fit: Params, mask: np.ndarray) -> float:
+    x, y = sample()
+    return float(np.mean((predict(fit, x[mask]) - y[mask]) ** 2))
+
+
+def slope_reason(w1: float) -> str:
+    """Fig. 4-19: the steep line's slope, and where the book wants it to end."""
+    return (f"Why {w1:g}: the sine starts out climbing with slope 2π ≈ 6.28, so {w1:g} gets "
+            "the initial slope right. But the line never ends: the pair never switches off. "
+            "It should stop where it leaves the sine, at a height of about 0.7.")
+
+
+def height_reason(w1: float, b1: float, b2: float) -> str:
+    """Fig. 4-20: the layer-2 bias is a height, not an x."""
+    x = (b2 - b1) / w1
+    sine = math.sin(2 * math.pi * x)
+    return (f"Why {b2:g}: it is a height, not an x. The steep line {w1:g}x leaves the sine at "
+            f"about y = {b2:g}, at x = {x:.2f} (where sin(2πx) is {sine:.2f}). "
+            f"With layer-2 weight -1 next, the second neuron computes {b2:g} − {w1:g}x and "
+            f"reaches 0, switching the pair off, exactly at that height.")
+
+
+PLAN = ("The plan: pairs 1 to 7 each shape one section of the wave, left to right; the last "
+        "pair, 8, only offsets everything vertically (layer-1 weight 0, so it ignores x).")
+
+OURS = ("Only pair 1 uses the book's own numbers (Figs. 4-17 to 4-23). Pairs 2 to 8 are ours, "
+        "found with the book's method, so the later figures show the same kind of step with "
+        "other values.")
+
+
+def weight_five_reason(w1: float, b1: float, last_b1: float) -> str:
+    """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method)."""
+    return (f"Why layer-1 weight {w1:g} here too: the neuron must reach 0 at the start x, so "
+            f"its bias is −{w1:g} × start ({b1:g}). Any positive weight would do, since the "
+            f"output weight sets the piece's slope later; {w1:g} keeps every bias inside the "
+            f"sliders' ±10 (the last pair needs {last_b1:g}) while one 0.01 step of the bias "
+            f"moves the switch point by only {0.01 / w1:.3f}.")
+
+
+def offset_reason(before: Params, after: Params, shaped_to: float) -> str:
+    """Why the MSE went up at an offset step (said only when it did), or ''."""
+    old, new = score(before).mse, score(after).mse
+    if new <= old:
+        return ""
+    x, _ = sample()
+    left = x < shaped_to
+    if not (_mse(after, left) < _mse(before, left) and _mse(after, ~left) > _mse(before, ~left)):
+        return f"The MSE goes up ({old:.3f} → {new:.3f})."
+    flat_before, flat_after = (float(predict(fit, [0.999])[0]) for fit in (before, after))
+    return (f"Why the MSE goes up ({old:.3f} → {new:.3f}) though the start is now right: the "
+            f"offset moves every x. Left of x = {shaped_to:.2f}, where pairs are already "
+            f"shaped, the error falls; right of it no pair has bent the curve yet, and the "
+            f"flat line there moves from {flat_before:.2f} to {flat_after:.2f}, further from "
+            "the sine. The next pairs bend that part down, and the MSE comes down with them.")
+
+
+def lost_goal_reason(reached: Params, number: int, after: Params, pair: int) -> str:
+    """Why `after` misses a goal that step `number` (fit `reached`, the same pair being
+    shaped since) met; '' when it misses none of them."""
+    lost = [g for g, was, now in zip(GOALS, goals_met(score(reached)), goals_met(score(after)),
+                                     strict=True) if was and not now]
+    if not lost:
+        return ""
+    p = after.pair(pair)
+    start = -p["b1"] / p["w1"] if p["w1"] else 0.0
+    constant = p["w_out"] * max(0.0, p["w2"] * max(0.0, p["b1"]) + p["b2"])  # at x = 0
+    return (f"Why the goal max |error| ≤ {max(lost):.2f}, met at step {number}, is lost: there "
+            f"pair {pair + 1}'s ramp from x = {start:.2f}, still unbounded, happened to follow "
+            "the sine's last climb, and the data end before x = 1, so it never had to switch "
+            f"off. Shaped the book's way, the pair now adds {constant:+.2f} everywhere left of "
+            f"x = {start:.2f}, moving the whole curve there; the next offset step takes it back.")
+
+
+def final_reason(fit: Params) -> str:
+    """Fig. 4-29: every section shaped and the offset set; how close the result is."""
+    result = score(fit)
+    met = [f"{g:.2f}" for g, ok in zip(GOALS, goals_met(result), strict=True) if ok]
+    goals = f", which meets the goals ≤ {' and ≤ '.join(met)}" if met else ""
+    return (f"Every section is shaped and offset: the book's final result, here with max "
+            f"|error| {result.max_error:.4f}{goals}.")

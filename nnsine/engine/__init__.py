@@ -1,0 +1,1 @@
+"""The engine: the pair network, its maths and its data (pure NumPy)."""

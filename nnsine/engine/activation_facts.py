@@ -1,0 +1,73 @@
+"""What the activation-functions page says about one neuron (sections 4.1-4.4): its
+outputs for inputs 3 and 3000 at the current weight and bias, and which of the book's
+statements those numbers show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.neuron import neuron
+
+PROBES = (3.0, 3000.0)  # the book's "an input of 3 will output the same value as 3000"
+
+USES = {
+    "step": "Where it is used: hardly anywhere now; it was the first hidden-layer activation. "
+            "The book calls it not very informative: its output does not keep all the "
+            "information about its input (an input of 3 gives the same output as 3000).",
+    "linear": "Where it is used: the output layer of a regression, such as our sine network's "
+              "output neuron, which must be able to give any number. In hidden layers it is "
+              "useless: the whole network collapses into one straight line (see *Why "
+              "nonlinear*).",
+    "sigmoid": "Where it is used: hidden layers, historically, until ReLU replaced it; the book "
+               "uses it later in output layers. It is more granular than the step: its output "
+               "changes smoothly with the input and keeps the information about it, which works "
+               "better for neural networks.",
+    "relu": "Where it is used: the hidden layers of most networks today, including the pairs "
+            "on the sine tuner, mainly for speed and efficiency (a comparison, no exponential). "
+            "It is very close to linear (y = x for positive inputs) and nonlinear only because "
+            "of the bend at 0, and that bend is enough to fit curves (section 4.7).",
+}
+
+
+@dataclass(frozen=True)
+class Readout:
+    """f(weight·3 + bias) and f(weight·3000 + bias) for activation f, as floats."""
+
+    inputs: tuple[float, float]
+    outputs: tuple[float, float]
+
+    @property
+    def same(self) -> bool:
+        """Whether the two outputs are the same float: the input's size is lost."""
+        return self.outputs[0] == self.outputs[1]
+
+
+def readout(name: str, weight: float, bias: float) -> Readout:
+    """The neuron's outputs for inputs 3 and 3000; name is a key of ACTIVATIONS."""
+    low, high = neuron(np.array(PROBES), weight, bias, ACTIVATIONS[name])
+    return Readout(PROBES, (float(low), float(high)))
+
+
+def notes(name: str, weight: float, bias: float) -> list[tuple[str, str]]:
+    """(key, sentence) for each statement that holds at this weight and bias."""
+    r = readout(name, weight, bias)
+    found = []
+    if r.same:
+        found.append(("same", f"Here inputs 3 and 3000 give the same output, "
+                              f"{r.outputs[0]:.10g}: the neuron's output no longer tells how "
+                              "large its input was."))
+    else:
+        found.append(("differ", f"Here inputs 3 and 3000 give different outputs "
+                                f"({r.outputs[0]:.10g} and {r.outputs[1]:.10g}): the output "
+                                "still tells them apart."))
+    if name == "sigmoid" and not r.same and abs(r.outputs[1] - r.outputs[0]) < 0.01:
+        found.append(("saturating", "A nuance the book leaves for later: far from 0 the "
+                                    "sigmoid flattens out, so large inputs give outputs very "
+                                    "close to each other (it saturates)."))
+    if name == "sigmoid" and r.same:
+        found.append(("saturated", "In float64 even the sigmoid's outputs are equal here: "
+                                   "both are within a rounding error of 1 (saturated)."))
+    return found

@@ -1,0 +1,125 @@
+"""One neuron and one pair up close (section 4.7): their outputs over x, where a neuron
+switches on or off (read left to right), a pair's area of effect (where both neurons are
+active), and which of the page's explanations hold for the values shown."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine.engine.activations import relu
+from nnsine.engine.network import Params, forward
+from nnsine.engine.pairs import Area, area
+
+
+def neuron(inputs: np.ndarray, weight: float, bias: float, activation=relu) -> np.ndarray:
+    """One neuron with one input: activation(weight * inputs + bias), inputs (n,) -> (n,)."""
+    return activation(weight * np.asarray(inputs, dtype=np.float64) + bias)
+
+
+def activation_point(weight: float, bias: float) -> float | None:
+    """The x where weight * x + bias crosses 0 (None when weight is 0: it never does)."""
+    return None if weight == 0 else -bias / weight + 0.0  # + 0.0: no -0.0
+
+
+@dataclass(frozen=True)
+class Switch:
+    """Where a ReLU (or step) neuron changes, read left to right: `turns` is "on" (weight
+    > 0: 0 on the left, active on the right) or "off" (weight < 0: the book's
+    deactivation, Fig. 4-12)."""
+
+    x: float
+    turns: str
+
+    @property
+    def label(self) -> str:
+        """'switches on at' or 'switches off at' (a chart marker's text before x = ...)."""
+        return f"switches {self.turns} at"
+
+
+def switch(weight: float, bias: float) -> Switch | None:
+    """The neuron's switch point, or None when weight is 0 (it is on or off for every x)."""
+    point = activation_point(weight, bias)
+    return None if point is None else Switch(point, "on" if weight > 0 else "off")
+
+
+def neuron_notes(weight: float, bias: float) -> list[tuple[str, str]]:
+    """(key, sentence) for each statement about y = max(0, weight·x + bias) that holds."""
+    point = switch(weight, bias)
+    if point is None:
+        level = max(0.0, bias)
+        return [("flat", f"Weight 0: the neuron ignores x and outputs max(0, bias) = "
+                         f"{level:g} everywhere; it never switches (Fig. 4-9 has bias 0 too).")]
+    where = f"x = {point.x:.2f}"
+    if point.turns == "on":
+        notes = [("switches_on", f"Weight {weight:g} > 0: reading left to right, the neuron "
+                                 f"outputs 0 until {where}, where it switches on; after that "
+                                 f"its output rises with slope {weight:g}.")]
+    else:
+        notes = [("switches_off", f"Weight {weight:g} < 0: reading left to right, the neuron "
+                                  f"is active first, its output falling with slope {weight:g}, "
+                                  f"and switches off at {where} (the book's 'see when this "
+                                  "neuron deactivates', Fig. 4-12).")]
+    if bias != 0:
+        notes.append(("bias_moves", f"The bias {bias:g} moves that point from x = 0 to "
+                                    f"{where} (x = −bias / weight)."))
+    return notes
+
+
+@dataclass(frozen=True)
+class PairView:
+    """A pair over x: neuron 1's output and the pair's output (n,), and its area of effect
+    (nnsine.engine.pairs.Area: where it switches on and off; None when the output is flat)."""
+
+    hidden1: np.ndarray
+    output: np.ndarray
+    area: Area | None
+
+
+def pair(inputs: np.ndarray, w1: float, b1: float, w2: float, b2: float) -> PairView:
+    """Neuron 1 (weight w1, bias b1) feeding neuron 2 (w2, b2), both ReLU, over inputs (n,)."""
+    alone = Params([w1], [b1], [w2], [b2], [1.0], 0.0)  # output weight 1: the pair as it is
+    trace = forward(alone, inputs)
+    return PairView(trace.hidden1[:, 0], trace.hidden2[:, 0], area(alone, 0))
+
+
+def pair_points(view: PairView) -> dict[str, float]:
+    """Chart markers for the pair: {'switches on at': x, 'switches off at': x}, finite only."""
+    a = view.area
+    if a is None:
+        return {}
+    return {label: x for label, x in (("switches on at", a.on), ("switches off at", a.off))
+            if math.isfinite(x)}
+
+
+def pair_notes(view: PairView, w2: float, b2: float) -> list[tuple[str, str]]:
+    """(key, sentence) for each statement about the pair that holds for these values.
+    Keys: flat, area, both_points, one_point, no_offset, lifted (book Figs. 4-13 to 4-16)."""
+    a = view.area
+    if a is None:
+        return [("flat", "No area of effect: the pair's output is the same for every x. Both "
+                         "neurons must be active somewhere at once, with nonzero weights, for "
+                         "the output to follow x.")]
+    start = "the far left" if math.isinf(a.on) else f"x = {a.on:.2f}"
+    end = "and never stops" if math.isinf(a.off) else f"to x = {a.off:.2f}"
+    notes = [("area", f"Area of effect: the output follows x from {start} {end}. There both "
+                      "neurons are active; outside it at least one is not, and the pair gives "
+                      "a constant.")]
+    if math.isfinite(a.on) and math.isfinite(a.off):
+        notes.append(("both_points", f"Neuron 2's weight {w2:g} is negative, so the pair "
+                                     f"has both an activation point (switches on at x = "
+                                     f"{a.on:.2f}) and a deactivation point (switches off at "
+                                     f"x = {a.off:.2f}), as in Figs. 4-15 and 4-16."))
+    else:
+        notes.append(("one_point", f"Neuron 2's weight {w2:g} is positive, so neuron 2 just "
+                                   "follows neuron 1: the pair switches only once. A negative "
+                                   "neuron-2 weight would give it a second point."))
+    if w2 > 0 and b2 == 0:
+        notes.append(("no_offset", "Neuron 2's bias is 0, so it does no offsetting: the "
+                                   "output is neuron 1's, scaled (Fig. 4-13)."))
+    elif w2 > 0 and b2 > 0:
+        notes.append(("lifted", f"Neuron 2's bias {b2:g} shifts the whole output up by "
+                                f"{b2:g} (Fig. 4-14)."))
+    return notes

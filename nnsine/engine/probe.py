@@ -1,0 +1,120 @@
+"""What every neuron does at one x (book Figs. 4-30, 4-31)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine.engine.activations import relu
+from nnsine.engine.network import Params, forward
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One forward pass at x: hidden1, hidden2, contributions, active1, active2 are
+    (n_pairs,); a neuron is active when its output is > 0."""
+
+    x: float
+    hidden1: np.ndarray
+    hidden2: np.ndarray
+    contributions: np.ndarray
+    output: float
+    active1: np.ndarray
+    active2: np.ndarray
+
+
+def _frozen(row: np.ndarray) -> np.ndarray:
+    row = row.copy()
+    row.flags.writeable = False
+    return row
+
+
+def probe(params: Params, x: float, activation=relu) -> Probe:
+    """Every neuron's value at the single input x."""
+    trace = forward(params, [x], activation)
+    hidden1, hidden2 = trace.hidden1[0], trace.hidden2[0]
+    return Probe(float(x), _frozen(hidden1), _frozen(hidden2),
+                 _frozen(trace.contributions[0]), float(trace.output[0]),
+                 _frozen(hidden1 > 0), _frozen(hidden2 > 0))
+
+
+ROLES = {
+    "active": "active: x passes through",
+    "constant": "adds a constant (layer 1 off)",
+    "offset": "offset: always on, ignores x",
+    "off": "adds 0 (layer 2 off)",
+}
+
+
+def roles(p: Probe, params: Params) -> list[str]:
+    """Each pair's part at p.x, a key of ROLES: active (both neurons on and both weights
+    nonzero: the book's "activated", in its area of effect), offset (both on but it
+    ignores x: a layer-1 or layer-2 weight of 0), constant (layer 2 on with layer 1 off:
+    it passes on only its bias), or off (layer 2 off: it adds 0)."""
+    found = []
+    for i in range(params.n_pairs):
+        if not p.active2[i]:
+            found.append("off")
+        elif not p.active1[i]:
+            found.append("constant")
+        elif params.w1[i] == 0 or params.w2[i] == 0:
+            found.append("offset")
+        else:
+            found.append("active")
+    return found
+
+
+def _names(indices: list[int]) -> str:
+    if not indices:
+        return "none"
+    word = "pair" if len(indices) == 1 else "pairs"
+    return f"{word} " + ", ".join(str(i + 1) for i in indices)
+
+
+def explain(p: Probe, params: Params) -> list[tuple[str, str]]:
+    """(key, sentence) for a learner about the pairs at p.x, each said only when it holds:
+    active, constant, offset (one sentence per always-on pair), off."""
+    parts = roles(p, params)
+    group = {role: [i for i, r in enumerate(parts) if r == role] for role in ROLES}
+    x = f"x = {p.x:.2f}"
+    said = [("active", f"Active at {x} (both neurons on, so x passes through the pair and "
+                       f"bends the output): {_names(group['active'])}.")]
+    if group["constant"]:
+        said.append(("constant", f"Only a constant: {_names(group['constant'])}. Their "
+                                 "layer-1 neuron is off here, so the layer-2 neuron passes on "
+                                 "just its bias: coloured in the diagram, but nothing there "
+                                 "changes with x."))
+    for i in group["offset"]:
+        w1, b1, w2, b2 = params.w1[i], params.b1[i], params.w2[i], params.b2[i]
+        reason = (f"its layer-1 weight is 0, so its layer-1 neuron outputs its bias {b1:g} "
+                  f"for every x, and its layer-2 neuron {w2:g} × {b1:g} + {b2:g} > 0"
+                  if w1 == 0 else f"its layer-2 weight is 0, so its layer-2 neuron outputs "
+                  f"its bias {b2:g} whatever layer 1 does")
+        always = " is always on" if w1 == 0 and b1 > 0 else " is on here"
+        said.append(("offset", f"Pair {i + 1}{always}: {reason}. It ignores x and adds "
+                               f"{p.contributions[i] + 0.0:.2f}: an offset for the whole curve."))
+    if group["off"]:
+        said.append(("off", f"Adding 0: {_names(group['off'])} (layer-2 neuron off: "
+                            "switched off already, or not switched on)."))
+    return said
+
+
+def _cell(value: float) -> str:
+    return f"{value + 0.0:.4f}"  # + 0.0: no "-0.0000"
+
+
+def table(p: Probe, params: Params) -> list[dict]:
+    """One row per pair (what it does, its layer-1 and layer-2 outputs and its
+    contribution, as text with 4 decimals), then the sum plus the output bias, which is
+    the output. Every cell is text: a column holds one type, and no cell is empty."""
+    parts = roles(p, params)
+    rows = [{"pair": f"Pair {i + 1}", "does": ROLES[parts[i]],
+             "layer 1": _cell(float(p.hidden1[i])), "layer 2": _cell(float(p.hidden2[i])),
+             "× output weight": _cell(float(p.contributions[i]))}
+            for i in range(params.n_pairs)]
+    total = float(np.sum(p.contributions))
+    rows.append({"pair": "output", "does": f"sum {total + 0.0:.4f} + output bias "
+                 f"{params.b_out + 0.0:.4f}", "layer 1": "–", "layer 2": "–",
+                 "× output weight": _cell(p.output)})
+    return rows

@@ -1,0 +1,90 @@
+"""The probe's arithmetic: every neuron at one x worked by hand, as the book works a single
+neuron (section 4.7: output = activation(weight · input + bias)), term by term, so that a
+learner can redo the sum and land on the network's output to the last bit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnsine.engine.activations import relu
+from nnsine.engine.network import Params
+
+
+@dataclass(frozen=True)
+class PairSteps:
+    """One pair at x: layer 1 z1 = w1·x + b1, a1 = f(z1); layer 2 z2 = w2·a1 + b2,
+    a2 = f(z2); its contribution a2·w_out (all floats, exactly the engine's)."""
+
+    pair: int  # counted from 1, as the page names pairs
+    w1: float
+    b1: float
+    z1: float
+    a1: float
+    w2: float
+    b2: float
+    z2: float
+    a2: float
+    w_out: float
+    contribution: float
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """Every pair's steps at x and the output: b_out + contribution 1 + ... (added in that
+    order, as nnsine.engine.network.forward adds them)."""
+
+    x: float
+    pairs: tuple[PairSteps, ...]
+    b_out: float
+    output: float
+
+
+def work(params: Params, x: float, activation=relu) -> Arithmetic:
+    """The forward pass at the single input x, every multiplication and addition kept.
+
+    Computed with the same float64 operations as nnsine.engine.network.forward (elementwise
+    products, then the sum from b_out pair by pair), so `rebuild(work(p, x))` equals
+    `forward(p, [x]).output[0]` bit for bit."""
+    x = float(x)
+    steps = []
+    for i in range(params.n_pairs):
+        w1, b1, w2, b2, w_out = (float(getattr(params, n)[i]) for n in
+                                 ("w1", "b1", "w2", "b2", "w_out"))
+        z1 = x * w1 + b1
+        a1 = float(activation(np.float64(z1)))
+        z2 = a1 * w2 + b2
+        a2 = float(activation(np.float64(z2)))
+        steps.append(PairSteps(i + 1, w1, b1, z1, a1, w2, b2, z2, a2, w_out, a2 * w_out))
+    result = Arithmetic(x, tuple(steps), params.b_out, 0.0)
+    return Arithmetic(x, result.pairs, params.b_out, rebuild(result))
+
+
+def rebuild(arithmetic: Arithmetic) -> float:
+    """The output from the shown terms alone: b_out + each contribution, left to right."""
+    total = arithmetic.b_out
+    for step in arithmetic.pairs:
+        total = total + step.contribution
+    return total
+
+
+def lines(arithmetic: Arithmetic, digits: int = 4) -> list[str]:
+    """The worked sums as text, one line per neuron and one for the output, e.g.
+    "Pair 1, layer 1: 6 · 0.08 + 0 = 0.48 → ReLU → 0.48"; numbers to `digits` decimals
+    (the exact values are in `arithmetic`)."""
+    def n(value: float) -> str:
+        text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+
+    out = []
+    for s in arithmetic.pairs:
+        out.append(f"Pair {s.pair}, layer 1: {n(s.w1)} · {n(arithmetic.x)} + {n(s.b1)} = "
+                   f"{n(s.z1)} → ReLU → {n(s.a1)}")
+        out.append(f"Pair {s.pair}, layer 2: {n(s.w2)} · {n(s.a1)} + {n(s.b2)} = "
+                   f"{n(s.z2)} → ReLU → {n(s.a2)};  × output weight {n(s.w_out)} = "
+                   f"{n(s.contribution)}")
+    terms = " + ".join(n(s.contribution) for s in arithmetic.pairs)
+    out.append(f"Output: {n(arithmetic.b_out)} (output bias) + {terms} = "
+               f"{n(arithmetic.output)}")
+    return out

@@ -1,0 +1,133 @@
+"""A teacher's own target, part 1: a formula in x, e.g. "0.5*sin(4*pi*x) + x**2".
+
+A target is named by one string everywhere (session, URL, fit file, CLI):
+    "sine"                       a name from nnsine.engine.targets.TARGETS
+    "f:0.5*sin(4*pi*x) + x**2"   a formula in x, on the book's grid (this module)
+    "pts:0,0;0.25,1;1,0"         points (x, y), scored on their own x (nnsine.engine.target_points)
+"""
+
+from __future__ import annotations
+
+import ast
+
+import numpy as np
+import simpleeval
+
+from nnsine.formats.params import ParamsError
+
+FORMULA = "f:"
+MAX_FORMULA_CHARS = 200
+Y_LIMIT = 100.0  # a target beyond ±100 is a typo: the sliders could never reach it
+
+# What a formula may call, by its number of arguments: NumPy's elementwise functions
+# wrapped so that no `out=` argument can be passed (sin(x, x) would write into x).
+_ARITY = {1: ("sin", "cos", "tan", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
+              "exp", "log", "log2", "log10", "sqrt", "abs", "sign", "floor", "ceil", "round"),
+          2: ("minimum", "maximum"), 3: ("where", "clip")}
+
+
+def _fixed(name: str, arity: int):
+    function = getattr(np, name)
+
+    def call(*args):
+        if len(args) != arity:
+            raise TypeError(f"{name}() takes {arity} argument{'s' * (arity > 1)}, "
+                            f"got {len(args)}")
+        return function(*args)
+    return call
+
+
+FUNCTIONS = {name: _fixed(name, arity) for arity, names in _ARITY.items() for name in names}
+FUNCTIONS["min"], FUNCTIONS["max"] = FUNCTIONS["minimum"], FUNCTIONS["maximum"]
+CONSTANTS = {"pi": np.pi, "e": np.e}
+
+
+class TargetError(ParamsError):
+    """A formula or a set of points that cannot be a target; the message says why."""
+
+
+# Arithmetic on float arrays only: NumPy's ufuncs, so a power overflows to inf (refused
+# below) instead of Python computing 9**9**9 as an integer for minutes.
+OPERATORS = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply,
+             ast.Div: np.divide, ast.Pow: np.power, ast.Mod: np.mod, ast.USub: np.negative,
+             ast.UAdd: np.positive}
+
+
+def _as_number(compare):
+    """A comparison that gives 1.0 or 0.0, so that (x < 0.5) - (x > 0.7) is arithmetic."""
+    return lambda a, b: np.asarray(compare(a, b), dtype=np.float64)
+
+
+OPERATORS |= {ast.Lt: _as_number(np.less), ast.LtE: _as_number(np.less_equal),
+              ast.Gt: _as_number(np.greater), ast.GtE: _as_number(np.greater_equal),
+              ast.Eq: _as_number(np.equal), ast.NotEq: _as_number(np.not_equal)}
+# Everything else simpleeval knows (attributes, indexing, strings, containers,
+# comprehensions, assignment, if/and/or) is refused: a formula is arithmetic on x.
+ALLOWED_NODES = (ast.Expr, ast.Name, ast.UnaryOp, ast.BinOp, ast.Compare, ast.Call,
+                 ast.Constant)
+
+
+def _evaluator(x) -> simpleeval.SimpleEval:
+    evaluator = simpleeval.SimpleEval(operators=OPERATORS, functions=FUNCTIONS,
+                                      names={"x": x, **CONSTANTS})
+    evaluator.nodes = {node: evaluator.nodes[node] for node in ALLOWED_NODES}
+    evaluator.nodes[ast.Constant] = _number
+    call = evaluator.nodes[ast.Call]
+    evaluator.nodes[ast.Call] = lambda node: _no_keywords(node) or call(node)
+    return evaluator
+
+
+def _no_keywords(node: ast.Call) -> None:
+    if node.keywords:
+        raise simpleeval.FeatureNotAvailable("functions take positional arguments only")
+
+
+def _number(node: ast.Constant) -> float:
+    if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
+        raise simpleeval.FeatureNotAvailable(f"{short(repr(node.value))} is not a number")
+    return float(node.value)  # OverflowError for a huge integer literal, caught below
+
+
+def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
+    """The formula `text` in x evaluated on x (n,) -> (n,) finite values.
+
+    Names: x, pi, e; functions: FUNCTIONS (NumPy's, elementwise), operators + - * / **
+    and comparisons (True is 1). Evaluated by simpleeval (no eval, no attributes, no
+    imports); at most MAX_FORMULA_CHARS characters, so it runs in microseconds.
+    Raises TargetError naming the problem (syntax, unknown name, NaN or inf at an x);
+    with strict=False, NaN or inf is NaN in the result instead (for drawing)."""
+    if not isinstance(text, str) or not text.strip():
+        raise TargetError("the formula is empty")
+    if len(text) > MAX_FORMULA_CHARS:
+        raise TargetError(f"the formula has {len(text)} characters; at most "
+                          f"{MAX_FORMULA_CHARS}")
+    if not text.isprintable():
+        raise TargetError("the formula has a character that is not printable")
+    x = np.asarray(x, dtype=np.float64)
+    try:
+        with np.errstate(all="ignore"):
+            tree = ast.parse(text.strip(), mode="eval")  # one expression, not statements
+            y = np.asarray(_evaluator(x).eval(text.strip(), previously_parsed=tree.body),
+                           dtype=np.float64)
+            y = np.broadcast_to(y, x.shape).astype(np.float64)
+    except SyntaxError as error:
+        raise TargetError(f"the formula {short(text)} is not valid: {error.msg}") from None
+    except simpleeval.InvalidExpression as error:
+        raise TargetError(f"the formula {short(text)}: {error}") from None
+    except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as error:
+        raise TargetError(f"the formula {short(text)} cannot be computed: {error}") from None
+    bad = ~np.isfinite(y) | (np.abs(y) > Y_LIMIT)
+    if not strict:
+        return np.where(bad, np.nan, y)
+    if bad.any():
+        k = int(np.argmax(bad))
+        raise TargetError(f"the formula {short(text)} gives {float(y[k])!r} at x = "
+                          f"{float(x[k])!r}; "
+                          f"a target must be a finite number in [-{Y_LIMIT:g}, {Y_LIMIT:g}]")
+    return y
+
+
+
+def short(text: str, limit: int = 60) -> str:
+    """text quoted, cut at `limit` characters: messages name a value without quoting a novel."""
+    return repr(text if len(text) <= limit else text[:limit] + "…")

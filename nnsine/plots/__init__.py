@@ -1,0 +1,1 @@
+"""Plotly (and matplotlib) figure builders: data in, figure out."""

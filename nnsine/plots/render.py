@@ -1,0 +1,89 @@
+"""The tuner's chart as a file for handouts and slides (SVG, PNG), drawn offline.
+
+Matplotlib's Agg and SVG backends need no browser (Plotly's static export needs Chrome).
+Only matplotlib.figure.Figure is used, never pyplot: no global figure list or backend
+state in a server that serves a class.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from matplotlib.figure import Figure
+
+from nnsine.engine import pairs, targets, views
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.metrics import compare
+from nnsine.engine.network import PAIR_NAMES, Params, forward
+from nnsine.plots.figures import FIT_COLOR, PAIR_COLORS, TARGET_COLOR, Y_RANGE
+
+FORMATS = ("svg", "png")
+DPI = 150  # PNG pixels per inch: 1800 x about 1200 for a slide
+
+
+def _number(value: float) -> str:
+    return f"{value:.6g}"
+
+
+def caption(fit: Params) -> str:
+    """Every value of the fit as a small table: one line per pair, then b_out."""
+    head = f"{'pair':>4}  " + "  ".join(f"{name:>8}" for name in PAIR_NAMES)
+    rows = [f"{i + 1:>4}  " + "  ".join(f"{_number(v):>8}" for v in fit.pair(i).values())
+            for i in range(fit.n_pairs)]
+    return "\n".join([head, *rows, f"output bias b_out = {_number(fit.b_out)}    (w1, b1: "
+                      "layer-1 weight and bias; w2, b2: layer 2's; w_out: output weight)"])
+
+
+def title(fit: Params, target: str, activation: str = "relu") -> str:
+    """The chart's title: what is fitted, with how many pairs, and the score."""
+    x, y = targets.sample(target)
+    result = compare(forward(fit, x, ACTIVATIONS[activation]).output, y)
+    kind = "ReLU" if activation == "relu" else activation
+    return (f"{targets.label(target)} with {fit.n_pairs} {kind} pairs: "
+            f"MSE {result.mse:.5f}, max |error| {result.max_error:.4f}")
+
+
+def figure(fit: Params, target: str = targets.DEFAULT, view: str = "book",
+           activation: str = "relu") -> Figure:
+    """Target, network output, each pair's contribution (its colour) and its area of
+    effect (shaded; ReLU only), the score in the title and every value in the caption."""
+    x, y = views.target_curve(target, view)
+    trace = forward(fit, x, ACTIVATIONS[activation])
+    lines = caption(fit).count("\n") + 1
+    height = 5.0 + 0.17 * lines  # inches: the chart, then the caption's lines
+    fig = Figure(figsize=(12, height))
+    axes = fig.add_axes((0.07, (0.17 * lines + 0.75) / height, 0.78, 3.7 / height))
+    low, high = views.X_RANGES[view]
+    for i in range(fit.n_pairs):
+        color = PAIR_COLORS[i % len(PAIR_COLORS)]
+        area = pairs.area(fit, i) if activation == "relu" else None
+        if area is not None and max(area.on, low) < min(area.off, high):
+            axes.axvspan(max(area.on, low), min(area.off, high), color=color, alpha=0.08,
+                         linewidth=0)
+            for edge in (area.on, area.off):
+                if math.isfinite(edge) and low <= edge <= high:
+                    axes.axvline(edge, color=color, linestyle=":", linewidth=1)
+        axes.plot(x, trace.contributions[:, i], color=color, linewidth=1.2, linestyle="--",
+                  label=f"pair {i + 1}")
+    axes.plot(x, y, color=TARGET_COLOR, linewidth=4, label=targets.label(target))
+    axes.plot(x, trace.output, color=FIT_COLOR, linewidth=2.5, label="network output")
+    axes.set(xlim=(low, high), ylim=Y_RANGE, xlabel="x", ylabel="y")
+    axes.set_title(title(fit, target, activation), fontsize=14)
+    axes.grid(alpha=0.3)
+    axes.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, frameon=False)
+    fig.text(0.07, 0.02, caption(fit), family="monospace", fontsize=9, va="bottom")
+    return fig
+
+
+def render(fit: Params, fmt: str, target: str = targets.DEFAULT, view: str = "book",
+           activation: str = "relu") -> bytes:
+    """The chart as SVG text or PNG bytes; ValueError for another format."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    buffer = io.BytesIO()
+    # No date or software version: the same fit gives the same file, run after run.
+    metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+    figure(fit, target, view, activation).savefig(buffer, format=fmt, dpi=DPI, metadata=metadata)
+    return buffer.getvalue()
+
