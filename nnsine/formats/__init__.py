@@ -1,0 +1,1 @@
+"""Ways in and out: the parameter table and its checks, fit files, links, exports."""

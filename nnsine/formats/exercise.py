@@ -1,0 +1,89 @@
+"""Exercises a teacher sets: a target, a number of pairs, goals, and which shortcuts to
+hide, carried by a link (`?ex=1&ex_target=f:abs(x-0.3)&ex_pairs=2&ex_goals=0.1,0.05
+&ex_hide=presets,walkthrough`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from nnsine.engine import targets
+from nnsine.formats.checks import to_float
+from nnsine.formats.params import MAX_PAIRS, ParamsError
+
+HIDEABLE = ("presets", "walkthrough", "optimizer", "probe")
+MAX_GOALS = 4
+KEYS = ("ex", "ex_target", "ex_pairs", "ex_goals", "ex_hide")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """What the student gets: target (a target string), n_pairs (1..16), goals (max |error|
+    thresholds, hardest last) and the hidden shortcuts (a subset of HIDEABLE)."""
+
+    target: str = targets.DEFAULT
+    n_pairs: int = 8
+    goals: tuple[float, ...] = (0.10, 0.05)
+    hide: frozenset[str] = frozenset()
+
+    def hides(self, shortcut: str) -> bool:
+        """Whether the student's page leaves `shortcut` out."""
+        return shortcut in self.hide
+
+
+def to_query(exercise: Exercise) -> dict[str, str]:
+    """The exercise as URL parameters (the link the teacher sends)."""
+    query = {"ex": "1", "ex_target": exercise.target, "ex_pairs": str(exercise.n_pairs),
+             "ex_goals": ",".join(f"{g:g}" for g in exercise.goals)}
+    if exercise.hide:
+        query["ex_hide"] = ",".join(h for h in HIDEABLE if h in exercise.hide)
+    return query
+
+
+def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
+    """URL parameters -> (the exercise or None when the link sets none, problems).
+    A bad part is named and left at its default; the rest of the exercise holds."""
+    if "ex" not in query:
+        return None, []
+    problems, default = [], Exercise()
+    target = query.get("ex_target", default.target)
+    try:
+        targets.check(target)
+    except ParamsError as error:
+        problems.append(f"Exercise target (ex_target): {error}")
+        target = default.target
+    n_pairs = default.n_pairs
+    text = query.get("ex_pairs", str(n_pairs))
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_PAIRS:
+        n_pairs = int(text)
+    else:
+        problems.append(f"Exercise pairs (ex_pairs={text[:20]!r}): expected 1 to {MAX_PAIRS}")
+    goals = default.goals
+    if "ex_goals" in query:
+        try:
+            goals = parse_goals(query["ex_goals"])
+        except ParamsError as error:
+            problems.append(f"Exercise goals (ex_goals): {error}")
+    hide = set()
+    for name in filter(None, query.get("ex_hide", "").split(",")):
+        if name in HIDEABLE:
+            hide.add(name)
+        else:
+            problems.append(f"Exercise (ex_hide): {name[:20]!r} is not one of "
+                            f"{', '.join(HIDEABLE)}")
+    return Exercise(target, n_pairs, goals, frozenset(hide)), problems
+
+
+def parse_goals(text: str) -> tuple[float, ...]:
+    """"0.1,0.05" -> (0.1, 0.05): 1 to MAX_GOALS max |error| goals in (0, 10], sorted
+    easiest first; ParamsError names the bad one."""
+    parts = [p.strip() for p in str(text).split(",") if p.strip()]
+    if not 1 <= len(parts) <= MAX_GOALS:
+        raise ParamsError(f"expected 1 to {MAX_GOALS} goals, got {len(parts)}")
+    goals = []
+    for part in parts:
+        goal = to_float(part, "goal", text=True)  # the check every number passes
+        if not 0 < goal <= 10:
+            raise ParamsError(f"goal {part[:20]!r} is not a max |error| in (0, 10]")
+        goals.append(goal)
+    return tuple(sorted(set(goals), reverse=True))

@@ -1,0 +1,150 @@
+"""The fit file: JSON for saving, sharing and grading a fit, read back exactly.
+
+    {"format": "nnsine-pairs", "version": 2,
+     "pairs": [{"w1": ..., "b1": ..., "w2": ..., "b2": ..., "w_out": ...}, ...], "b_out": ...,
+     "target": "sine", "provenance": [{"kind": "sliders", "detail": "", "count": 12}],
+     "seal": "16 hex digits"}
+
+Version 2 adds the target (an nnsine.engine.targets string) and how the fit was made
+(nnsine.formats.provenance, sealed); version-1 files (no such keys) still load, as fits of the
+sine with an unknown history.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+
+from nnsine.engine import targets
+from nnsine.engine.network import PAIR_NAMES, Params
+from nnsine.formats import provenance
+from nnsine.formats.checks import shorten, shown
+from nnsine.formats.params import (
+    MAX_PAIRS,
+    OUTPUT_FIELD,
+    PAIR_FIELDS,
+    ParamsError,
+    check,
+    from_flat,
+)
+
+FORMAT, VERSION = "nnsine-pairs", 2
+V1_KEYS = {"format", "version", "pairs", "b_out"}
+V2_KEYS = V1_KEYS | {"target", "provenance", "seal"}
+
+
+@dataclass(frozen=True)
+class FitFile:
+    """What a fit file holds: the fit, its target string, how it was made (provenance
+    events) and whether the seal matches (None: a version-1 file, which has none)."""
+
+    params: Params
+    target: str = targets.DEFAULT
+    history: tuple[provenance.Event, ...] = ()
+    sealed: bool | None = None
+
+    def made(self) -> str:
+        """How the fit was made, in a teacher's words, with a broken seal said."""
+        if self.sealed is None:
+            return "unknown (a version-1 file)"
+        text = provenance.describe(self.history) or "nothing recorded"
+        return text if self.sealed else f"{text} (edited outside nnsine: the seal differs)"
+MAX_FILE_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
+
+
+def to_dict(params: Params, target: str = targets.DEFAULT,
+            history: tuple[provenance.Event, ...] = ()) -> dict:
+    """Params, target and provenance -> the JSON file's object (version 2, sealed)."""
+    values = [*(v for i in range(params.n_pairs) for v in params.pair(i).values()),
+              params.b_out]
+    return {"format": FORMAT, "version": VERSION,
+            "pairs": [params.pair(i) for i in range(params.n_pairs)], "b_out": params.b_out,
+            "target": target, "provenance": provenance.to_list(history),
+            "seal": provenance.seal(values, target, history)}
+
+
+def from_dict(obj) -> Params:
+    """The JSON file's object -> Params (see read_dict for the rest)."""
+    return read_dict(obj).params
+
+
+def read_dict(obj) -> FitFile:
+    """The JSON file's object (numbers as int, float or Decimal), version 1 or 2 ->
+    FitFile; ParamsError names the first problem and, for a number, the field and value."""
+    if not isinstance(obj, dict):
+        raise ParamsError("the file is not a JSON object")
+    if not isinstance(obj.get("format"), str) or obj["format"] != FORMAT:
+        raise ParamsError(f"format is {shown(obj.get('format'))}, expected {FORMAT!r}")
+    version = obj.get("version")
+    if isinstance(version, bool) or not isinstance(version, (int, Decimal)) or (
+            version not in (1, VERSION)):
+        raise ParamsError(f"version is {shown(version)}, expected 1 or {VERSION}")
+    _same_keys(obj, V1_KEYS if version == 1 else V2_KEYS, "the file")
+    pairs = obj["pairs"]
+    if not isinstance(pairs, list) or not 1 <= len(pairs) <= MAX_PAIRS:
+        raise ParamsError(f"pairs must be a list of 1 to {MAX_PAIRS} pairs")
+    values = []
+    for i, pair in enumerate(pairs):
+        where = f"pair {i + 1}"
+        if not isinstance(pair, dict):
+            raise ParamsError(f"{where} is not an object")
+        _same_keys(pair, set(PAIR_NAMES), where)
+        values += [check(f, pair[f.name], f"{where} {f.name}") for f in PAIR_FIELDS]
+    values.append(check(OUTPUT_FIELD, obj["b_out"], "b_out"))
+    if version == 1:
+        return FitFile(from_flat(values))
+    target = obj["target"]
+    if not isinstance(target, str):
+        raise ParamsError(f"target is {shown(target)}, expected a target's name")
+    try:
+        targets.check(target)
+    except ParamsError as error:
+        raise ParamsError(f"target: {error}") from None
+    try:
+        history = provenance.from_list(obj["provenance"])
+    except ValueError as error:
+        raise ParamsError(f"provenance: {error}") from None
+    sealed = obj["seal"] == provenance.seal(values, target, history)
+    return FitFile(from_flat(values), target, history, sealed)
+
+
+def _same_keys(obj: dict, expected: set, where: str) -> None:
+    if missing := expected - obj.keys():
+        raise ParamsError(f"{where} lacks {', '.join(sorted(missing))}")
+    if extra := obj.keys() - expected:
+        names = ", ".join(shorten(repr(key)[1:-1]) for key in sorted(map(str, extra))[:5])
+        more = f" and {len(extra) - 5:,} more" if len(extra) > 5 else ""
+        raise ParamsError(f"{where} has unknown keys: {names}{more}")
+
+
+def dumps(params: Params, target: str = targets.DEFAULT,
+          history: tuple[provenance.Event, ...] = ()) -> str:
+    """A fit -> JSON text, version 2 (floats as repr: loads(dumps(p)) == p exactly)."""
+    return json.dumps(to_dict(params, target, history), indent=1)
+
+
+def loads(text: str | bytes) -> Params:
+    """JSON text -> Params (see read for the target and provenance)."""
+    return read(text).params
+
+
+def read(text: str | bytes) -> FitFile:
+    """JSON text -> Params; ParamsError (never anything else) for invalid JSON or any
+    check in from_dict. Numbers are read as Decimal first, so a message quotes the value
+    as written (1e999, an integer of 400 digits) and float() sees no digit limit."""
+    if len(text) > MAX_FILE_BYTES:
+        raise ParamsError(f"the file is {len(text):,} bytes; a fit is at most a few KB")
+    try:
+        obj = json.loads(text, parse_float=Decimal, parse_int=_integer)
+    except RecursionError:
+        raise ParamsError("not valid JSON (nested too deeply)") from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise ParamsError(f"not valid JSON ({shorten(str(error), 120)})") from None
+    return read_dict(obj)
+
+
+def _integer(digits: str) -> int | Decimal:
+    # int() refuses over 4300 digits (a ValueError that would read as "not valid JSON");
+    # an integer that long is no float anyway, and Decimal keeps it for the message.
+    return int(digits) if len(digits) <= 20 else Decimal(digits)

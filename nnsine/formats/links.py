@@ -1,0 +1,75 @@
+"""Links mangled on the way, repaired: chat apps, mail clients and word processors change
+the links a teacher shares, and a page must not silently drop what they broke.
+
+Repaired (each repair is reported, in words):
+- `&amp;` for `&` (HTML-escaped once or more, `&amp;amp;`, or as `&amp%3B`): the browser
+  then reads the key `amp;p1_b2`, which is `p1_b2`;
+- `%26` for `&` (and `%3D` for `=`): the browser reads one value `6&p1_b2=0.7`, which is
+  two parameters;
+- punctuation glued to the end of the link (`...p1_w_out=-1).`), as chat apps and
+  sentences do: only on the last parameter, and only characters no value of ours ends in;
+- spaces around keys and values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+# Characters that end a sentence or close a bracket or quote, never a value of ours.
+TRAILING = ").,;:!?'\"]}>»”’/"
+AMP_PREFIXES = ("amp;", "amp%3b")  # `&#38;` cannot reach us: `#` starts the fragment
+MAX_PARTS = 200  # a link with more parameters than this is not one of ours
+
+
+def _key(key: str) -> str:
+    key = key.strip()
+    while True:
+        for prefix in AMP_PREFIXES:
+            if key.lower().startswith(prefix):
+                key = key[len(prefix):]
+                break
+        else:
+            return key.lstrip("?")
+
+
+def repair(query: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The URL's parameters as the browser parsed them (str -> str, in link order) ->
+    (the parameters the author meant, a sentence per repair). A key seen twice keeps its
+    last value, as Streamlit's st.query_params does. Pure: no Streamlit."""
+    pending = [(str(k), str(v)) for k, v in query.items()]
+    repaired: dict[str, str] = {}
+    notes: list[str] = []
+    while pending and len(repaired) < MAX_PARTS:
+        raw_key, raw_value = pending.pop(0)
+        key, value = _key(raw_key), raw_value.strip()
+        # A comma, colon or semicolon encoded twice (1%2C2%2C3) reaches us still encoded;
+        # none of them is ever meant as those three characters in our values.
+        decoded = re.sub(r"%(2C|3A|3B)", lambda m: chr(int(m.group(1), 16)), value,
+                         flags=re.IGNORECASE)
+        if decoded != value:
+            notes.append(f"read '{_short(value)}' as '{_short(decoded)}'")
+            value = decoded
+        if key != raw_key.strip():
+            notes.append(f"read '{_short(raw_key)}' as '{_short(key)}'")
+        if "&" in value:  # an `&` that was %26-encoded: the rest are more parameters
+            value, *rest = value.split("&")
+            more = [part.partition("=") for part in rest if part]
+            pending[:0] = [(k, v) for k, _, v in more]
+            notes.append(f"split '{_short(raw_value)}' into {len(more) + 1} parameters")
+        if not pending and value.rstrip(TRAILING) != value:
+            notes.append(f"dropped '{value[len(value.rstrip(TRAILING)):]}' from the end "
+                         "of the link")
+            value = value.rstrip(TRAILING)
+        if key:
+            repaired.pop(key, None)  # the last value wins, in the link's order
+            repaired[key] = value
+        elif value:
+            notes.append(f"ignored '{_short(value)}': it has no name")
+    if pending:
+        notes.append(f"ignored {len(pending)} parameters past the first {MAX_PARTS}")
+    return repaired, notes
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"

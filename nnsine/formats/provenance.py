@@ -1,0 +1,95 @@
+"""How a fit was made: the list of what happened to it (hand-tuned on the sliders, a preset
+or walkthrough step loaded, the optimizer's steps, a file uploaded), kept with the fit and
+sealed so that a file edited by hand says so.
+
+Honest, not a security boundary: the seal's key ships with nnsine, so anyone who reads
+this file can forge one. It stops accidents (a number changed in a text editor, a
+provenance pasted from another file), not a determined student.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+# What can happen to a fit; the shortcuts are the ones an exercise can hide.
+KINDS = ("sliders", "preset", "walkthrough", "optimizer", "upload", "link", "import")
+SHORTCUTS = {"preset": "presets", "walkthrough": "walkthrough", "optimizer": "optimizer"}
+MAX_EVENTS = 50  # the oldest are folded into one "earlier" count beyond this
+_KEY = b"nnsine provenance v1"  # public on purpose: see the module docstring
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened to the fit: `kind` in KINDS, `detail` a short text
+    (a preset's name, "37", "2000 steps, pairwise"), `count` for repeated slider edits."""
+
+    kind: str
+    detail: str = ""
+    count: int = 1
+
+
+def record(events: tuple[Event, ...], kind: str, detail: str = "") -> tuple[Event, ...]:
+    """events with one more: slider edits in a row are counted, not listed one by one;
+    raises ValueError for an unknown kind."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown provenance kind {kind!r}")
+    if kind == "preset" and detail == "zeros" and not events:
+        return events  # starting from zeros is starting from scratch
+    if events and events[-1].kind == kind == "sliders":
+        last = events[-1]
+        return (*events[:-1], Event(kind, last.detail, last.count + 1))
+    events = (*events, Event(kind, str(detail)[:80]))
+    return events[-MAX_EVENTS:]
+
+
+def shortcuts(events: tuple[Event, ...]) -> set[str]:
+    """Which exercise shortcuts ("presets", "walkthrough", "optimizer") the fit used;
+    loading zeros is not a shortcut."""
+    used = {SHORTCUTS[e.kind] for e in events if e.kind in SHORTCUTS}
+    if all(e.detail == "zeros" for e in events if e.kind == "preset"):
+        used.discard("presets")
+    return used
+
+
+def describe(events: tuple[Event, ...]) -> str:
+    """One line a teacher reads: "hand-tuned (41 slider edits)", "preset hand-tuned,
+    then 3 slider edits", "optimizer (2000 steps, pairwise)"; "" for none."""
+    parts = []
+    for e in events:
+        if e.kind == "sliders":
+            parts.append(f"{e.count} slider edit{'s' * (e.count != 1)}")
+        else:
+            parts.append(f"{e.kind} {e.detail}".strip())
+    if parts and all(e.kind == "sliders" for e in events):
+        return f"hand-tuned ({parts[0]})"
+    return ", then ".join(parts)
+
+
+def to_list(events: tuple[Event, ...]) -> list[dict]:
+    """events -> JSON-ready dicts."""
+    return [{"kind": e.kind, "detail": e.detail, "count": e.count} for e in events]
+
+
+def from_list(items) -> tuple[Event, ...]:
+    """JSON dicts -> events; ValueError names the first item that is not one."""
+    if not isinstance(items, list) or len(items) > MAX_EVENTS:
+        raise ValueError(f"provenance must be a list of at most {MAX_EVENTS} events")
+    events = []
+    for k, item in enumerate(items, 1):
+        ok = (isinstance(item, dict) and set(item) == {"kind", "detail", "count"}
+              and item["kind"] in KINDS and isinstance(item["detail"], str)
+              and len(item["detail"]) <= 80 and type(item["count"]) is int
+              and 1 <= item["count"] <= 10**9)
+        if not ok:
+            raise ValueError(f"provenance event {k} is not a valid event: {str(item)[:80]}")
+        events.append(Event(item["kind"], item["detail"], item["count"]))
+    return tuple(events)
+
+
+def seal(values: list[float], target: str, events: tuple[Event, ...]) -> str:
+    """A 16-hex-digit digest of the fit's values, target and provenance (see the module
+    docstring for what it is worth)."""
+    text = json.dumps([[repr(float(v)) for v in values], target, to_list(events)])
+    return hashlib.blake2b(text.encode(), key=_KEY, digest_size=8).hexdigest()
