@@ -1,0 +1,1 @@
+"""A class's fits: grading saved files, and the live class board (SQLAlchemy)."""

@@ -1,0 +1,154 @@
+"""The live class board's rules: join codes, tokens, display names, aliases, limits and
+the grade rule. No database here (see nnsine.classboard.board)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import secrets
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+from nnsine.engine.metrics import GOALS, Score
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
+CODE_LENGTH = 6  # 32**6 ≈ 10**9 codes; guessing is rate-limited (Limits below)
+ALIASES = ("Otter", "Heron", "Lynx", "Badger", "Falcon", "Koala", "Panda", "Walrus",
+           "Gecko", "Bison", "Puffin", "Marten", "Ibis", "Tapir", "Quokka", "Raven",
+           "Salmon", "Wombat", "Yak", "Zebra", "Beaver", "Crane", "Dingo", "Egret",
+           "Ferret", "Gibbon", "Hare", "Jackal", "Kiwi", "Lemur", "Moose", "Newt",
+           "Ocelot", "Pelican", "Robin", "Seal", "Toucan", "Viper", "Weasel", "Wren")
+
+
+class BoardError(ValueError):
+    """A request the board refuses; the message is for the user and names the value."""
+
+
+def new_code() -> str:
+    """A fresh join code: CODE_LENGTH characters of CODE_ALPHABET, from `secrets`."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normal_code(text: str) -> str:
+    """What a student typed -> a code to look up (case, spaces and dashes ignored)."""
+    return "".join(ch for ch in str(text).upper() if ch not in " -\t")[:32]
+
+
+def new_token() -> str:
+    """A secret token (256 bits from `secrets`), URL-safe, never starting with "-" (a
+    command line would read such a token as an option: `class export --teacher-token`)."""
+    while (token := secrets.token_urlsafe(32)).startswith("-"):
+        pass
+    return token
+
+
+def token_hash(token: str) -> str:
+    """What the database keeps of a token (sha256 hex): a leaked database opens no board."""
+    return hashlib.sha256(str(token).encode()).hexdigest()
+
+
+def display_name(text: str, max_chars: int) -> str:
+    """A student's name, checked: NFC, trimmed, 1..max_chars characters, no control
+    characters. BoardError names the problem. Shown only as plain text, never markup."""
+    name = " ".join(unicodedata.normalize("NFC", str(text)).split())
+    if not name:
+        raise BoardError("Display name is empty: type the name the teacher should see")
+    if len(name) > max_chars:
+        raise BoardError(f"Display name is {len(name)} characters; at most {max_chars}")
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
+        raise BoardError("Display name contains invisible or control characters")
+    return name
+
+
+def markdown_literal(text: str) -> str:
+    """`text` for a Markdown element, shown as typed: every ASCII punctuation mark
+    backslash-escaped (CommonMark allows it), so no *, [link](...), <tag>, :color[...] or
+    $math$ is read as markup. Prefer plain-text elements; use this where a message mixes."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))
+
+
+def alias(n: int) -> str:
+    """The stable alias of a class's n-th student (1-based, in joining order)."""
+    animal = ALIASES[(n - 1) % len(ALIASES)]
+    lap = (n - 1) // len(ALIASES)
+    return animal if lap == 0 else f"{animal} {lap + 1}"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Server-wide limits; `from_env` reads NNSINE_<FIELD> (e.g. NNSINE_CLASS_HOURS)."""
+    class_hours: float = 12.0  # a class (and its data) is deleted this long after start
+    max_classes: int = 50  # classes open at once on this server
+    name_chars: int = 64
+    students_per_class: int = 200
+    handins_per_minute: int = 6  # per student
+    wrong_codes_per_session: int = 8  # per window
+    wrong_codes_per_address: int = 40  # per window (a school's NAT is one address)
+    window_seconds: float = 600.0
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Limits:
+        """Limits with any NNSINE_<FIELD> variable applied; ValueError names a bad one."""
+        values = {}
+        for f in fields(cls):
+            name = f"NNSINE_{f.name.upper()}"
+            if name in environ:
+                kind = float if f.type == "float" else int
+                try:
+                    number = kind(environ[name])
+                except ValueError:
+                    number = -1
+                if not (number > 0 and math.isfinite(number)):
+                    raise ValueError(f"{name}={environ[name]!r}: expected a positive number")
+                values[f.name] = number
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class GradeRule:
+    """Points for a hand-in: `handed_in` for any, `goals[i]` once max |error| <=
+    metrics.GOALS[i]; a student gets the highest they reach. Set by the teacher."""
+    handed_in: float = 4.0
+    goals: tuple[float, ...] = (7.0, 10.0)
+
+    def __post_init__(self):
+        if len(self.goals) != len(GOALS):
+            raise BoardError(f"the grade rule needs points for {len(GOALS)} goals")
+        for value in (self.handed_in, *self.goals):
+            if not (isinstance(value, (int, float)) and math.isfinite(value)
+                    and 0 <= value <= 1000):
+                raise BoardError(f"points must be 0 to 1000, not {value!r}")
+
+    @property
+    def max_points(self) -> float:
+        return max(self.handed_in, *self.goals)
+
+    def points(self, score: Score | None) -> float:
+        """Points for a hand-in's score (None: not handed in, 0 points)."""
+        if score is None:
+            return 0.0
+        reached = [p for p, goal in zip(self.goals, GOALS, strict=True)
+                   if score.max_error <= goal]
+        return max([self.handed_in, *reached])
+
+    def describe(self) -> list[str]:
+        """The rule in words, one line a level."""
+        return [f"handed in: {self.handed_in:g} points"] + [
+            f"max |error| ≤ {goal:.2f}: {p:g} points" for goal, p in zip(GOALS, self.goals,
+                                                                         strict=True)]
+
+    def dumps(self) -> str:
+        return json.dumps({"handed_in": self.handed_in, "goals": list(self.goals)})
+
+    @classmethod
+    def loads(cls, text: str) -> GradeRule:
+        obj = json.loads(text)
+        return cls(float(obj["handed_in"]), tuple(float(p) for p in obj["goals"]))
+
+
+def goals_reached(score: Score) -> int:
+    """How many of metrics.GOALS a score reaches."""
+    return sum(score.max_error <= goal for goal in GOALS)

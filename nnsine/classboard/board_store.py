@@ -1,0 +1,156 @@
+"""The live class board's tables, and the app's own schema migrations.
+
+One SQLAlchemy Core schema for SQLite (the default: one file, no set-up) and PostgreSQL
+(several replicas share it). Pages get an Engine from `st.connection("sql")`; the CLI and
+tests from `sqlalchemy.create_engine`. Call `prepare(engine)` once, then `migrate(engine)`:
+both are idempotent, and two servers starting at once migrate once (a lock, see below).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+
+SCHEMA_VERSION = 1
+DEFAULT_URL = "sqlite:///nnsine-class.db"  # relative to the server's working directory
+LOCK_KEY = 4_815_162_342  # PostgreSQL advisory lock held while migrating
+
+metadata = MetaData()
+# Every name starts with nnsine_: a shared PostgreSQL database may hold other apps' tables.
+schema_version = Table("nnsine_schema_version", metadata,
+                       Column("version", Integer, nullable=False))
+classes = Table(
+    "nnsine_classes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token
+    Column("target", String(32), nullable=False),
+    Column("rule", Text, nullable=False),  # the grade rule, JSON
+    Column("is_open", Boolean, nullable=False),
+    Column("created_at", Float, nullable=False),  # Unix seconds
+    Column("expires_at", Float, nullable=False),
+)
+students = Table(
+    "nnsine_students", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("class_id", ForeignKey("nnsine_classes.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("name_key", String(200), nullable=False),  # casefolded: "Ada" and "ada" clash
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("joined_at", Float, nullable=False),
+    UniqueConstraint("class_id", "name_key"),
+)
+# One row per student: a later hand-in replaces the earlier one (the board keeps the latest).
+handins = Table(
+    "nnsine_handins", metadata,
+    Column("student_id", ForeignKey("nnsine_students.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("class_id", ForeignKey("nnsine_classes.id", ondelete="CASCADE"), nullable=False),
+    Column("fit", Text, nullable=False),  # nnsine.formats.fitfile JSON
+    Column("mse", Float, nullable=False),
+    Column("max_error", Float, nullable=False),
+    Column("mean_error", Float, nullable=False),
+    Column("handed_at", Float, nullable=False),
+    Column("count", Integer, nullable=False),  # how many times this student handed in
+    Index("nnsine_handins_class", "class_id"),
+)
+# What rate limits count: wrong join codes per session and per address, hand-ins per student.
+events = Table(
+    "nnsine_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("at", Float, nullable=False),
+    Index("nnsine_events_lookup", "kind", "key", "at"),
+)
+
+
+def _v1(conn) -> None:
+    metadata.create_all(conn, tables=[classes, students, handins, events])
+
+
+MIGRATIONS = {1: _v1}  # version -> step; a later schema adds 2: _v2 (ALTER ...), never edits 1
+
+
+def _sqlite_connect(dbapi_connection, _record) -> None:
+    # The driver's own transaction handling off, so that "begin" below is in charge.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    # busy_timeout: writers queue. WAL: readers (the boards) never block the writer
+    # (hand-ins); synchronous=FULL: a commit is on disk before a hand-in is acknowledged.
+    cursor.execute("PRAGMA busy_timeout=30000")
+    _switch_to_wal(cursor)
+    for pragma in ("synchronous=FULL", "foreign_keys=ON"):
+        cursor.execute(f"PRAGMA {pragma}")
+    cursor.close()
+
+
+def _switch_to_wal(cursor, attempts: int = 300) -> None:
+    # SQLite does not call the busy handler for a journal-mode change, so when several
+    # servers open a new file at once all but one get "database is locked" at once.
+    # The mode is stored in the file: retry until one switch has landed (or 30 s).
+    for attempt in range(attempts):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
+def _begin_immediate(conn) -> None:
+    # Take the write lock when the transaction starts: a read-then-write transaction that
+    # took it later could fail at once ("database is locked") instead of waiting its turn.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def prepare(engine: Engine) -> Engine:
+    """Set SQLite up for many writers and durable commits (no-op for other databases and
+    when already done). Returns the engine."""
+    if engine.dialect.name == "sqlite" and not event.contains(engine, "begin",
+                                                               _begin_immediate):
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _begin_immediate)
+        engine.dispose()  # connections made before the listeners would lack them
+    return engine
+
+
+def migrate(engine: Engine) -> int:
+    """Create or upgrade the tables to SCHEMA_VERSION; returns that version. Safe when
+    several servers start at once: SQLite's write lock or a PostgreSQL advisory lock lets
+    one migrate while the others wait, then find nothing to do. RuntimeError if the
+    database was made by a newer nnsine."""
+    with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": LOCK_KEY})
+        schema_version.create(conn, checkfirst=True)
+        current = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
+        if current > SCHEMA_VERSION:
+            raise RuntimeError(f"the class database has schema version {current}; this "
+                               f"nnsine knows up to {SCHEMA_VERSION}: upgrade nnsine")
+        for version in range(current + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[version](conn)
+            conn.execute(schema_version.delete())
+            conn.execute(insert(schema_version).values(version=version))
+    return SCHEMA_VERSION

@@ -1,0 +1,189 @@
+"""The teacher's live class board: start a class, show its code, link and QR code, and
+watch the hand-ins arrive (a fragment that reruns every 2 s). Names are plain text
+everywhere; the projector shows aliases unless the teacher reveals names."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import segno
+import streamlit as st
+
+from nnsine.classboard import board
+from nnsine.classboard.board_export import canvas_csv, fits_zip, moodle_csv, ranking_csv, when
+from nnsine.classboard.board_rules import BoardError, GradeRule, goals_reached
+from nnsine.classboard.grading import Entry, curves
+from nnsine.engine import targets
+from nnsine.engine.metrics import GOALS
+from nnsine.plots.board_figures import board_figure
+from pages import board_db, fit_state, presenter
+
+
+def open_from_link(engine, token: str) -> None:
+    """A teacher link (?teacher=TOKEN) opens its board in this session; the token then
+    leaves the address bar, which a projector shows."""
+    st.query_params.pop("teacher", None)
+    if board.teacher_class(engine, token, time.time()) is None:
+        st.error("This teacher link opens no class: it is wrong, or the class has ended "
+                 "or was deleted.")
+    else:
+        st.session_state[board_db.TEACHER] = token
+
+
+def start_panel(limits) -> None:
+    """'Start a live class' (the target and the button)."""
+    st.caption(f"Students join with a code and a display name, then press **Hand in** "
+               f"on the sine tuner. Classes end after {limits.class_hours:g} hours.")
+    target = st.selectbox("Target for the class", list(targets.TARGETS), key="board_target",
+                          format_func=targets.LABELS.get)
+    if st.button("Start a live class", key="board_start", type="primary"):
+        engine = board_db.engine()  # only now: visiting the page opens no database
+        if engine is None:
+            return
+        try:
+            _, token = board.create_class(engine, target, limits, time.time())
+        except BoardError as error:
+            st.error(str(error))
+            return
+        st.session_state[board_db.TEACHER] = token
+        st.rerun()
+
+
+def _qr_png(text: str) -> bytes:
+    out = io.BytesIO()
+    segno.make(text, error="m").save(out, kind="png", scale=8, border=2)
+    return out.getvalue()
+
+
+def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
+    """The running class: join details, controls and the live board."""
+    base = board_db.base_url()
+    join_url = f"{base}/?join={info.code}"  # the tuner: the default page
+    code, qr = st.columns([2, 1])
+    with code:
+        st.markdown(f"Join code: **`{info.code}`** · target {targets.label(info.target)}")
+        st.markdown(f"## {info.code}")
+        st.code(join_url, language=None)
+        st.caption("If this address says localhost, students need this computer's network "
+                   "address instead (or set NNSINE_PUBLIC_URL).")
+        with st.expander("Private teacher link (keep it off the projector)"):
+            st.caption("Anyone with this link sees the board with names and can delete "
+                       "the class. Open it on another device to run the board from there.")
+            st.code(f"{base}/class?teacher={token}", language=None)
+    qr.image(_qr_png(join_url), caption="Scan to join", width=220)
+
+    presenting = presenter.is_on()
+    row = st.columns(3, vertical_alignment="center")
+    reveal = row[0].toggle("Show names on this screen", key="board_names",
+                           disabled=presenting,
+                           help="Off: stable aliases (the projector's view). Presenter "
+                                "mode always shows aliases.")
+    if info.is_open:
+        if row[1].button("Close hand-ins", key="board_close"):
+            board.set_open(engine, info.id, False)
+            st.rerun()
+    else:
+        row[1].warning("Hand-ins are closed.")
+        if row[1].button("Reopen hand-ins", key="board_reopen"):
+            board.set_open(engine, info.id, True)
+            st.rerun()
+    with row[2].popover("Delete the class"):
+        st.caption("Deletes the class, its students and every hand-in, for good.")
+        if st.button("Delete now", key="board_delete", type="primary"):
+            board.delete_class(engine, info.id)
+            st.session_state.pop(board_db.TEACHER, None)
+            st.rerun()
+    live_board(engine, token, reveal and not presenting)
+    grade_rule_panel(engine, info)
+
+
+@st.fragment(run_every=2)
+def live_board(engine, token: str, show_names: bool) -> None:
+    """The ranking, the curves and the downloads, refreshed every 2 s."""
+    info = board.teacher_class(engine, token, time.time())
+    if info is None:
+        st.warning("This class has ended or was deleted.")
+        return
+    rows = board.ranking(engine, info.id)
+    st.metric("Hand-ins", len(rows))
+    if not rows:
+        st.info("No hand-ins yet: the board fills up as students press Hand in.")
+        return
+    label = {r.alias: (r.name if show_names else r.alias) for r in rows}
+    st.dataframe([{"rank": r.rank, "student": label[r.alias], "MSE": round(r.score.mse, 6),
+                   "max |error|": round(r.score.max_error, 4),
+                   "goals": f"{goals_reached(r.score)} of {len(GOALS)}",
+                   "handed in": time.strftime("%H:%M:%S", time.localtime(r.handed_at)),
+                   "hand-ins": r.count} for r in rows],
+                 key="board_table", hide_index=True)
+    aliases = [r.alias for r in rows]
+    if st.session_state.get("board_pick") not in aliases:
+        st.session_state["board_pick"] = aliases[0]
+    pick = st.selectbox("Highlight", aliases, key="board_pick",
+                        format_func=lambda a: f"{aliases.index(a) + 1}. {label[a]}")
+    chosen = rows[aliases.index(pick)]
+    x, y, outputs = curves([Entry(r.alias, r.fit, r.score) for r in rows], info.target)
+    st.plotly_chart(board_figure(x, y, outputs, [label[a] for a in aliases],
+                                 aliases.index(pick), targets.label(info.target)),
+                    key="board_chart", config={"displayModeBar": False})
+    if st.button("Open the highlighted fit in the tuner", key="board_load"):
+        fit_state.commit(chosen.fit)
+        st.session_state[fit_state.TARGET] = info.target
+        fit_state.notice("success", f"Loaded {chosen.alias}'s hand-in (rank {chosen.rank}).")
+        st.switch_page("pages/tuner.py")
+    # Made on each refresh (a few ms for a class): Streamlit's deferred downloads did not
+    # survive the fragment's 2-second reruns in Chromium.
+    stamp = when(time.time())[:10]
+    column = f"nnsine {info.code}"
+    downloads = [("All hand-ins (CSV)", ranking_csv(rows, info.rule), "csv", "text/csv"),
+                 ("All fits (zip of JSON)", fits_zip(rows), "zip", "application/zip"),
+                 ("Grades for Canvas (CSV)", canvas_csv(rows, info.rule, column),
+                  "canvas.csv", "text/csv"),
+                 ("Grades for Moodle (CSV)", moodle_csv(rows, info.rule, column),
+                  "moodle.csv", "text/csv")]
+    for box, (text, data, suffix, mime) in zip(st.columns(2) * 2, downloads, strict=True):
+        box.download_button(text, data, file_name=f"nnsine-{info.code}-{stamp}.{suffix}",
+                            mime=mime, key=f"board_{suffix}", on_click="ignore",
+                            width="stretch")
+
+
+def grade_rule_panel(engine, info: board.ClassInfo) -> None:
+    """The teacher sets the points for handing in and for each goal."""
+    with st.expander("Grade rule (for the gradebook CSVs)"):
+        st.caption("A student gets the highest points they reach.")
+        with st.form("board_rule", border=False):
+            handed = st.number_input("Handed in", 0.0, 1000.0, info.rule.handed_in,
+                                     key="rule_handed")
+            goals = [st.number_input(f"max |error| ≤ {goal:.2f}", 0.0, 1000.0, points,
+                                     key=f"rule_goal_{k}")
+                     for k, (goal, points) in enumerate(zip(GOALS, info.rule.goals,
+                                                            strict=True))]
+            if st.form_submit_button("Save the rule"):
+                board.set_rule(engine, info.id, GradeRule(handed, tuple(goals)))
+                st.rerun()
+        for line in info.rule.describe():
+            st.text(line)
+
+
+def class_board() -> None:
+    """The whole live-class section of the Class challenge page."""
+    link = st.query_params.get("teacher")
+    token = st.session_state.get(board_db.TEACHER)
+    if link is None and token is None:
+        start_panel(board_db.limits())
+        return
+    engine = board_db.engine()
+    if engine is None:
+        return
+    if link is not None:
+        open_from_link(engine, link)
+        token = st.session_state.get(board_db.TEACHER)
+    info = board.teacher_class(engine, token, time.time()) if token else None
+    if token and info is None:
+        st.session_state.pop(board_db.TEACHER, None)
+        st.warning("Your live class has ended or was deleted.")
+    if info is None:
+        start_panel(board_db.limits())
+    else:
+        teacher_panel(engine, info, token)

@@ -1,0 +1,64 @@
+"""Class challenge: a live class board (students hand in from the tuner, the ranking fills
+up by itself), and the teacher's saved fits ranked with every curve over the target.
+Same scores as `python -m nnsine score`. The projector shows aliases, not names."""
+
+import html
+
+import streamlit as st
+
+from nnsine.classboard import grading
+from nnsine.classboard.board_rules import alias, markdown_literal
+from nnsine.engine import targets
+from nnsine.plots.figures import class_figure
+from pages import board_panel, cold_start, presenter
+from pages.exercise_panel import exercise_composer
+
+cold_start.via_app()  # a cold deep link runs app.py first
+
+MAX_FILES = 60
+
+st.title("Class challenge")
+st.subheader("Live class")
+board_panel.class_board()
+
+st.divider()
+st.subheader("Set an exercise")
+exercise_composer()
+
+st.divider()
+st.subheader("Rank saved fits")
+st.caption("Students press **Download fit (JSON)** on the sine tuner; load all their files "
+           "here to rank them. Nothing is stored: the ranking lives in this browser tab.")
+
+target = st.selectbox("Target", list(targets.TARGETS), key="class_target",
+                      format_func=targets.LABELS.get)
+uploads = st.file_uploader("The class's fits (JSON)", type=["json"], key="class_files",
+                           accept_multiple_files=True, max_upload_size=1) or []
+if len(uploads) > MAX_FILES:
+    st.warning(f"Showing the first {MAX_FILES} of {len(uploads)} files.")
+    uploads = uploads[:MAX_FILES]
+entries, bad = grading.grade([(u.name, u.getvalue()) for u in uploads], target)
+
+for name, problem in bad:
+    st.error(f"{markdown_literal(name)}: {markdown_literal(problem)}")  # shown as typed
+if not entries:
+    st.info("Load two or more fits to see the ranking.")
+    st.stop()
+
+presenting = presenter.is_on()
+reveal = st.toggle("Show file names on this screen", key="class_names", disabled=presenting,
+                   help="Off: stable aliases (the projector's view). Presenter mode always "
+                        "shows aliases.")
+order = [u.name for u in uploads]
+labels = [e.name if reveal and not presenting else alias(order.index(e.name) + 1)
+          for e in entries]
+st.dataframe([{"rank": rank, "file": label, "MSE": round(e.score.mse, 6),
+               "max |error|": round(e.score.max_error, 4),
+               "mean |error|": round(e.score.mean_error, 4), "how it was made": e.made()}
+              for rank, (e, label) in enumerate(zip(entries, labels, strict=True), 1)],
+             key="class_table", hide_index=True)
+x, y, outputs = grading.curves(entries, target)
+# Escaped: Plotly reads a few HTML tags in trace names; a file name shows as it is.
+st.plotly_chart(class_figure(x, y, outputs, [html.escape(label) for label in labels],
+                             targets.LABELS[target]),
+                key="class_chart", config={"displayModeBar": False})

@@ -1,0 +1,94 @@
+"""The student's side of the live class board, on the sine tuner: join a class with its
+code and a display name, then hand the current fit in. The board keeps each student's
+latest hand-in. A fragment: joining and handing in do not rebuild the tuner."""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from nnsine.classboard import board_students
+from nnsine.classboard.board_rules import BoardError
+from nnsine.engine import targets
+from pages import board_db, fit_state
+
+PROBLEM = "handin_problem"  # a refused join, shown once
+
+
+def _on_join(limits) -> None:
+    """on_click of Join: runs before the panel, which then shows the joined view."""
+    engine = board_db.engine()  # only now: a tuner that never joins opens no database
+    if engine is None:
+        return
+    try:
+        token, info, name = board_students.join(engine, st.session_state["handin_code"],
+                                       st.session_state["handin_name"],
+                                       board_db.session_key(), board_db.address(), limits,
+                                       time.time())
+    except BoardError as error:
+        st.session_state[PROBLEM] = str(error)
+        return
+    st.session_state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
+                                          "target": info.target}
+    st.query_params.pop("join", None)
+
+
+def _join(limits) -> None:
+    st.session_state.setdefault("handin_code", st.query_params.get("join", ""))
+    with st.form("handin_join", border=False):
+        st.text_input("Join code", key="handin_code", max_chars=16)
+        st.text_input("Display name (the teacher sees it)", key="handin_name",
+                      max_chars=limits.name_chars)
+        st.form_submit_button("Join the class", width="stretch", on_click=_on_join,
+                              args=(limits,))
+    if problem := st.session_state.pop(PROBLEM, None):
+        st.error(problem)
+
+
+def _joined(engine, limits, me: dict) -> None:
+    st.caption(f"Class {me['code']} · you appear as:")
+    st.text(me["name"])  # plain text: a name is never read as Markdown or HTML
+    if fit_state.target() != me["target"]:
+        st.warning(f"This class fits {targets.label(me['target'])}; your hand-in is "
+                   "scored on that.")
+    st.caption("The board keeps your **latest** hand-in: handing in again replaces it.")
+    if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch"):
+        try:
+            result = board_students.hand_in(engine, me["token"], fit_state.current(), limits,
+                                   time.time())
+        except BoardError as error:
+            st.error(str(error))
+        else:  # hand_in returns only after the commit: the hand-in is stored
+            st.success(f"Received at {time.strftime('%H:%M:%S')}: MSE {result.mse:.5f}, "
+                       f"max |error| {result.max_error:.4f}.")
+    try:
+        standing = board_students.standing(engine, me["token"], time.time())
+    except BoardError as error:
+        st.warning(str(error))
+        st.session_state.pop(board_db.STUDENT, None)
+        return
+    if standing:
+        rank, count = standing
+        st.metric("Your rank", f"#{rank} of {count}")
+        st.button("Refresh my rank", key="handin_refresh")
+    st.button("Leave the class", key="handin_leave",
+              on_click=lambda: st.session_state.pop(board_db.STUDENT, None))
+
+
+@st.fragment
+def handin_panel() -> None:
+    """The 'Hand in to your class' expander (open when the URL has ?join=CODE)."""
+    me = st.session_state.get(board_db.STUDENT)
+    # Built only while open (on_change="rerun"): most students never join, and its form
+    # cost every slider release some server time for nothing.
+    box = st.expander("Hand in to your class", expanded=bool(me or "join" in st.query_params),
+                      key="handin_open", on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        limits = board_db.limits()
+        if me is None:
+            _join(limits)
+        elif (engine := board_db.engine()) is not None:
+            _joined(engine, limits, me)

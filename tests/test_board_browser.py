@@ -1,0 +1,79 @@
+"""One live lesson end to end in Chromium against a real server: the teacher starts a
+class, a student opens the join link, joins with a name full of markup and hands in;
+the board picks it up by itself, and the name shows literally everywhere."""
+
+from __future__ import annotations
+
+import os
+import re
+import zipfile
+
+import pytest
+
+from nnsine.book import presets
+from nnsine.formats import fitfile
+from tests.conftest import free_port, start_server, wait_healthy, wait_idle, warm_up
+
+pytestmark = pytest.mark.browser
+MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
+
+
+@pytest.fixture
+def board_url(tmp_path, monkeypatch):
+    if os.environ.get("APP_URL"):  # the container under test (its own database volume)
+        yield os.environ["APP_URL"].rstrip("/")
+        return
+    monkeypatch.setenv("NNSINE_DATABASE_URL", f"sqlite:///{tmp_path / 'class.db'}")
+    port = free_port()
+    process = start_server(port)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process)
+        warm_up(url)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _no_markup_rendered(page) -> None:
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('a[href="http://example.com"]').count() == 0
+    assert page.locator("strong", has_text=re.compile(r"^x$")).count() == 0
+
+
+def test_a_student_hands_in_and_the_board_shows_it(browser, board_url):
+    teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    teacher.set_default_timeout(60_000)
+    teacher.goto(f"{board_url}/class")
+    wait_idle(teacher)
+    teacher.get_by_role("button", name="Start a live class").click()
+    join = teacher.locator("code", has_text="/?join=").first
+    join.wait_for()
+    code = join.inner_text().strip().rsplit("=", 1)[1]
+
+    student = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    student.set_default_timeout(20_000)
+    student.goto(f"{board_url}/?join={code}")
+    wait_idle(student)
+    student.get_by_label("Display name (the teacher sees it)").fill(MARKUP)
+    student.get_by_role("button", name="Join the class").click()
+    student.get_by_role("button", name="Hand in this fit").click()
+    student.get_by_text("Received at").wait_for()
+    student.get_by_text(MARKUP, exact=True).wait_for()  # the student's own name, literally
+    student.get_by_text("#1 of 1").wait_for()
+    _no_markup_rendered(student)
+
+    # The board refreshes by itself (no click): the hand-in appears under an alias.
+    teacher.locator('[data-testid="stMetricValue"]', has_text=re.compile(r"^1$")).wait_for()
+    assert teacher.get_by_text(MARKUP).count() == 0
+    teacher.get_by_text("Show names on this screen").click()
+    teacher.get_by_text(f"1. {MARKUP}", exact=True).first.wait_for()
+    legend = teacher.locator(".legendtext", has_text="<img src=x")
+    legend.first.wait_for()
+    _no_markup_rendered(teacher)
+    with teacher.expect_download() as download:  # made when clicked, from the database
+        teacher.get_by_role("button", name="All fits (zip of JSON)").click()
+    archive = zipfile.ZipFile(download.value.path())
+    (name,) = archive.namelist()
+    assert fitfile.loads(archive.read(name)) == presets.preset("zeros")

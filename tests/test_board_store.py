@@ -1,0 +1,170 @@
+"""The class board's store against SQLite and a real PostgreSQL: schema, hand-ins,
+ranking, limits, isolation, deletion, and 40 students handing in at once."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlalchemy import create_engine, func, select
+
+from nnsine.book import presets
+from nnsine.classboard import board, board_store, board_students
+from nnsine.classboard.board_rules import BoardError, GradeRule, Limits
+from nnsine.engine.metrics import score
+from tests.board_fixtures import *  # noqa: F403 (fixtures: engine, database_url)
+
+NOW = 1_800_000_000.0
+LIMITS = Limits()
+GOOD, ZEROS = presets.preset("hand-tuned"), presets.preset("zeros")
+
+
+def _join(engine, code, name, session="s", address="a", now=NOW):
+    return board_students.join(engine, code, name, session, address, LIMITS, now)[0]
+
+
+def test_migrate_is_idempotent_and_safe_from_many_servers_at_once(database_url):
+    engines = [board_store.prepare(create_engine(database_url)) for _ in range(4)]
+    errors = []
+
+    def start(e):
+        try:
+            board_store.migrate(e)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(e,)) for e in engines]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert board_store.migrate(engines[0]) == board_store.SCHEMA_VERSION
+    with engines[0].connect() as conn:
+        assert conn.execute(select(func.count()).select_from(
+            board_store.schema_version)).scalar() == 1
+    for e in engines:
+        e.dispose()
+
+
+def test_a_lesson_create_join_hand_in_rank(engine):
+    info, teacher = board.create_class(engine, "sine", LIMITS, NOW)
+    assert len(info.code) == 6 and len(teacher) >= 43  # 256 bits, URL-safe base64
+    assert board.teacher_class(engine, teacher, NOW).code == info.code
+    assert board.teacher_class(engine, "guess", NOW) is None
+    ada = _join(engine, info.code.lower(), "Ada")
+    bob = _join(engine, f" {info.code[:3]}-{info.code[3:]} ", "Bob")
+    assert board_students.standing(engine, ada, NOW) is None
+    board_students.hand_in(engine, bob, GOOD, LIMITS, NOW + 1)
+    board_students.hand_in(engine, ada, ZEROS, LIMITS, NOW + 2)
+    assert board_students.standing(engine, ada, NOW) == (2, 2)
+    # The board keeps the latest hand-in: Ada's second one replaces her first.
+    board_students.hand_in(engine, ada, GOOD, LIMITS, NOW + 3)
+    rows = board.ranking(engine, info.id)
+    assert [(r.rank, r.name, r.alias, r.count) for r in rows] == [
+        (1, "Bob", "Heron", 1), (2, "Ada", "Otter", 2)]
+    assert rows[1].fit == GOOD and rows[1].score == score(GOOD)
+
+
+def test_names_are_checked_and_unique_in_a_class(engine):
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    _join(engine, info.code, "Ada")
+    for name, problem in [("ada", "already uses"), ("   ", "empty"), ("x" * 65, "65 char"),
+                          ("a\u202eb", "invisible")]:
+        with pytest.raises(BoardError, match=problem):
+            _join(engine, info.code, name)
+    markup = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
+    token = _join(engine, info.code, markup)
+    board_students.hand_in(engine, token, GOOD, LIMITS, NOW)
+    assert board.ranking(engine, info.id)[0].name == markup  # stored as typed
+
+
+def test_wrong_codes_are_rate_limited_per_session_and_per_address(engine):
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    for _ in range(LIMITS.wrong_codes_per_session):
+        with pytest.raises(BoardError, match="no running class"):
+            _join(engine, "ZZZZZZ", "Eve", session="eve")
+    with pytest.raises(BoardError, match="too many wrong codes"):
+        _join(engine, info.code, "Eve", session="eve")  # even the right code, for now
+    for k in range(LIMITS.wrong_codes_per_address - LIMITS.wrong_codes_per_session):
+        with pytest.raises(BoardError):
+            _join(engine, "ZZZZZZ", "Eve", session=f"new{k}")
+    with pytest.raises(BoardError, match="too many wrong codes"):
+        _join(engine, info.code, "Eve", session="fresh")  # same address, new session
+    _join(engine, info.code, "Ada", session="ada", address="elsewhere")
+    later = NOW + LIMITS.window_seconds + 1
+    _join(engine, info.code, "Eve", session="eve", now=later)
+
+
+def test_hand_ins_per_minute_closing_and_class_limits(engine):
+    limits = Limits(handins_per_minute=2, max_classes=2, class_hours=1)
+    info, _ = board.create_class(engine, "sine", limits, NOW)
+    ada = _join(engine, info.code, "Ada")
+    board_students.hand_in(engine, ada, GOOD, limits, NOW)
+    board_students.hand_in(engine, ada, GOOD, limits, NOW + 1)
+    with pytest.raises(BoardError, match="2 hand-ins a minute"):
+        board_students.hand_in(engine, ada, GOOD, limits, NOW + 2)
+    board_students.hand_in(engine, ada, GOOD, limits, NOW + 61)
+    board.set_open(engine, info.id, False)
+    with pytest.raises(BoardError, match="closed"):
+        board_students.hand_in(engine, ada, GOOD, limits, NOW + 130)
+    with pytest.raises(BoardError, match="closed"):
+        _join(engine, info.code, "Bob")
+    board.create_class(engine, "sine", limits, NOW)
+    with pytest.raises(BoardError, match="already runs 2 classes"):
+        board.create_class(engine, "sine", limits, NOW)
+    # An hour on, both classes have expired and were deleted with their data.
+    board.create_class(engine, "sine", limits, NOW + 3601)
+    with pytest.raises(BoardError, match="ended or was deleted"):
+        board_students.standing(engine, ada, NOW + 3601)
+
+
+def test_a_student_sees_only_their_own_class(engine):
+    one, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    two, teacher_two = board.create_class(engine, "abs", LIMITS, NOW)
+    ada = _join(engine, one.code, "Ada")
+    bob = _join(engine, two.code, "Bob")
+    board_students.hand_in(engine, ada, GOOD, LIMITS, NOW)
+    board_students.hand_in(engine, bob, GOOD, LIMITS, NOW)
+    assert board_students.standing(engine, ada, NOW) == (1, 1)
+    assert [r.name for r in board.ranking(engine, two.id)] == ["Bob"]
+    assert board.ranking(engine, two.id)[0].score == score(GOOD, "abs")  # class's target
+    assert board.teacher_class(engine, ada, NOW) is None  # a student token opens no board
+    board.delete_class(engine, two.id)
+    assert board.teacher_class(engine, teacher_two, NOW) is None
+    with pytest.raises(BoardError, match="deleted"):
+        board_students.hand_in(engine, bob, GOOD, LIMITS, NOW)
+    with engine.connect() as conn:
+        names = [r.name for r in conn.execute(select(board_store.students.c.name))]
+    assert names == ["Ada"]
+
+
+def test_the_grade_rule_round_trips(engine):
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    board.set_rule(engine, info.id, GradeRule(1, (2, 3)))
+    with engine.connect() as conn:
+        text = conn.execute(select(board_store.classes.c.rule)).scalar()
+    assert GradeRule.loads(text) == GradeRule(1.0, (2.0, 3.0))
+
+
+def test_forty_students_hand_in_within_one_second(engine):
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    tokens = [_join(engine, info.code, f"Student {k}") for k in range(40)]
+    barrier, errors = threading.Barrier(40), []
+
+    def hand_in(token):
+        barrier.wait()
+        try:
+            board_students.hand_in(engine, token, GOOD, LIMITS, NOW + 1)
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=hand_in, args=(t,)) for t in tokens]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors[:3]
+    rows = board.ranking(engine, info.id)
+    assert sorted(r.name for r in rows) == sorted(f"Student {k}" for k in range(40))
+    assert {r.count for r in rows} == {1}
