@@ -1,5 +1,5 @@
 // The pair network's forward pass in the browser: the project's only copy of
-// engine logic, kept in the same operation order as nnsine.network.forward so
+// engine logic, kept in the same operation order as nnsine.engine.network.forward so
 // that both give the same bits (tests/test_live_forward.py checks it in node).
 //   params: 5 * nPairs + 1 numbers (w1, b1, w2, b2, w_out per pair, then b_out)
 //   xs, out: Float64Array of the same length
@@ -32,7 +32,7 @@ export function grid(count, start = 0, denominator = count) {
   return xs;
 }
 
-// The output summed left to right, as nnsine.metrics.checksum does: equal sums mean the
+// The output summed left to right, as nnsine.engine.metrics.checksum does: equal sums mean the
 // browser drew the engine's curve.
 export function checksum(out) {
   let total = 0;

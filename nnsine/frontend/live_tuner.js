@@ -3,123 +3,21 @@
 // forward pass here and redraws the curve. On release the values go to Python
 // once (setStateValue "release"); Python validates them and stays the truth.
 // Python pushes values back by bumping data.rev (presets, uploads, URL, fixes);
-// everything else in `data` (grid, target, overlays ...) is drawn as given.
-import { checksum, forward, grid } from "./forward.js";
+// everything else in `data` (grid, target, overlays ...) is drawn as given. The target
+// comes as one comma-separated string (an empty entry is a gap): the server encodes it
+// once per target instead of a 1,000-number list on every release.
+// Files by job: tuner_chart.js (plotly + canvas drawing), tuner_sliders.js (panel
+// layout), tuner_input.js (pointer/keys), tuner_release.js (messages to Python).
+import { forward, grid } from "./forward.js";
+import { TARGET_COLOR, OUTPUT_COLOR, layout, liveLayer, loadPlotly, plotTraces,
+  targetPoints } from "./tuner_chart.js";
+import { attachHandles } from "./handle_layer.js";
+import { attachInput } from "./tuner_input.js";
+import { attachRelease } from "./tuner_release.js";
+import { buildSliders, choosePair } from "./tuner_sliders.js";
+import { readTheme, watchTheme } from "./tuner_theme.js";
 
-const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
-const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
-const OUTPUT_COLOR = "#e4572e", TARGET_COLOR = "#9aa0a6";
-// Fixed margins and the legend inside the plot: the plot area is known before plotly.js
-// has loaded, so the first curve is drawn at once and Plotly's axes join it later.
-const margin = (fontSize) => ({ l: Math.round(3.8 * fontSize), r: 12, t: 10,
-                                b: Math.round(3 * fontSize) });
-
-// One <script> per page; keep our Plotly even if Streamlit later sets window.Plotly.
-function loadPlotly() {
-  if (window.__nnsinePlotly) return window.__nnsinePlotly;
-  window.__nnsinePlotly = new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = PLOTLY_URL;
-    script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(`could not load ${PLOTLY_URL}`));
-    document.head.appendChild(script);
-  });
-  return window.__nnsinePlotly;
-}
-
-function sliderRow(slot, k) {
-  const row = document.createElement("label");
-  row.className = "nt-row";
-  row.innerHTML = `<span class="nt-name"></span><output></output><input type="range">`;
-  row.querySelector(".nt-name").textContent = slot.short;
-  const input = row.querySelector("input");
-  Object.assign(input, { min: slot.low, max: slot.high, step: slot.step });
-  input.dataset.k = k;
-  input.dataset.key = slot.key;
-  input.setAttribute("aria-label", slot.label);
-  return row;
-}
-
-function buildSliders(box, data) {
-  box.replaceChildren();
-  const groups = new Map();
-  return data.slots.map((slot, k) => {
-    const name = slot.pair === null ? "Output" : `Pair ${slot.pair + 1}`;
-    if (!groups.has(name)) {
-      const group = document.createElement("fieldset");
-      group.className = "nt-pair";
-      group.innerHTML = `<legend></legend>`;
-      group.querySelector("legend").textContent = name;
-      if (slot.pair !== null) group.style.setProperty("--pair-color", data.colors[slot.pair]);
-      box.appendChild(group);
-      groups.set(name, group);
-    }
-    const row = sliderRow(slot, k);
-    groups.get(name).appendChild(row);
-    return row.querySelector("input");
-  });
-}
-
-// Plotly draws what changes only when Python says so: axes, target, legend, the area
-// of effect. The live curves are drawn on a canvas over the plot area: a Plotly
-// restyle costs ~12 ms a frame, a canvas line well under 1 ms.
-function plotTraces(data) {
-  const x = Array.from(grid(data.grid.count, data.grid.start, data.grid.denominator));
-  return [
-    { x, y: data.target, mode: "lines", name: data.target_label,
-      line: { color: TARGET_COLOR, width: 4 }, hoverinfo: "skip" },
-    { x: [null], y: [null], mode: "lines", name: "network output",  // legend entry only
-      line: { color: OUTPUT_COLOR, width: 3 } },
-  ];
-}
-
-function layout(data) {
-  return {
-    height: data.height, margin: margin(data.font_size), font: { size: data.font_size },
-    uirevision: "fit",
-    showlegend: true,
-    legend: { orientation: "h", x: 0.01, y: 0.99, xanchor: "left", yanchor: "top",
-              bgcolor: "rgba(255,255,255,0.75)" },
-    xaxis: { range: data.x_range, title: { text: "x" }, zeroline: false, fixedrange: true,
-             automargin: false },
-    yaxis: { range: data.y_range, title: { text: "y" }, fixedrange: true, automargin: false },
-    shapes: data.overlay.shapes, annotations: data.overlay.annotations,
-    paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)",
-  };
-}
-
-// The canvas covers exactly Plotly's plot area, so x and y map linearly onto it.
-function liveLayer(canvas, plot) {
-  const ctx = canvas.getContext("2d");
-  let width = 0, height = 0;
-  const place = (data) => {
-    const m = margin(data.font_size);
-    const size = (plot._fullLayout && plot._fullLayout._size) || {  // before Plotly
-      l: m.l, t: m.t, w: plot.clientWidth - m.l - m.r, h: data.height - m.t - m.b };
-    if (!(size.w > 0 && size.h > 0)) return;
-    const ratio = window.devicePixelRatio || 1;
-    width = size.w; height = size.h;
-    Object.assign(canvas.style, { left: `${size.l}px`, top: `${size.t}px`,
-      width: `${width}px`, height: `${height}px` });
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  };
-  const draw = (xs, curves, xRange, yRange) => {
-    ctx.clearRect(0, 0, width, height);
-    const sx = width / (xRange[1] - xRange[0]), sy = height / (yRange[1] - yRange[0]);
-    for (const { y, color, lineWidth } of curves) {
-      ctx.beginPath();
-      for (let j = 0; j < xs.length; j++) {
-        const px = (xs[j] - xRange[0]) * sx, py = height - (y[j] - yRange[0]) * sy;
-        if (j) ctx.lineTo(px, py); else ctx.moveTo(px, py);
-      }
-      ctx.strokeStyle = color; ctx.lineWidth = lineWidth; ctx.lineJoin = "round";
-      ctx.stroke();
-    }
-  };
-  return { place, draw };
-}
+const NARROW = window.matchMedia("(max-width: 640px)");  // as in live_tuner.css
 
 function build(root) {
   const s = { rev: null, nPairs: null, dragging: null, drawn: 0, plotKey: null,
@@ -129,6 +27,7 @@ function build(root) {
   const chart = root.querySelector(".nt-chart");
   const plot = root.querySelector(".nt-plot");
   const live = liveLayer(root.querySelector(".nt-live"), plot);
+  s.live = live;
   const box = root.querySelector(".nt-sliders");
   s.plotly = null;
   loadPlotly().then((Plotly) => {
@@ -141,10 +40,18 @@ function build(root) {
   // Everything but the slider values comes from Python as given.
   s.show = (data) => {
     s.data = data;
+    s.theme = readTheme(root);
+    if (data.target !== s.targetText) {
+      s.targetText = data.target;
+      s.target = targetPoints(data.target);
+    }
     if (data.n_pairs !== s.nPairs) {
       s.nPairs = data.n_pairs;
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
+      s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
+      s.group = Math.min(s.group || 0, data.n_pairs);  // the output is group n_pairs
+      choosePair(box, s.group);
       s.rev = null;
     }
     if (s.rev !== data.rev) {
@@ -157,17 +64,24 @@ function build(root) {
     }
     s.y = new Float64Array(s.xs.length);
     s.contributions = Array.from({ length: s.nPairs }, () => new Float64Array(s.xs.length));
-    chart.style.height = `${data.height}px`;
+    // Narrow screens: a shorter chart that stays on screen above the chosen pair.
+    const height = NARROW.matches
+      ? Math.min(data.height, Math.max(220, Math.round(window.innerHeight * 0.4))) : data.height;
+    s.shown = { ...data, height };
+    chart.style.height = `${height}px`;
+    root.style.setProperty("--nt-chart-height", `${height}px`);
     if (!s.plotly) {  // plotly.js still loading: the curves already, on predicted axes
-      live.place(data);
+      live.place(s.shown);
       s.redraw(null);
       return;
     }
     // A release changes only the values (and maybe the shading): no full re-plot then.
-    const { values, rev, overlay, ...rest } = data;
-    const plotKey = JSON.stringify(rest);
+    const { values, rev, overlay, selected, ...rest } = data;
+    const theme = s.theme;
+    root.style.colorScheme = theme.dark ? "dark" : "light";  // the sliders' tracks
+    const plotKey = JSON.stringify([rest, theme, height]);
     const done = plotKey !== s.plotKey
-      ? s.plotly.react(plot, plotTraces(data), layout(data),
+      ? s.plotly.react(plot, plotTraces(data, s.target), layout(s.shown, theme),
         { displayModeBar: false, responsive: true })
       : JSON.stringify(overlay) !== s.overlayKey
         ? s.plotly.relayout(plot, { shapes: overlay.shapes, annotations: overlay.annotations })
@@ -177,10 +91,10 @@ function build(root) {
     done.then(() => {
       // Plotly's own events (not DOM events); afterplot also follows a resize.
       if (!s.listening) {
-        plot.on("plotly_afterplot", () => { live.place(s.data); s.redraw(null); });
+        plot.on("plotly_afterplot", () => { live.place(s.shown); s.redraw(null); });
       }
       s.listening = true;
-      live.place(s.data);
+      live.place(s.shown);
       s.redraw(null);
     });
   };
@@ -196,66 +110,43 @@ function build(root) {
       frame = 0;
       s.compute();
       const parts = s.data.show_contributions ? s.contributions.map((y, i) => (
-        { y, color: s.data.colors[i], lineWidth: 1.5 })) : [];
-      const target = s.plotly ? [] : [{ y: s.data.target, color: TARGET_COLOR, lineWidth: 4 }];
+        { y, color: s.data.colors[i], lineWidth: 1.5, label: String(i + 1) })) : [];
+      const target = s.plotly ? [] : [{ y: s.target, color: TARGET_COLOR, lineWidth: 4 }];
       live.draw(s.xs, [...target, ...parts, { y: s.y, color: OUTPUT_COLOR, lineWidth: 3 }],
         s.data.x_range, s.data.y_range);
+      if (s.drawHandles) s.drawHandles();
       s.painted(pendingEvent);
       pendingEvent = null;
     });
   };
   s.painted = (event) => {
     s.drawn += 1;
-    root.dataset.drawn = s.drawn;
+    // Set once ("drawn at least once", what tests wait for): an attribute written on
+    // every frame restyled Streamlit's element container (its :has() rules).
+    if (!root.dataset.drawn) root.dataset.drawn = "1";
     const detail = { eventTime: event ? event.timeStamp : null, drawn: s.drawn, canvas: true };
     window.dispatchEvent(new CustomEvent("nnsine:drawn", { detail }));
   };
-  s.showValue = (k) => {
-    const input = s.inputs[k];
-    input.previousElementSibling.value = Number(input.value).toFixed(2);
+  // The shown number; not while it is being typed in, unless `force`d.
+  s.showValue = (k, force = false) => {
+    const number = s.numbers[k];
+    if (force || document.activeElement !== number) {
+      const v = s.values[k], shown = v.toFixed(2);  // off-step values: up to 4 decimals
+      number.value = Number(shown) === v ? shown : String(Number(v.toFixed(4)));
+    }
   };
   s.setValues = (values) => values.forEach((v, k) => {
     if (k === s.dragging) return;  // never yank a slider out of the user's hand
-    s.inputs[k].value = v;
-    s.values[k] = Number(s.inputs[k].value);
+    s.inputs[k].value = v;  // the slider shows the nearest step ...
+    s.values[k] = v;  // ... the curve uses the exact value, as Python's score does
     s.showValue(k);
   });
-  s.commit = () => {
-    s.seq += 1;
-    forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
-    s.setStateValue("release",
-      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y) });
-  };
-  // Keys: the first press commits at once; presses within KEY_COMMIT_MS of a commit are
-  // gathered into one more commit when the window closes (a held key cannot queue reruns).
-  let quiet = null, pending = false;
-  s.commitKey = () => {
-    if (quiet) { pending = true; return; }
-    s.commit();
-    quiet = setTimeout(() => {
-      quiet = null;
-      if (pending) { pending = false; s.commitKey(); }
-    }, KEY_COMMIT_MS);
-  };
-
-  let keyboard = false;
-  box.addEventListener("keydown", () => { keyboard = true; });
-  box.addEventListener("pointerdown", (event) => {
-    keyboard = false;
-    if (event.target.dataset.k !== undefined) s.dragging = Number(event.target.dataset.k);
-  });
-  // A touch that turns into a scroll ends in pointercancel, not pointerup.
-  for (const type of ["pointerup", "pointercancel"]) {
-    window.addEventListener(type, () => { s.dragging = null; }, { signal: s.gone.signal });
-  }
-  box.addEventListener("input", (event) => {
-    const k = Number(event.target.dataset.k);
-    s.values[k] = Number(event.target.value);
-    s.showValue(k);
-    s.redraw(event);
-  });
-  // `change` fires on release and on every key press: debounce the keys.
-  box.addEventListener("change", () => (keyboard ? s.commitKey() : s.commit()));
+  attachRelease(s);
+  attachInput(s, box);
+  const again = () => { if (s.data) s.show(s.data); };
+  watchTheme(root, again, s.gone.signal);
+  NARROW.addEventListener("change", again, { signal: s.gone.signal });  // a rotated phone
+  attachHandles(s, root);
   return s;
 }
 

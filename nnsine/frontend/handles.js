@@ -1,0 +1,95 @@
+// Handles on the chart: which raw value each handle changes, and where it sits. A copy
+// of nnsine/engine/handles.py (and of nnsine.engine.pairs.area's knots), in the same operation order,
+// so that both give the same bits (tests/test_handles_js.py checks it in node).
+//   pair: [w1, b1, w2, b2, w_out]; returns new arrays, never changes its argument.
+//   on, off: x of the switch-on / switch-off knot; height: y of the plateau.
+export const STEP = 0.01, LIMIT = 10;
+export const FIELD = { b1: 1, b2: 3, w_out: 4 };  // index in the pair
+export const WHY = {
+  w1: "its layer-1 weight is 0, so it never switches on or off",
+  w2: "its layer-2 weight is 0, so layer 1 cannot switch it",
+  w_out: "its output weight is 0, so it never changes the output",
+  flat: "it never bends: its layer-2 neuron is always on or always off",
+  no_off: "it never switches off (its layer-2 weight is positive), so it has no "
+    + "switch-off point and no plateau: what it adds keeps growing",
+  no_on: "it is on from the far left (its layer-2 weight is positive), so it has no "
+    + "switch-on point and no plateau: what it adds keeps growing",
+};
+
+// nnsine.formats.params.snap: Python's round(v, 2), half to even on exact ties, clipped.
+export function snap(value) {
+  const v = Math.min(Math.max(value, -LIMIT), LIMIT);
+  const eighths = v * 8;  // an exact tie at 2 decimals is an odd multiple of 1/8
+  if (Number.isInteger(eighths) && eighths % 2 !== 0) {
+    const low = Math.floor(v * 100);  // exact: v * 100 = k * 12.5
+    return (low % 2 === 0 ? low : low + 1) / 100 + 0;
+  }
+  return Number(v.toFixed(2)) + 0;  // toFixed rounds the exact value: correct rounding
+}
+
+// nnsine.engine.pairs.area's on and off, or null when the pair never bends.
+function knots([w1, b1, w2, b2, wOut]) {
+  if (w1 === 0 || w2 === 0 || wOut === 0) return null;
+  const first = -b1 / w1, second = -(w2 * b1 + b2) / (w1 * w2);
+  let [on, off] = w1 > 0 ? [first, Infinity] : [-Infinity, first];
+  if (w1 * w2 > 0) on = Math.max(on, second); else off = Math.min(off, second);
+  return on < off ? [on + 0, off + 0] : null;
+}
+
+// { handles: { on, off, height } (each { field, at }, only those it has), why }
+export function handles(pair) {
+  const [w1, b1, w2, b2, wOut] = pair;
+  const found = {};
+  const k = knots(pair);
+  if (k === null) {
+    const why = w1 === 0 ? WHY.w1 : w2 === 0 ? WHY.w2 : wOut === 0 ? WHY.w_out : WHY.flat;
+    return { handles: found, why };
+  }
+  [["on", k[0]], ["off", k[1]]].forEach(([name, x]) => {
+    if (!Number.isFinite(x)) return;
+    found[name] = { field: x === -b1 / w1 || b2 === 0 ? "b1" : "b2", at: x };
+  });
+  if (found.on && found.off) {
+    found.height = { field: "w_out", at: wOut * b2 };
+    return { handles: found, why: null };
+  }
+  return { handles: found, why: found.off ? WHY.no_on : WHY.no_off };
+}
+
+const keepSign = (value, old) => (old > 0 ? Math.max(value, STEP) : Math.min(value, -STEP));
+const notZero = (value, up) => (value !== 0 ? value : (up ? STEP : -STEP));
+const copysign1 = (x) => (x < 0 || Object.is(x, -0) ? -1 : 1);  // math.copysign(1.0, x)
+
+function get(pair, name) {
+  const { handles: found, why } = handles(pair);
+  if (!found[name]) throw new Error(`no ${name} handle: ${why}`);
+  return found[name];
+}
+
+function withValue(pair, field, value) {
+  const next = pair.slice();
+  next[FIELD[field]] = value;
+  return next;
+}
+
+// nnsine.engine.handles.move_handle: the handle moved to `to` (x for on/off, y for height).
+export function moveHandle(pair, name, to) {
+  const [w1, b1, w2, b2, wOut] = pair;
+  const { field } = get(pair, name);
+  let value;
+  if (field === "b1") value = snap(-(w1 * to));
+  else if (field === "b2") value = keepSign(snap(-(w2 * (w1 * to + b1))), b2);
+  else value = notZero(snap(to / b2), to > 0 || (to === 0 && wOut > 0));
+  return withValue(pair, field, value);
+}
+
+// nnsine.engine.handles.nudge_handle: `steps` slider steps, right (on/off) or up (height).
+export function nudgeHandle(pair, name, steps) {
+  const [w1, b1, w2, b2, wOut] = pair;
+  const { field } = get(pair, name);
+  let value;
+  if (field === "b1") value = snap(b1 - copysign1(w1) * steps * STEP);
+  else if (field === "b2") value = keepSign(snap(b2 - copysign1(w1 * w2) * steps * STEP), b2);
+  else value = notZero(snap(wOut + steps * STEP), steps > 0);
+  return withValue(pair, field, value);
+}
