@@ -5,34 +5,93 @@ from __future__ import annotations
 
 import streamlit as st
 
-from nnsine import fitfile, params, presets, targets
-from nnsine.network import Params
+from nnsine.book import presets
+from nnsine.engine import targets
+from nnsine.engine.metrics import GOALS, score
+from nnsine.engine.network import Params
+from nnsine.engine.target_points import parse_csv
+from nnsine.formats import exercise, fitfile, links, params, provenance
+from nnsine.formats.checks import fmt, shorten
 from pages.widgets import sync_query
 
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
+EXERCISE, HISTORY = "exercise", "fit_history"  # the link's exercise; how the fit was made
+LINK = "link_read"  # set once the session's link has been read (and repaired)
+
+
+def read_link() -> None:
+    """On a session's first run, before any page reads st.query_params: repair what chat
+    and mail clients did to the link (nnsine.formats.links), in the address bar too, and say so."""
+    if st.session_state.get(LINK):
+        return
+    st.session_state[LINK] = True
+    repaired, repairs = links.repair(st.query_params.to_dict())
+    if repairs:
+        st.query_params.from_dict(repaired)
+        more = f"; and {len(repairs) - 4} more" if len(repairs) > 4 else ""
+        st.toast(f"Repaired the link: {'; '.join(repairs[:4])}{more}.",
+                 icon=":material/link:", duration="long")
 
 
 def current() -> Params:
     """The session's fit; on a session's first run it is read from the URL."""
     state = st.session_state
     if FIT not in state:
+        read_link()
         fit, problems = params.from_query(st.query_params.to_dict())
-        snapped = params.snap_all(fit)
-        state[FIT] = snapped
+        state[FIT] = fit  # exactly as the link has it: one fit, one score (see off_grid)
         state[NOTICES] = [("warning", f"Ignored a URL value: {p}") for p in problems]
-        if snapped != fit:
-            notice("info", "URL values were rounded to the sliders' 0.01 steps.")
         name = st.query_params.get("target", targets.DEFAULT)
-        if name not in targets.TARGETS:
-            notice("warning", f"Ignored a URL value: target={name} is not one of "
-                   f"{', '.join(targets.TARGETS)}")
+        try:
+            targets.check(name)
+        except params.ParamsError as error:
+            notice("warning", f"Ignored a URL value (target={shorten(name)}): {error}")
             name = targets.DEFAULT
         state[TARGET] = name
+        state[HISTORY] = provenance.record((), "link") if st.query_params else ()
+        _start_exercise(state)
     return state[FIT]
 
 
+def _start_exercise(state) -> None:
+    """An exercise link sets the target and the pair count, and stays for the session."""
+    task, problems = exercise.from_query(st.query_params.to_dict())
+    for problem in problems:
+        notice("warning", f"Ignored a URL value: {problem}")
+    state[EXERCISE] = task
+    if task is not None:
+        state[TARGET] = task.target
+        if state[FIT].n_pairs != task.n_pairs:
+            state[FIT] = params.resize(state[FIT], task.n_pairs)
+
+
+def current_exercise() -> exercise.Exercise | None:
+    """The exercise this session's link set, or None."""
+    current()
+    return st.session_state[EXERCISE]
+
+
+def hides(shortcut: str) -> bool:
+    """Whether the exercise leaves this shortcut ("presets", "walkthrough", "optimizer",
+    "probe") out of the page."""
+    task = current_exercise()
+    return task is not None and task.hides(shortcut)
+
+
+def goals() -> tuple[float, ...]:
+    """The max |error| goals: the exercise's, else the tuner's usual two."""
+    task = current_exercise()
+    return task.goals if task is not None else GOALS
+
+
+def history() -> tuple[provenance.Event, ...]:
+    """How the session's fit was made (nnsine.formats.provenance events)."""
+    current()
+    return st.session_state[HISTORY]
+
+
 def target() -> str:
-    """The name of the function the session is fitting (see nnsine.targets)."""
+    """The name of the function the session is fitting (see nnsine.engine.targets)."""
     current()
     return st.session_state[TARGET]
 
@@ -42,13 +101,40 @@ def choose_target(key: str) -> None:
     st.session_state[TARGET] = st.session_state[key]
 
 
+def set_target(spec: str, how: str) -> None:
+    """Make the target string `spec` the session's target (a callback), or say why not
+    and keep the current one; `how` names it in the message ("formula", "sketch")."""
+    try:
+        targets.check(spec)
+    except params.ParamsError as error:
+        notice("error", f"Could not use the {how}: {error}. The target is unchanged.")
+        return
+    st.session_state[TARGET] = spec
+    notice("success", f"Now fitting your {how}: {targets.label(spec)}.")
+
+
+def set_csv_target(name: str, data: bytes) -> None:
+    """on_change of the CSV uploader: its points become the target, or a message says why
+    not and the target is kept."""
+    try:
+        spec = targets.points_target(*parse_csv(data))
+    except params.ParamsError as error:
+        notice("error", f"Could not use {name}: {error}. The target is unchanged.")
+        return
+    set_target(spec, f"points from {name}")
+
+
 def resize(key: str) -> None:
     """on_change of the pair-count field: add zero pairs or drop the last ones."""
     commit(params.resize(current(), st.session_state[key]))
 
 
-def commit(fit: Params) -> None:
-    """Make `fit` the session's truth (call from callbacks or before widgets)."""
+def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
+    """Make `fit` the session's truth (call from callbacks or before widgets), recording
+    how it was made (an nnsine.formats.provenance kind: "sliders", "preset", "walkthrough",
+    "optimizer", "upload", "import")."""
+    if fit != current() or how != "sliders":  # a load is worth saying even if nothing moved
+        st.session_state[HISTORY] = provenance.record(history(), how, detail)
     st.session_state[FIT] = fit
 
 
@@ -67,7 +153,7 @@ def show_notices() -> None:
 
 def load_preset(name: str) -> None:
     """on_click: replace the fit by a named preset."""
-    commit(presets.preset(name))
+    commit(presets.preset(name), "preset", name)
     notice("success", f"Loaded the {name} preset.")
 
 
@@ -77,14 +163,45 @@ def load_upload(key: str) -> None:
     if upload is None:
         return
     try:
-        fit = fitfile.loads(upload.getvalue())
+        file = fitfile.read(upload.getvalue())
     except params.ParamsError as error:
         notice("error", f"Could not load {upload.name}: {error}. Your current fit is unchanged.")
         return
-    snapped = params.snap_all(fit)
-    commit(snapped)
-    rounded = "" if snapped == fit else " (rounded to the sliders' 0.01 steps)"
-    notice("success", f"Loaded {upload.name}{rounded}.")
+    # Exactly as the file has it: the score is the grader's (see off_grid). The file's
+    # history comes along, and the upload is added to it.
+    st.session_state[HISTORY] = file.history
+    commit(file.params, "upload", upload.name + ("" if file.sealed is not False
+                                                 else " (edited outside nnsine)"))
+    if current_exercise() is None:
+        st.session_state[TARGET] = file.target
+    elif file.target != target():
+        notice("info", f"{upload.name} was made for {targets.label(file.target)}; this "
+               "exercise keeps its own target.")
+    notice("success", f"Loaded {upload.name}.")
+
+
+def round_to_sliders() -> None:
+    """on_click: move every value to its slider step."""
+    commit(params.snap_all(current()))
+    notice("success", "Every value is on its slider step now.")
+
+
+def off_grid(fit: Params, target_name: str) -> None:
+    """When values lie between the sliders' steps (a file or link written by a notebook):
+    say that the curve and the score use them exactly, as `python -m nnsine score` does,
+    and offer to round them, showing max |error| before and after."""
+    between = [v for s, v in params.items(fit) if params.snap(s.field, v) != v]
+    if not between:
+        return
+    before = score(fit, target_name).max_error
+    after = score(params.snap_all(fit), target_name).max_error
+    st.info(f"{len(between)} value{'s' if len(between) > 1 else ''} lie between the sliders' 0.01 "
+            "steps: the sliders show the nearest step; the curve and the score use the "
+            "exact values, as the grader does.")
+    st.button(f"Round to the slider steps (max |error| {before:.4f} → {after:.4f})",
+              key="round_to_sliders", on_click=round_to_sliders, width="stretch",
+              help=f"Exact values such as {fmt(between[0])} become the nearest step; "
+                   "download the fit afterwards to hand that one in.")
 
 
 def sync_url(fit: Params) -> None:
@@ -92,4 +209,8 @@ def sync_url(fit: Params) -> None:
     wanted = params.to_query(fit)
     if target() != targets.DEFAULT:
         wanted["target"] = target()
-    sync_query(wanted, ["target", "pairs", *(s.key for s in params.slots(params.MAX_PAIRS))])
+    task = current_exercise()
+    if task is not None:
+        wanted |= exercise.to_query(task)
+    sync_query(wanted, ["target", "pairs", *exercise.KEYS,
+                        *(s.key for s in params.slots(params.MAX_PAIRS))])

@@ -3,23 +3,24 @@ given (data), and how a release becomes the session's fit. The JS is nnsine/fron
 
 from __future__ import annotations
 
-import numpy as np
 import streamlit as st
 
-from nnsine import assets, params, targets, views
-from nnsine.activations import ACTIVATIONS
-from nnsine.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE
-from nnsine.metrics import checksum
-from nnsine.network import Params, forward
-from pages import fit_state
+from nnsine.engine import targets, views
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.metrics import checksum
+from nnsine.engine.network import Params, forward
+from nnsine.formats import params
+from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE
+from pages import fit_state, pair_editor, tuner_assets
 
-COMPONENT = "nnsine.live_tuner"
+COMPONENT = tuner_assets.TUNER
 KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
 ACCEPTED, SHOWN, REV = "live_accepted", "live_shown", "live_rev"
+PICKED = "live_picked"  # the last "select" message acted on
 # The preload starts fetching plotly.js as soon as this HTML is in the page, before the
 # component's module has loaded and asks for it (same URL, so the fetch is reused).
-HTML = (f'<link rel="preload" as="script" href="/_stcore/bidi-components/{COMPONENT}/'
-        'plotly.min.js"><div class="nt-root">'
+HTML = (f'<link rel="preload" as="script" href="{tuner_assets.PLOTLY_URL}">'
+        '<div class="nt-root">'
         '<div class="nt-chart" role="img" aria-label="The target and the network output">'
         '<div class="nt-plot"></div><canvas class="nt-live" aria-hidden="true"></canvas>'
         '</div><div class="nt-sliders"></div></div>')
@@ -29,12 +30,29 @@ def _released() -> None:
     """Declares the component's "release" state; the release is read in accept_release."""
 
 
+def _selected() -> None:
+    """Declares the component's "select" state (a pair picked on the chart or its
+    sliders); read in accept_release."""
+
+
+def _accept_pick(pick, n_pairs: int) -> None:
+    # {"pair": i, "seq": n} from the handle layer: pair i becomes the pair being edited.
+    state = st.session_state
+    if not isinstance(pick, dict) or pick == state.get(PICKED):
+        return
+    state[PICKED] = pick
+    pair = pick.get("pair")
+    if isinstance(pair, int) and not isinstance(pair, bool) and 0 <= pair < n_pairs:
+        state[pair_editor.PAIR] = pair
+
+
 def accept_release(activation: str = "relu", view: str = "book") -> None:
     """Make the browser's last release the session's fit, validated (call before widgets).
 
     Read in the script body rather than a callback so it is idempotent and AppTest can
     drive it through st.session_state."""
     state = st.session_state
+    _accept_pick((state.get(KEY) or {}).get("select"), fit_state.current().n_pairs)
     release = (state.get(KEY) or {}).get("release")
     if not isinstance(release, dict) or release == state.get(ACCEPTED):
         return
@@ -51,11 +69,30 @@ def accept_release(activation: str = "relu", view: str = "book") -> None:
                          "the metrics are the engine's.")
 
 
-def _component():
-    if not assets.PLOTLY_JS.exists():  # copied at install (make, Dockerfile), never here
-        st.error("plotly.js is missing from nnsine/frontend: run `python -m nnsine.assets`.")
+# What does not change with the fit is made once per server, not on every slider release
+# (each was a measurable part of the server's CPU per release: benchmarks/class_load.py).
+# st.cache_resource hands every session the same object: these are never mutated.
+@st.cache_resource(show_spinner=False)
+def _definition():
     return st.components.v2.component(COMPONENT, html=HTML, css="live_tuner.css",
                                       js="live_tuner.js", isolate_styles=False)
+
+
+def _component():
+    tuner_assets.register()  # per runtime (AppTest starts one per test): a cheap check
+    return _definition()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _slots(n_pairs: int) -> list[dict]:
+    return [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
+             "low": s.field.low, "high": s.field.high, "step": s.field.step}
+            for s in params.slots(n_pairs)]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _target_points(target: str, view: str) -> str:
+    return views.target_text(target, view)
 
 
 def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "relu",
@@ -68,21 +105,26 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
     if state.get(SHOWN) != values:
         state[REV] = state.get(REV, 0) + 1
         state[SHOWN] = values
-    slots = [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
-              "low": s.field.low, "high": s.field.high, "step": s.field.step}
-             for s in params.slots(fit.n_pairs)]
     start, count, denominator = views.VIEWS[view]
-    _, target_y = views.target_curve(target, view)
     data = {
-        "rev": state[REV], "values": values, "n_pairs": fit.n_pairs, "slots": slots,
+        "rev": state[REV], "values": values, "n_pairs": fit.n_pairs,
+        "slots": _slots(fit.n_pairs),
+        "selected": pair_editor.chosen_pair(fit.n_pairs),  # whose handles are shown
         "colors": PAIR_COLORS[:fit.n_pairs], "relu": activation == "relu",
         "show_contributions": show_contributions,
         "grid": {"start": start, "count": count, "denominator": denominator},
-        # Drawn only, never scored: 5 decimals keep the payload small.
-        "target": np.round(target_y, 5).tolist(), "target_label": targets.LABELS[target],
+        "target": _target_points(target, view),
+        "target_label": targets.label(target),
         "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
         "overlay": overlay or {"shapes": [], "annotations": []},
         "height": 600 if presenting else 440,
         "font_size": round(FONT_SIZE * 1.35) if presenting else FONT_SIZE,
     }
-    _component()(key=KEY, data=data, on_release_change=_released)
+    _component()(key=KEY, data=data, on_release_change=_released,
+                  on_select_change=_selected)
+    # A new session for an open page (a replica took over, the server restarted) can
+    # read the widget only once it exists: a release sent with its first run is taken
+    # by running again, not dropped.
+    release = (state.get(KEY) or {}).get("release")
+    if isinstance(release, dict) and release != state.get(ACCEPTED):
+        st.rerun()

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from nnsine import dense, params, rounding, training
-from nnsine.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
-from nnsine.metrics import evaluate
-from nnsine.network import Params
+from nnsine.engine import dense, rounding, training
+from nnsine.engine.metrics import evaluate
+from nnsine.engine.network import Params
+from nnsine.formats import params
+from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
 from pages import fit_state
 from pages.widgets import kept
 
@@ -67,7 +68,8 @@ def train(fit: Params, target: str, mode: str, steps: int) -> Result:
 def load(result: Result) -> None:
     """on_click: the trained fit, on the slider grid, becomes the sliders' values."""
     st.session_state[UNDO] = fit_state.current()
-    fit_state.commit(result.on_grid)
+    fit_state.commit(result.on_grid, "optimizer",
+                     f"{len(result.run.losses) - 1} steps, {result.mode} wiring")
     fit_state.notice("success", "Loaded the trained fit into the sliders, rounded to their "
                      f"0.01 steps: MSE {evaluate(result.on_grid, result.target).score.mse:.2e}."
                      " Undo brings your values back.")

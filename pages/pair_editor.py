@@ -7,7 +7,8 @@ import math
 
 import streamlit as st
 
-from nnsine import pairs, params
+from nnsine.engine import pairs
+from nnsine.formats import params
 from pages import fit_state
 
 PAIR = "edit_pair"  # the pair being edited; its area of effect is shaded on the chart
@@ -18,7 +19,12 @@ def _raw_edited(slot: params.Slot, key: str) -> None:
     value = st.session_state[key]
     if value is None:  # an emptied number field: keep what was there
         return
-    value = params.snap(slot.field, value)  # the live sliders move in 0.01 steps
+    try:  # the one check every number passes (nnsine.formats.checks)
+        value = params.check(slot.field, value, slot.label)
+    except params.ParamsError as error:
+        fit_state.notice("warning", f"Not changed: {error}")
+        return
+    value = params.snap(slot.field, value)  # a typed value moves in the sliders' 0.01 steps
     fit_state.commit(fit_state.current().replace(slot.pair, **{slot.field.name: value}))
 
 
@@ -56,8 +62,10 @@ def raw_fields(fit: params.Params, pair: int) -> None:
     for slot, value in zip(slots, [*fit.pair(pair).values(), fit.b_out], strict=True):
         key = f"exact_{slot.field.name}"
         _seed(key, value)
+        # An exact value between the steps (a file's) is shown with its 4 decimals.
+        digits = "%.2f" if params.snap(slot.field, value) == value else "%.4f"
         st.number_input(slot.label, slot.field.low, slot.field.high, step=slot.field.step,
-                        key=key, format="%.2f", on_change=_raw_edited, args=(slot, key))
+                        key=key, format=digits, on_change=_raw_edited, args=(slot, key))
 
 
 def meaning_fields(fit: params.Params, pair: int) -> None:

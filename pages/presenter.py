@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages import fit_state
+from pages.widgets import sync_query
+
 ON = "presenting"  # the session's truth; the toggle's own key is "present"
 CSS = """<style>
 html { font-size: 21px; }
@@ -21,13 +24,17 @@ def _toggled() -> None:
 
 
 def presenter_toggle() -> bool:
-    """The sidebar toggle (read from the URL on a session's first run); True when on."""
+    """The sidebar toggle (read from the URL on a session's first run); True when on.
+    Every run puts the mode back into the URL: a sidebar page switch starts the new page
+    with an empty query, and the link a teacher copies must reopen presenter mode."""
+    fit_state.read_link()  # runs before any page reads the URL
     state = st.session_state
     if ON not in state:
         state[ON] = st.query_params.get("present", "").lower() in ("1", "true", "yes")
     state["present"] = state[ON]
     st.sidebar.toggle("Presenter mode", key="present", on_change=_toggled,
                       help="Larger text and charts for a projector; the link keeps it on.")
+    sync_query({"present": "1"} if state[ON] else {}, ["present"])
     if state[ON]:
         st.html(CSS)
     return state[ON]

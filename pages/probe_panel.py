@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from nnsine import probe
-from nnsine.activations import ACTIVATIONS
-from nnsine.network import Params
-from nnsine.probe_figures import network_diagram
+from nnsine.engine import probe
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.network import Params
+from nnsine.plots.probe_figures import network_diagram
 
 X = "probe_x"
 
@@ -25,7 +25,16 @@ def probe_panel(fit: Params, activation: str = "relu") -> None:
                            format="%.2f", persist_state="session")
     first.button("x = 0.08 (Fig. 4-30)", key="probe_008", on_click=_set_x, args=(0.08,))
     second.button("x = 0.51 (Fig. 4-31)", key="probe_051", on_click=_set_x, args=(0.51,))
+    st.caption("The book's Fig. 4-30: at x = 0.08 only the top pairs are activated, as that is "
+               "their area of effect. Fig. 4-31: at x = 0.51 the 4th pair is. Here is what "
+               "this fit does:")
     result = probe.probe(fit, x, ACTIVATIONS[activation])
+    with st.container(key="probe_words"):
+        for _, sentence in probe.explain(result, fit):
+            st.markdown(f"- {sentence}")
     st.plotly_chart(network_diagram(fit, result), key="probe_chart",
                     config={"displayModeBar": False, "staticPlot": True})
-    st.dataframe(probe.table(result, fit), key="probe_table", hide_index=True)
+    right = st.column_config.TextColumn(alignment="right")
+    st.dataframe(probe.table(result, fit), key="probe_table", hide_index=True,
+                 column_config={name: right for name in ("layer 1", "layer 2",
+                                                          "× output weight")})

@@ -1,35 +1,77 @@
 """The book's hand-tuning replayed step by step (Figs. 4-17 to 4-29): Back / Next load
-each step's values into the sliders."""
+each step's values into the sliders, select the pair it changes (its area of effect is
+shaded) and mark the sliders it moved."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from nnsine import walkthrough
-from pages import fit_state
+from nnsine.book import walkthrough, walkthrough_reasons
+from nnsine.formats import params
+from nnsine.formats.params import FIELDS
+from nnsine.plots.figures import PAIR_COLORS
+from pages import fit_state, pair_editor
+from pages.widgets import sync_query
 
 STEP = "walk_step"  # index of the step last loaded, or None before the first
+LINK = "walk"  # ?walk=K (1-based) with the step's fit reopens step K
 
 
 def _go(index: int) -> None:
     steps = walkthrough.STEPS
     index = min(max(index, 0), len(steps) - 1)
     st.session_state[STEP] = index
-    fit_state.commit(steps[index].params)
+    st.session_state[pair_editor.PAIR] = steps[index].selects  # shade the pair it changes
+    fit_state.commit(steps[index].params, "walkthrough", f"step {index + 1}")
+
+
+def _from_link() -> None:
+    """A session's first run with ?walk=K: be at step K when the URL holds step K's fit,
+    or load it when the URL holds no fit (a short link); otherwise the fit is the link's."""
+    steps, state = walkthrough.STEPS, st.session_state
+    link = st.query_params.get(LINK, "")
+    if STEP in state or not (link.isascii() and link.isdigit()):
+        return
+    index = int(link) - 1
+    if not 0 <= index < len(steps):
+        return
+    if fit_state.current() == steps[index].params:
+        state[STEP] = index
+        state[pair_editor.PAIR] = steps[index].selects
+    elif not params.to_query(fit_state.current()):  # no fit in the link: the step's
+        _go(index)
+        st.rerun()  # the page above was drawn with the old fit
+
+
+def _mark(index: int) -> None:
+    """Outline the changed pair's sliders in the live tuner and tint the ones it moved."""
+    step = walkthrough.STEPS[index]
+    color = PAIR_COLORS[step.selects]
+    keys = [f'input[data-key="p{step.selects + 1}_{name}"]'
+            for name in walkthrough.changed(index)]
+    rules = [f".nt-root .nt-pair:has(input[data-key^=\"p{step.selects + 1}_\"]) "
+             f"{{outline: 3px solid {color}; outline-offset: 2px;}}"]
+    rules += [f".nt-root .nt-row:has({key}) {{background: {color}22; border-radius: 4px;}}"
+              for key in keys]
+    st.html(f"<style>{' '.join(rules)}</style>")
 
 
 def walkthrough_panel() -> None:
-    """Step counter, caption, and Back / Start / Next buttons."""
+    """Step counter, the book figure, caption and reason, and Back / Start / Next."""
+    _from_link()
     steps = walkthrough.STEPS
     index = st.session_state.get(STEP)
+    at_step = index is not None and fit_state.current() == steps[index].params
+    sync_query({LINK: str(index + 1)} if at_step else {}, [LINK])
     if index is None:
-        st.write("Replay how the book tunes the pairs by hand, one change at a time: "
-                 "each step loads its values into the sliders.")
+        st.write("Replay how the book tunes the pairs by hand (Figs. 4-17 to 4-29), one "
+                 "change at a time: each step loads its values into the sliders and shades "
+                 "the pair it changes.")
+        st.caption(walkthrough_reasons.OURS)
         st.button("Start the walkthrough", key="walk_start", on_click=_go, args=(0,),
                   type="primary", width="stretch")
         return
-    step = steps[index]
-    if fit_state.current() != step.params:  # the learner moved on by hand: do not overwrite
+    if not at_step:  # the learner moved on by hand: do not overwrite
         st.write(f"You changed the fit after step {index + 1} of {len(steps)}. Next "
                  "would replace your values with the walkthrough's.")
         again, onward = st.columns(2)
@@ -38,8 +80,21 @@ def walkthrough_panel() -> None:
         onward.button(f"Go on to step {min(index + 2, len(steps))}", key="walk_onward",
                       on_click=_go, args=(index + 1,), width="stretch")
         return
+    step = steps[index]
     st.markdown(f"**Step {index + 1} of {len(steps)} · {step.title}**")
+    st.caption(step.figure_note)
     st.write(step.caption)
+    # One container for what only some steps have: the buttons below keep their place,
+    # so no stale Back / Next stays on screen while a step's run is drawn.
+    with st.container(key="walk_details"):
+        if step.reason:
+            st.info(step.reason)
+        moved = walkthrough.changed(index)
+        if moved:
+            names = ", ".join(FIELDS[name].label for name in moved)
+            st.markdown(f"Changed: **Pair {step.selects + 1}** {names} (outlined under the "
+                        "chart; the pair is also selected under *Edit a pair*).")
+            _mark(index)
     back, forth = st.columns(2)
     back.button("Back", key="walk_back", on_click=_go, args=(index - 1,),
                 disabled=index == 0, width="stretch")

@@ -14,9 +14,13 @@ def kept(widget, label: str, key: str, default, *options, **more):
 
 
 def sync_query(wanted: Mapping[str, str], ours: Iterable[str]) -> None:
-    """Make the URL's parameters among `ours` exactly `wanted` (others are left alone)."""
-    for key in ours:
-        if key not in wanted:
-            st.query_params.pop(key, None)
-        elif st.query_params.get(key) != wanted[key]:
-            st.query_params[key] = wanted[key]
+    """Make the URL's parameters among `ours` exactly `wanted` (others are left alone).
+    One update: every parameter set on its own costs the server a message to the browser
+    (a fit's 41 values were 41 messages per slider release)."""
+    ours = set(ours)
+    query = st.query_params
+    now = {key: query.get_all(key) for key in query}
+    new = {key: value for key, value in now.items() if key not in ours}
+    new |= {key: [value] for key, value in wanted.items() if key in ours}
+    if new != now:
+        query.from_dict(new)

@@ -2,20 +2,28 @@
 
 import streamlit as st
 
-from nnsine import fitfile, pairs, params, targets
-from nnsine.figures import PAIR_COLORS, area_overlay
-from nnsine.metrics import GOALS, evaluate, goals_met
-from nnsine.network import linear_collapse
-from nnsine.views import X_RANGES
+from nnsine.engine import pairs, targets
+from nnsine.engine.metrics import evaluate
+from nnsine.engine.network import linear_collapse
+from nnsine.engine.views import X_RANGES
+from nnsine.formats import fitfile, params, provenance
+from nnsine.plots.figures import PAIR_COLORS, area_overlay
 from pages import (
+    arithmetic_panel,
+    cold_start,
+    export_panel,
     fit_state,
+    handin_panel,
     live_panel,
     optimizer_panel,
     pair_editor,
     presenter,
     probe_panel,
+    target_panel,
     walkthrough_panel,
 )
+
+cold_start.via_app()  # a cold deep link runs app.py first
 
 activation = st.session_state.get("activation") or "relu"
 live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")
@@ -25,29 +33,42 @@ result = evaluate(fit, target, activation)
 presenting = presenter.is_on()
 
 relu = activation == "relu"
-st.title(f"Fit {targets.LABELS[target]} with {fit.n_pairs} {'ReLU' if relu else 'linear'} pairs")
+st.title(f"Fit {targets.label(target)} with {fit.n_pairs} {'ReLU' if relu else 'linear'} pairs")
 st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds up the "
            "pairs. Drag a slider and watch the red curve follow (section 4.8 of the book).")
 fit_state.show_notices()
+task = fit_state.current_exercise()
+if task is not None:
+    hidden = f" Hidden here: {', '.join(sorted(task.hide))}." if task.hide else ""
+    st.info(f"**Exercise**: fit {targets.label(task.target)} with {task.n_pairs} pairs; "
+            f"goals max |error| ≤ {', then ≤ '.join(f'{g:g}' for g in task.goals)}.{hidden}",
+            icon=":material/assignment:")
 
 tuner, side = st.columns([3, 1.3])
 with side:
-    with st.expander("Guided walkthrough", expanded=True):
-        walkthrough_panel.walkthrough_panel()
-    for name in ("zeros", "hand-tuned"):
+    if not fit_state.hides("walkthrough"):
+        with st.expander("Guided walkthrough", expanded=True):
+            walkthrough_panel.walkthrough_panel()
+    for name in ("zeros",) if fit_state.hides("presets") else ("zeros", "hand-tuned"):
         st.button(f"Load {name}", key=f"preset_{name}", on_click=fit_state.load_preset,
                   args=(name,), width="stretch")
     mse, worst = st.columns(2)
     mse.metric("MSE", f"{result.score.mse:.5f}")
     worst.metric("max |error|", f"{result.score.max_error:.4f}")
-    for goal, met in zip(GOALS, goals_met(result.score), strict=True):
-        if met:
+    for goal in fit_state.goals():
+        if result.score.max_error <= goal:
             st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
         else:
             st.info(f"Goal: max |error| ≤ {goal:.2f}")
+    fit_state.off_grid(fit, target)  # issue 10: values between slider steps, kept exactly
+    handin_panel.handin_panel()
     # A presenter needs the fit, not the file controls: fold them away.
     files = st.expander("Save or load the fit") if presenting else st.container()
-    files.download_button("Download fit (JSON)", fitfile.dumps(fit),
+    if made := provenance.describe(fit_state.history()):
+        files.caption(f"How this fit was made: {made}.")
+    history = fit_state.history()
+    # Made when clicked (a callable), not on every slider release.
+    files.download_button("Download fit (JSON)", lambda: fitfile.dumps(fit, target, history),
                           file_name="nnsine-fit.json", mime="application/json",
                           key="download", on_click="ignore", width="stretch")
     files.file_uploader("Load a fit (JSON)", type=["json"], key="upload",
@@ -55,13 +76,11 @@ with side:
 
 with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
-    st.session_state["target_pick"] = target
-    view_row[0].selectbox("Target", list(targets.TARGETS), key="target_pick",
-                          format_func=targets.LABELS.get, on_change=fit_state.choose_target,
-                          args=("target_pick",))
-    st.session_state["pairs"] = fit.n_pairs
-    view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
-                             on_change=fit_state.resize, args=("pairs",))
+    if task is None:  # an exercise fixes the target and the number of pairs
+        target_panel.target_picker(target, view_row[0])
+        st.session_state["pairs"] = fit.n_pairs
+        view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
+                                 on_change=fit_state.resize, args=("pairs",))
     view_row[2].segmented_control("Hidden layers", ["relu", "linear"], key="activation",
                                   default="relu", required=True, persist_state="session",
                                   format_func={"relu": "ReLU", "linear": "linear"}.get)
@@ -74,7 +93,7 @@ with tuner:
     pair = pair_editor.chosen_pair(fit.n_pairs)
     # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
     area = pairs.area(fit, pair) if relu else None
-    overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view])
+    overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
 
 if activation == "linear":
@@ -86,9 +105,12 @@ for warning in pairs.warnings(fit) if relu else []:
 
 # Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
 # not rebuilt on every slider release.
-editor, probing, optimizer = st.tabs(["Edit a pair", "Probe the network",
-                                      "Let the optimizer finish"],
-                                     key="tuner_tab", on_change="rerun")
+TABS = {"edit": "Edit a pair", "probe": "Probe the network",
+        "optimizer": "Let the optimizer finish"}
+shown = [name for name in TABS if not fit_state.hides(name)]  # absent, not disabled
+tabs = dict(zip(shown, st.tabs([TABS[name] for name in shown], key="tuner_tab",
+                               on_change="rerun"), strict=True))
+editor, probing, optimizer = (tabs.get(name) for name in TABS)
 if editor.open:
     with editor:
         pair = pair_editor.pair_picker(fit.n_pairs)
@@ -103,11 +125,13 @@ if editor.open:
             else:
                 st.caption("Switch the hidden layers back to ReLU: a linear pair has no "
                            "place where it switches on or off.")
-if probing.open:
+if probing is not None and probing.open:
     with probing:
         probe_panel.probe_panel(fit, activation)
-if optimizer.open:
+        arithmetic_panel.arithmetic_panel(fit, activation)
+if optimizer is not None and optimizer.open:
     with optimizer:
         optimizer_panel.optimizer_panel()
 
+export_panel.export_panel(fit, target, activation, view)  # issue 16: notebook round trips
 fit_state.sync_url(fit)

@@ -3,13 +3,20 @@
 import numpy as np
 import streamlit as st
 
-from nnsine import dense, targets, training
-from nnsine.chapter_figures import fits_figure, loss_figure
+from nnsine.engine import dense, targets, training
+from nnsine.plots.chapter_figures import fits_figure, loss_figure
+from pages import cold_start
 from pages.widgets import kept
+
+cold_start.via_app()  # a cold deep link runs app.py first
 
 CHUNK = 500  # steps per cached piece: progress between pieces, reuse across step counts
 STEPS = (1000, 2000, 5000, 10000)
 SEED = 13  # a start from which ReLU finds the sine (some starts leave it stuck: try 2)
+# What a first visit shows without a click: trained once per server (the cache is shared),
+# a few seconds for the first visitor, at once for everyone after. Enough steps for ReLU
+# to follow the sine and for the linear network to settle on its line.
+DEFAULT_STEPS = 2000
 NAMES = {"linear": "Linear hidden layers (Fig. 4-6)", "relu": "ReLU hidden layers (Fig. 4-7)"}
 
 
@@ -51,20 +58,17 @@ left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
 with left:
     kept(st.number_input, "Random start (seed)", "why_seed", SEED, 0, 9999)
 with middle:
-    kept(st.select_slider, "Training steps", "why_steps", STEPS[-1], STEPS)
+    kept(st.select_slider, "Training steps", "why_steps", DEFAULT_STEPS, STEPS)
 right.button("Train both networks", key="why_train", on_click=request, type="primary",
              width="stretch")
 
-if "why_request" not in st.session_state:
-    st.info("Press **Train both networks**. If anyone on this server trained these settings "
-            "before, the result is shown at once.")
-    st.stop()
-
-seed, steps = st.session_state["why_request"]
+# Until Train is pressed: the default seed's result, not an empty page.
+seed, steps = st.session_state.get("why_request", (SEED, DEFAULT_STEPS))
 runs = train_with_progress(seed, steps)
 x, y = targets.sample()
 st.caption(f"Trained from seed {seed} for {steps} steps; each chart shows the lowest-MSE "
-           "network seen.")
+           "network seen. Change the seed or the steps and press **Train both networks**; "
+           "settings anyone on this server trained before show at once.")
 for column, (name, run) in zip(st.columns(2), runs.items(), strict=True):
     with column:
         st.subheader(NAMES[name])

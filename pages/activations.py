@@ -1,0 +1,60 @@
+"""Activation functions (sections 4.1-4.4): step, linear, sigmoid, ReLU on one neuron."""
+
+import numpy as np
+import streamlit as st
+
+from nnsine.engine import activation_facts as facts
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.neuron import activation_point, neuron, switch
+from nnsine.plots.chapter_figures import curves_figure
+from pages import cold_start
+from pages.widgets import kept, sync_query
+
+cold_start.via_app()  # a cold deep link runs app.py first
+
+# Wide enough that the sigmoid's S shows whole at the default weight 1 and bias 0.
+X_RANGE, Y_RANGE = (-6.0, 6.0), (-1.5, 2.0)
+X = np.linspace(*X_RANGE, 1201)
+NAMES = {"step": "Step", "linear": "Linear", "sigmoid": "Sigmoid", "relu": "ReLU"}
+FIGURES = {"step": "4-1", "linear": "4-2", "sigmoid": "4-3", "relu": "4-4"}
+FORMULAS = {
+    "step": "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+    "linear": "x",
+    "sigmoid": "1 / (1 + e^{-x})",
+    "relu": "\\max(0, x)",
+}
+
+st.title("Activation functions")
+st.caption("Sections 4.1 to 4.4 of the book (Figs. 4-1 to 4-4). One neuron with one input x "
+           "computes weight · x + bias and passes it through its activation function.")
+
+SEEN = "act_link"  # the ?act= value this session last read or wrote
+linked = st.query_params.get("act")
+if linked in NAMES and st.session_state.get(SEEN) != linked:  # a new link: before the widget
+    st.session_state["act_name"] = linked
+name = kept(st.radio, "Activation function", "act_name", "step", list(NAMES),
+            format_func=lambda key: f"{NAMES[key]} (Fig. {FIGURES[key]})", horizontal=True)
+left, right = st.columns([1, 3])
+with left:
+    weight = kept(st.slider, "Weight", "act_weight", 1.0, -5.0, 5.0, step=0.1, format="%.1f")
+    bias = kept(st.slider, "Bias", "act_bias", 0.0, -5.0, 5.0, step=0.1, format="%.1f")
+    readout = facts.readout(name, weight, bias)
+    st.markdown(f"**x = 3 → y = {readout.outputs[0]:.10g}**  \n"
+                f"**x = 3000 → y = {readout.outputs[1]:.10g}**")
+    with st.container(key="act_notes"):
+        for _, sentence in facts.notes(name, weight, bias):
+            st.markdown(sentence)
+with right:
+    st.latex(f"y = f({weight:g}\\,x {bias:+g}),\\qquad f(x) = {FORMULAS[name]}")
+    point = switch(weight, bias) if name in ("step", "relu") else None
+    points = ({point.label: point.x} if point else
+              {"weighted sum = 0 at": activation_point(weight, bias)})
+    figure = curves_figure(
+        X, {"output y": neuron(X, weight, bias, ACTIVATIONS[name]),
+            "weighted sum (before the activation)": neuron(X, weight, bias, ACTIVATIONS["linear"])},
+        X_RANGE, Y_RANGE, points=points, revision="activation")
+    st.plotly_chart(figure, key="act_chart", config={"displayModeBar": False})
+st.info(facts.USES[name])
+
+sync_query({"act": name} if name != "step" else {}, ["act"])  # the link reopens this function
+st.session_state[SEEN] = name if name != "step" else None

@@ -1,0 +1,73 @@
+"""The teacher's exercise composer (on the Class challenge page): target, pairs, goals and
+the shortcuts to hide, made into a link for the students (nnsine.formats.exercise)."""
+
+from __future__ import annotations
+
+import time
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from nnsine.classboard import board
+from nnsine.engine import targets
+from nnsine.formats import exercise, params
+from pages import board_db
+
+OWN = "own"
+
+
+def _base_url() -> str:
+    """The tuner's address as the teacher's browser sees it (the students use the same)."""
+    url = st.context.url or "http://localhost:8501/"
+    return url.split("?")[0].rsplit("/", 1)[0] + "/tuner"
+
+
+def _with_live_class(link: str, task: exercise.Exercise) -> None:
+    """With a live class running in this session: the same link that also joins it, so
+    the class's hand-ins are this exercise's (when the targets agree)."""
+    token = st.session_state.get(board_db.TEACHER)
+    engine = board_db.engine() if token else None
+    info = board.teacher_class(engine, token, time.time()) if engine is not None else None
+    if info is None:
+        return
+    if info.target != task.target:
+        st.warning(f"Your live class {info.code} fits {targets.label(info.target)}: start a "
+                   "class with the exercise's target to carry this exercise.")
+        return
+    st.markdown(f"The same exercise for your live class **{info.code}** (students join "
+                "and hand in from it):")
+    st.code(f"{link}&{urlencode({'join': info.code})}", language=None)
+
+
+def exercise_composer() -> None:
+    """A small form; on submit, the exercise link (or what is wrong with the form)."""
+    with st.expander("A link with your target, goals and hidden shortcuts"):
+        with st.form("exercise_form", border=False):
+            name = st.selectbox("Target", [*targets.TARGETS, OWN], key="ex_form_target",
+                                format_func=lambda n: "A formula in x…" if n == OWN
+                                else targets.LABELS[n])
+            text = st.text_input("Formula (if chosen above)", "abs(x - 0.3)",
+                                 key="ex_form_formula", max_chars=200)
+            n_pairs = st.number_input("Pairs", 1, params.MAX_PAIRS, 8, key="ex_form_pairs")
+            goals = st.text_input("Goals: max |error|, comma-separated", "0.1, 0.05",
+                                  key="ex_form_goals")
+            hide = st.multiselect("Hide from the students", exercise.HIDEABLE,
+                                  default=["presets", "walkthrough", "optimizer"],
+                                  key="ex_form_hide")
+            made = st.form_submit_button("Make the link")
+        if not made:
+            return
+        query = exercise.to_query(exercise.Exercise(
+            "f:" + text.strip() if name == OWN else name, int(n_pairs), (0.1,),
+            frozenset(hide))) | {"ex_goals": goals}
+        task, problems = exercise.from_query(query)
+        if problems:
+            for problem in problems:
+                st.error(problem.replace("Exercise ", "").replace(" (ex_target)", ""))
+            return
+        link = f"{_base_url()}?{urlencode(exercise.to_query(task))}"
+        st.code(link, language=None)
+        _with_live_class(link, task)
+        st.caption("Send this link to the class: the tuner opens with the target and pairs "
+                   "fixed, the goals set and the hidden shortcuts left out. Handed-in fits "
+                   "say how they were made, so a fit that used a hidden shortcut is flagged.")

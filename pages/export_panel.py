@@ -1,0 +1,173 @@
+"""The sine tuner's "Take it to your notebook": the fit as the book's code, NumPy or PyTorch
+(code view with a copy button, downloads), the chart as SVG/PNG for handouts, and a
+network from a notebook back in (a pair network into the sliders, a dense one shown here)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from nnsine.engine import targets
+from nnsine.engine.metrics import compare, score
+from nnsine.engine.network import Params, predict
+from nnsine.formats import export, importer, params
+from nnsine.plots import render
+from nnsine.plots.chapter_figures import fits_figure
+from pages import fit_state
+
+OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
+IMPORTED, UNDO, PROBE_X = "notebook_imported", "notebook_undo", "notebook_probe_x"
+FORMATS = {"nnfs": "The book's code", "numpy": "NumPy .npz", "torch": "PyTorch"}
+NPZ_SNIPPET = '''\
+import numpy as np
+
+data = np.load("nnsine-fit.npz")
+dense1.weights, dense1.biases = data["dense1_weights"], data["dense1_biases"]  # (1, n)
+dense2.weights, dense2.biases = data["dense2_weights"], data["dense2_biases"]  # (n, n), (1, n)
+dense3.weights, dense3.biases = data["dense3_weights"], data["dense3_biases"]  # (n, 1), (1, 1)
+'''
+MIME = {"nnfs": "text/x-python", "numpy": "application/octet-stream",
+        "torch": "application/octet-stream", "svg": "image/svg+xml", "png": "image/png"}
+
+
+def export_panel(fit: Params, target: str, activation: str = "relu", view: str = "book") -> None:
+    """An expander that runs only while open (nothing is built on a slider release)."""
+    box = st.expander("Take it to your notebook: the book's code, NumPy, PyTorch; import; "
+                      "the chart for handouts", key=OPEN, on_change="rerun")
+    if not box.open:
+        return
+    with box:
+        _export(fit, target, activation)
+        _chart_files(fit, target, view, activation)
+        _import(fit, target)
+
+
+def _export(fit: Params, target: str, activation: str) -> None:
+    st.session_state.setdefault(FORMAT, "nnfs")
+    to = st.segmented_control("Export as", list(FORMATS), key=FORMAT, required=True,
+                              format_func=FORMATS.get)
+    if activation != "relu":
+        st.caption("The export is the ReLU network (the book's); the linear view is a "
+                   "demonstration of section 4.6.")
+    shown = score(fit, target)
+    if to == "nnfs":
+        program = export.nnfs_program(fit, target, f"The app showed: MSE {shown.mse:.5f}, "
+                                                   f"max |error| {shown.max_error:.4f}")
+        st.caption("A whole program in the book's style: paste it into a notebook or save "
+                   "it and run `python nnsine_fit.py`; it prints the MSE shown here.")
+        st.code(program, language="python", height=420)  # scrolls; the copy button copies all
+        data = program
+    elif to == "numpy":
+        st.caption("The book's six arrays, weights shaped (inputs, outputs): load them into "
+                   "your own Layer_Dense objects.")
+        st.code(NPZ_SNIPPET, language="python")
+        data = partial(export.npz_bytes, fit)
+    else:
+        st.caption("A state_dict for nn.Sequential(Linear(1, n), ReLU(), Linear(n, n), ReLU(), "
+                   "Linear(n, 1)), in PyTorch's (outputs, inputs) layout. Written without "
+                   "PyTorch; this loads it:")
+        st.code(export.torch_snippet(fit.n_pairs), language="python")
+        data = partial(export.torch_bytes, fit)
+    st.download_button(f"Download {export.FILE_NAMES[to]}", data, export.FILE_NAMES[to],
+                       MIME[to], key=f"notebook_download_{to}", on_click="ignore")
+
+
+def _chart_files(fit: Params, target: str, view: str, activation: str) -> None:
+    st.markdown("**The chart for handouts and slides**: the target, the fit, each pair's "
+                "contribution and area of effect, the score, and every value.")
+    svg, png = st.columns(2)
+    for column, fmt in ((svg, "svg"), (png, "png")):
+        column.download_button(f"Chart as {fmt.upper()}",
+                               partial(render.render, fit, fmt, target, view, activation),
+                               f"nnsine-chart.{fmt}", MIME[fmt], key=f"notebook_{fmt}",
+                               on_click="ignore", width="stretch")
+
+
+def _uploaded() -> None:
+    upload = st.session_state.get(UPLOAD)
+    if upload is None:  # the file was removed: so is what it showed
+        st.session_state.pop(IMPORTED, None)
+        return
+    try:
+        st.session_state[IMPORTED] = (upload.name, importer.read(upload.getvalue()))
+    except params.ParamsError as error:
+        st.session_state.pop(IMPORTED, None)
+        fit_state.notice("error", f"Could not import {upload.name}: {error}. "
+                         "Your fit is unchanged.")
+
+
+def _load(fit: Params, name: str) -> None:
+    st.session_state[UNDO] = fit_state.current()
+    fit_state.commit(fit)
+    fit_state.notice("success", f"Loaded {name} into the sliders. Undo brings your values back.")
+
+
+def _undo() -> None:
+    fit_state.commit(st.session_state.pop(UNDO))
+    fit_state.notice("info", "Restored your values from before the import.")
+
+
+def _import(fit: Params, target: str) -> None:
+    st.markdown("**Import from your notebook**: an .npz from `np.savez(\"fit.npz\", "
+                "dense1_weights=dense1.weights, dense1_biases=dense1.biases, ...)` with the six "
+                "arrays, the same as JSON lists, or a fit file.")
+    st.file_uploader("Network from a notebook (.npz or .json)", type=["npz", "json"],
+                     key=UPLOAD, on_change=_uploaded, max_upload_size=1)
+    if UNDO in st.session_state:
+        st.button("Undo the import: back to my values", key="notebook_undo_button",
+                  on_click=_undo)
+    if IMPORTED in st.session_state:
+        _show(*st.session_state[IMPORTED], fit, target)
+
+
+def _show(name: str, imported: importer.Imported, fit: Params, target: str) -> None:
+    x, y = targets.sample(target)
+    output = importer.output(imported, x)
+    result = compare(output, y)
+    kind = "pair network" if imported.fit is not None else "dense network"
+    st.markdown(f"**{name}**: a {kind}, {imported.n} neurons per hidden layer.")
+    first, second = st.columns(2)
+    first.metric("MSE (as imported)", f"{result.mse:.5f}")
+    second.metric("max |error|", f"{result.max_error:.4f}")
+    fits = {f"{name} (imported)": output, "your sliders": predict(fit, x)}
+    st.plotly_chart(fits_figure(x, y, fits, targets.label(target), revision="notebook"),
+                    key="notebook_chart", config={"displayModeBar": False})
+    if imported.fit is None:
+        _dense(imported, target)
+    elif imported.off_slider:
+        st.warning(f"Shown here, not on the sliders: {imported.off_slider}. The sliders span "
+                   "[-10, 10]; a ReLU pair keeps its curve if you divide one layer's weight and "
+                   "bias by a positive number and multiply the next weight by it.")
+    else:
+        _pairs(imported.fit, name, target)
+
+
+def _pairs(imported: Params, name: str, target: str) -> None:
+    rounded = params.snap_all(imported)
+    if rounded == imported:
+        st.caption("Every value is already a slider position: loading changes nothing in it.")
+        st.button("Load into the sliders", key="notebook_load", type="primary",
+                  on_click=_load, args=(imported, name))
+        return
+    after = score(rounded, target)
+    st.info(f"The sliders move in steps of 0.01, so loading rounds every value: MSE "
+            f"{score(imported, target).mse:.5f} as imported, {after.mse:.5f} rounded (max "
+            f"|error| {after.max_error:.4f}). The exact network stays shown here.")
+    st.button("Round to 0.01 and load into the sliders", key="notebook_load", type="primary",
+              on_click=_load, args=(rounded, name))
+
+
+def _dense(imported: importer.Imported, target: str) -> None:
+    pairs_only = score(importer.pair_part(imported), target)
+    st.warning(f"Shown here, read-only, not on the sliders: layer 2 is dense "
+               f"({imported.cross_weights} weights off its diagonal), so layer-2 neuron i "
+               "hears other layer-1 neurons than i. The tuner's sliders are pairs (neuron i "
+               "hears only neuron i) and cannot hold it. Keeping only the diagonal would give "
+               f"MSE {pairs_only.mse:.5f}.")
+    st.session_state.setdefault(PROBE_X, 0.08)
+    x = st.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=PROBE_X,
+                        format="%.2f")
+    st.metric("output", f"{importer.output(imported, [x])[0]:.4f}")
+    st.dataframe(importer.layer_outputs(imported, x), key="notebook_probe", hide_index=True)
+
