@@ -13,6 +13,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 # A fixed uid, so a teacher can chown a mounted folder to it if ever needed.
 RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin nnsine
+# The live class board's SQLite file, on a volume (a new container keeps the classes):
+#   docker run -v nnsine-data:/var/lib/nnsine ...; several replicas: NNSINE_DATABASE_URL=
+#   postgresql+psycopg://user:password@host/db instead.
+RUN mkdir -p /var/lib/nnsine && chown nnsine:nnsine /var/lib/nnsine
+ENV NNSINE_DATABASE_URL=sqlite:////var/lib/nnsine/class.db
+VOLUME /var/lib/nnsine
 
 COPY requirements.txt /tmp/requirements.txt
 # One layer, so what is cut is really gone: no .pyc (about 80 MB; a start costs ~1 s more),
@@ -34,18 +40,15 @@ COPY pyproject.toml app.py ./
 COPY .streamlit/config.toml .streamlit/
 COPY nnsine/ nnsine/
 COPY pages/ pages/
-# As `make run` does: an editable install (Streamlit finds the live tuner's assets through
-# the installed project's pyproject.toml; `python -m nnsine` works from any directory),
-# then plotly.js copied beside the live tuner's JS, from the pinned plotly.
+# An editable install only so `python -m nnsine` works from any directory (-w /data); the
+# app itself needs nothing but requirements.txt (pages/tuner_assets.py).
 RUN pip install --no-cache-dir --no-compile --no-deps -e . \
-    && python -m nnsine.assets \
     && rm -rf build
 
 USER nnsine
 EXPOSE 8501
 # Python, not curl: the slim image has no curl. The script health check runs app.py, so
-# it proves the app works and, run early, spares the first deep link a spurious "Page not
-# found" (see .streamlit/config.toml).
+# it proves the app works, not only that the server answers.
 HEALTHCHECK --interval=10s --timeout=20s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request as u; u.urlopen('http://127.0.0.1:8501/_stcore/script-health-check', timeout=19)"]
 # Exec form: streamlit is PID 1 and gets SIGTERM itself; any other command replaces it.

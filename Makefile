@@ -3,14 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
+AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
 .PHONY: run test lint bench
 
-# The warm-up runs app.py once as soon as the server answers (see .streamlit/config.toml).
 run: $(VENV)/.run-deps
-	@( for i in $$(seq 240); do $(PY) -c 'import urllib.request as u; \
-	  u.urlopen("http://127.0.0.1:8501/_stcore/script-health-check", timeout=30)' \
-	  2>/dev/null && break; sleep 0.5; done ) &
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
 test: $(VENV)/.dev-deps $(CHROMIUM)
@@ -28,12 +25,16 @@ $(VENV)/bin/pip:
 
 $(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/pip
 	$(PY) -m pip install -q -r requirements.txt
-	$(PY) -m pip install -q --no-deps -e .
-	$(PY) -m nnsine.assets
+	$(PY) -m pip install -q --no-deps -e .  # only so `python -m nnsine` works from any folder
 	touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps $(AXE)
 	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# axe-core (npm) for the accessibility tests, pinned by tests/a11y/package-lock.json.
+$(AXE): tests/a11y/package.json tests/a11y/package-lock.json
+	cd tests/a11y && npm ci --no-audit --no-fund --silent
 	touch $@
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own here).
