@@ -6,9 +6,10 @@
 
 import streamlit as st
 
-from nnsine import params, targets
-from nnsine.figures import fit_figure
-from nnsine.metrics import evaluate
+from nnsine.engine import targets
+from nnsine.engine.metrics import evaluate
+from nnsine.formats import params
+from nnsine.plots.figures import fit_figure
 
 st.set_page_config(page_title="nnsine · bare Streamlit baseline", layout="wide")
 

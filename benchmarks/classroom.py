@@ -61,8 +61,8 @@ import streamlit  # noqa: E402
 from playwright.async_api import Error as PlaywrightError  # noqa: E402
 from playwright.async_api import async_playwright  # noqa: E402
 
-from nnsine import params  # noqa: E402
-from nnsine.metrics import score  # noqa: E402
+from nnsine.engine.metrics import score  # noqa: E402
+from nnsine.formats import params  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, free_port, wait_healthy, warm_up  # noqa: E402
 
 OUT = ROOT / "artifacts" / "classroom.json"

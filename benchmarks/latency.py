@@ -8,7 +8,9 @@ pass and Plotly redraw with no Streamlit: the limit), all opened with the hand-t
 the URL. Debian's Chromium is driven with real mouse and keyboard input; every time is
 taken inside the page by benchmarks/probe.js, from the input event's timeStamp to the end
 of the frame that paints the change. Prints a Markdown table (median / p95 ms, ratios,
-PASS/MISS against the issue's targets) and writes it to artifacts/latency.json.
+PASS/MISS against the issue's targets) and writes it to artifacts/latency.json. Drags are
+also measured with Chromium's CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), at
+desktop and at phone width (390 × 844), as on a school Chromebook or an old phone.
 
 One run of a few minutes on a shared machine: read it with the loadavg it prints. It is a
 measurement, not a test: nothing asserts on time.
@@ -26,6 +28,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import streamlit
+from latency_handles import handle_drags, handle_rows  # issue 14: handle drags
 from latency_report import load_steps, load_table, notes_text, phase_table, rows, table
 from latency_servers import HERE, ROOT, static_site
 from latency_servers import streamlit as streamlit_server
@@ -42,7 +45,8 @@ from latency_trials import (
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from nnsine import params, presets
+from nnsine.book import presets
+from nnsine.formats import params
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 OUT = ROOT / "artifacts" / "latency.json"
@@ -50,6 +54,9 @@ DRAGS, MOVES, DX = 10, 6, 2.0  # 10 drags of 6 mouse moves of 2 px (~0.17 on the
 BARE_DRAGS, BARE_MOVES = 3, 10
 FAST_DRAGS, FAST_MOVES, FAST_DX = 2, 30, 1.0  # back to back, as fast as Chromium takes them
 KEYS, KEY_COMMITS, LOADS, WARM_UP = 30, 5, 3, 2
+# Issue 13: a school Chromebook or an old phone, as Chromium's CPU throttling emulates it.
+CPU_SLOWDOWN, SLOW_DRAGS = 4, 6
+SLOW_VIEWPORTS = {"desktop": None, "phone": {"width": 390, "height": 844}}
 
 
 def live_pages(app: Tab, bare: Tab, static: Tab, series, phase) -> dict:
@@ -108,6 +115,20 @@ def live_pages(app: Tab, bare: Tab, static: Tab, series, phase) -> dict:
     return notes
 
 
+def throttled(browser, urls: dict[str, str], series) -> None:
+    """Drags with the CPU slowed CPU_SLOWDOWN×, at desktop and phone width (app and the
+    static limit, each in its own page)."""
+    for label, viewport in SLOW_VIEWPORTS.items():
+        for name in ("app", "static"):
+            tab = Tab(browser, KINDS[name], urls[name], viewport, cpu_slowdown=CPU_SLOWDOWN)
+            tab.drag(WARM_UP, DX)
+            for d in range(SLOW_DRAGS):
+                result = tab.drag(MOVES, DX if d % 2 == 0 else -DX)
+                series[f"move.{name}.cpu4.{label}"] += [
+                    painted(t, "curve", "pointermove") for t in result["moves"]]
+            tab.page.context.close()
+
+
 def loads(browser, urls: dict[str, str], series) -> None:
     """Cold page loads (a fresh context each): navigation start -> first right curve painted."""
     for _ in range(LOADS):
@@ -153,10 +174,12 @@ def main() -> int:
         notes = live_pages(app, bare, static, series, phase)
         for tab in (app, bare, static):
             tab.page.context.close()
+        handle_drags(browser, urls["app"], series)
+        throttled(browser, urls, series)
         loads(browser, urls, series)
         browser.close()
     load_after = os.getloadavg()
-    result_rows = rows(series, notes)
+    result_rows = rows(series, notes) + handle_rows(series)
     text = "\n\n".join([
         table(result_rows),
         phase_table(phase),

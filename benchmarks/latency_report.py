@@ -127,7 +127,16 @@ def rows(series, notes) -> list[dict]:
             series["key.app.metric"], series["key.bare.metric"], None),
         row("· fast drag (moves back to back): each frame's oldest input event → painted",
             series["fast.app"], None, series["fast.static"]),
+        *throttled_rows(series),
     ]
+
+
+def throttled_rows(series) -> list[dict]:
+    """Issue 13: a cheap device, Chromium's CPU slowed 4×, at desktop and phone width."""
+    return [row(f"CPU 4× slower, {label}: pointer move → curve painted",
+                series[f"move.app.cpu4.{label}"], None, series[f"move.static.cpu4.{label}"],
+                ("p95 ≤ 33 ms", "p95", 33.0, None))
+            for label in ("desktop", "phone") if series.get(f"move.app.cpu4.{label}")]
 
 
 def notes_text(notes: dict, width: int) -> str:

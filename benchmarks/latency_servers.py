@@ -66,9 +66,6 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> N
 
 def static_files() -> dict[str, tuple[Path, str]]:
     """URL path -> (file, content type) of the static limit page."""
-    if not assets.ensure_plotly_js():
-        raise SystemExit("plotly.js is missing from nnsine/frontend: run "
-                         "`python -m nnsine.assets`.")
     return {
         "/": (HERE / "static_page.html", "text/html; charset=utf-8"),
         "/forward.js": (assets.FRONTEND / "forward.js", "text/javascript; charset=utf-8"),

@@ -46,9 +46,9 @@ KINDS = {
 }
 
 
-def new_page(browser, kind: Kind):
+def new_page(browser, kind: Kind, viewport: dict | None = None):
     """A fresh context (cold cache) with the probe installed before any page script."""
-    context = browser.new_context(viewport=VIEWPORT)
+    context = browser.new_context(viewport=viewport or VIEWPORT)
     context.add_init_script(script=f"window.__probeChart = {json.dumps(kind.chart)}; "
                                    f"window.__probeMount = {json.dumps(kind.mount)};")
     context.add_init_script(script=PROBE)
@@ -83,13 +83,21 @@ def first_curve(page, kind: Kind, url: str) -> dict:
 class Tab:
     """One open page under test, driven with real input."""
 
-    def __init__(self, browser, kind: Kind, url: str):
-        self.kind, self.page = kind, new_page(browser, kind)
+    def __init__(self, browser, kind: Kind, url: str, viewport: dict | None = None,
+                 cpu_slowdown: float = 1):
+        """viewport: VIEWPORT unless given (a phone's: the slider is scrolled into view
+        under the sticky chart). cpu_slowdown: Chromium's CPU throttling (CDP
+        Emulation.setCPUThrottlingRate), set once the page has loaded."""
+        self.kind, self.page = kind, new_page(browser, kind, viewport)
         self.frames_sent = 0
         self.rng = random.Random(0)
         self.page.on("websocket", lambda ws: ws.on("framesent", self._sent))
         self.first = first_curve(self.page, kind, url)
         self.idle()
+        self.page.locator(kind.slider).evaluate("(e) => e.scrollIntoView({block: 'end'})")
+        if cpu_slowdown != 1:
+            cdp = self.page.context.new_cdp_session(self.page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
 
     def _sent(self, _payload) -> None:
         self.frames_sent += 1

@@ -22,7 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nnsine import dense, presets, targets, training  # noqa: E402
+from nnsine.book import presets  # noqa: E402
+from nnsine.engine import dense, targets, training  # noqa: E402
 
 ADAM = training.Adam()  # learning rate 0.005, betas 0.9 / 0.999, epsilon 1e-7, no decay
 CASES = (("pairwise", True, 1.5e-4, 5_000), ("dense", False, 5e-5, 40_000))
