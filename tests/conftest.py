@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,17 +50,35 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: flo
 
 
 def warm_up(url: str) -> None:
-    """Run app.py once, as `make run` and the image's HEALTHCHECK do (.streamlit/config.toml)."""
+    """Run app.py once (imports, compiles), for benchmarks that time what follows. Tests do
+    not: every route must work on a cold server (pages/cold_start.py)."""
     with urllib.request.urlopen(f"{url}/_stcore/script-health-check", timeout=60) as response:
         response.read()
 
 
-def start_server(port: int, *extra: str) -> subprocess.Popen:
-    """`streamlit run app.py` on 127.0.0.1:port, as the README's run command does."""
-    command = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-               "--server.port", str(port), "--server.address", "127.0.0.1", *extra]
-    return subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+def start_server(port: int, *extra: str, streamlit: Path | None = None,
+                 root: Path = ROOT) -> subprocess.Popen:
+    """`streamlit run app.py` from `root` on 127.0.0.1:port, as the README's run command
+    does (`streamlit`: that venv's streamlit script; default: this interpreter's)."""
+    run = [str(streamlit)] if streamlit else [sys.executable, "-m", "streamlit"]
+    command = [*run, "run", "app.py", "--server.port", str(port),
+               "--server.address", "127.0.0.1", *extra]
+    return subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)  # an unread pipe could fill and block
+
+
+@contextmanager
+def running_server(*extra: str, **where) -> Iterator[str]:
+    """A just-started server (nothing has asked it anything but /_stcore/health); its URL."""
+    port = free_port()
+    process = start_server(port, *extra, **where)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, timeout=120)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")
@@ -68,16 +88,8 @@ def app_url():
         wait_healthy(url)
         yield url
         return
-    port = free_port()
-    process = start_server(port)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, process)
-        warm_up(url)
+    with running_server() as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture(scope="session")

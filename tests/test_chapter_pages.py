@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from nnsine import params, presets
-from nnsine.metrics import score
+from nnsine.book import presets
+from nnsine.engine.metrics import score
+from nnsine.formats import params
 from tests.charts import chart, values
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,14 +27,14 @@ def ok(at: AppTest) -> AppTest:
 
 
 def page(name: str) -> AppTest:
-    return ok(AppTest.from_file(str(ROOT / "pages" / f"{name}_page.py"),
+    return ok(AppTest.from_file(str(ROOT / "pages" / f"{name.replace('_', '-')}.py"),
                                 default_timeout=TIMEOUT).run())
 
 
 
 
-@pytest.mark.parametrize("path", ["pages/activations_page.py", "pages/one_pair_page.py",
-                                  "pages/why_nonlinear_page.py"])
+@pytest.mark.parametrize("path", ["pages/activations.py", "pages/one-pair.py",
+                                  "pages/why-nonlinear.py"])
 def test_each_page_runs_from_the_app(path):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     ok(at.switch_page(path).run())
@@ -42,17 +43,17 @@ def test_each_page_runs_from_the_app(path):
 
 def test_pages_keep_their_values_while_you_visit_others():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
-    ok(at.switch_page("pages/one_pair_page.py").run())
+    ok(at.switch_page("pages/one-pair.py").run())
     ok(at.slider(key="pair_w2").set_value(2.5).run())
-    ok(at.switch_page("pages/activations_page.py").run())
+    ok(at.switch_page("pages/activations.py").run())
     ok(at.radio(key="act_name").set_value("sigmoid").run())
-    ok(at.switch_page("pages/why_nonlinear_page.py").run())
+    ok(at.switch_page("pages/why-nonlinear.py").run())
     ok(at.number_input(key="why_seed").set_value(4).run())
-    ok(at.switch_page("pages/one_pair_page.py").run())
+    ok(at.switch_page("pages/one-pair.py").run())
     assert at.slider(key="pair_w2").value == 2.5
-    ok(at.switch_page("pages/activations_page.py").run())
+    ok(at.switch_page("pages/activations.py").run())
     assert at.radio(key="act_name").value == "sigmoid"
-    ok(at.switch_page("pages/why_nonlinear_page.py").run())
+    ok(at.switch_page("pages/why-nonlinear.py").run())
     assert at.number_input(key="why_seed").value == 4
 
 
@@ -95,9 +96,10 @@ def test_one_pair_explains_a_flat_pair():
     assert "No area of effect" in at.info[0].value
 
 
-def test_why_nonlinear_trains_on_demand_and_shows_the_collapse():
-    at = page("why_nonlinear")
-    assert "Press **Train both networks**" in at.info[0].value  # nothing trained yet
+def test_why_nonlinear_shows_the_default_seed_first_and_trains_on_demand():
+    at = page("why_nonlinear")  # issue 13: the default seed's result, before any click
+    assert any("Trained from seed 13 for 2000 steps" in c.value for c in at.caption)
+    assert {m.label for m in at.metric} == {"MSE, linear", "MSE, relu"}
     at.select_slider(key="why_steps").set_value(1000)
     ok(at.button(key="why_train").click().run())
     mse = {m.label: float(m.value) for m in at.metric}

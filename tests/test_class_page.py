@@ -2,13 +2,14 @@
 
 from streamlit.testing.v1 import AppTest
 
-from nnsine import fitfile, presets
-from nnsine.metrics import score
+from nnsine.book import presets
+from nnsine.engine.metrics import score
+from nnsine.formats import fitfile
 from tests.conftest import ROOT
 
 
 def class_page():
-    at = AppTest.from_file(str(ROOT / "pages" / "class_page.py"), default_timeout=30)
+    at = AppTest.from_file(str(ROOT / "pages" / "class.py"), default_timeout=30)
     at.run()
     assert not at.exception, at.exception
     return at
@@ -23,10 +24,13 @@ def test_fits_are_ranked_best_first_and_bad_files_named():
     uploader.upload("cy.json", b"{nope")
     uploader.run()
     assert not at.exception, at.exception
+    # The projector's view first: stable aliases in upload order, then the real names.
+    assert list(at.dataframe[0].value["file"]) == ["Heron", "Otter"]
+    at.toggle(key="class_names").set_value(True).run()
     table = at.dataframe[0].value
     assert list(table["file"]) == ["ada.json", "bob.json"]
     assert table["MSE"][0] == round(score(presets.preset("hand-tuned")).mse, 6)
-    assert "cy.json" in at.error[0].value and "not valid JSON" in at.error[0].value
+    assert r"cy\.json" in at.error[0].value and "not valid JSON" in at.error[0].value
     assert len(at.get("plotly_chart")) == 1
 
 

@@ -4,8 +4,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from nnsine import params
-from nnsine.metrics import score
+from nnsine.engine.metrics import score
+from nnsine.formats import params
 from tests.conftest import wait_idle
 
 pytestmark = pytest.mark.browser

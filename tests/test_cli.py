@@ -5,8 +5,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from nnsine import fitfile, presets
-from nnsine.metrics import score
+import pytest
+
+from nnsine.book import presets
+from nnsine.engine.metrics import score
+from nnsine.formats import fitfile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,3 +66,82 @@ def test_score_expands_a_wildcard_the_shell_left_alone(tmp_path):
     make_class(tmp_path)
     result = nnsine("score", str(tmp_path / "*.json"))  # as `docker run ... /data/*.json`
     assert result.returncode == 1 and "ada.json" in result.stdout and "cy.json" in result.stderr
+
+
+# --- issue 10: the grader never stops; every argument error is a usage message -------
+
+from nnsine.engine.metrics import GOALS  # noqa: E402
+from tests.input_fixtures import HUGE_INT, OFF_GRID, with_b_out  # noqa: E402
+
+
+def test_a_number_too_big_for_a_float_is_one_error_line_and_the_rest_are_graded(tmp_path):
+    files = make_class(tmp_path)[::2]  # bob and ada, both good
+    (tmp_path / "huge.json").write_text(HUGE_INT)
+    (tmp_path / "huger.json").write_text(with_b_out("9" * 5000))  # past int()'s digit limit
+    result = nnsine("score", str(tmp_path / "huge.json"), *files, str(tmp_path / "huger.json"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    errors = result.stderr.splitlines()
+    assert len(errors) == 2 and "huge.json" in errors[0] and "huger.json" in errors[1]
+    assert "b_out: 10000000…0000 (401 digits) is not a finite number" in errors[0]
+    assert "(5,000 digits)" in errors[1]
+    assert "ada.json" in result.stdout and "bob.json" in result.stdout
+
+
+def test_an_endless_or_nested_file_is_an_error_line(tmp_path):
+    (tmp_path / "deep.json").write_text("[" * 60_000)
+    result = nnsine("score", str(tmp_path / "deep.json"), "/dev/zero", make_class(tmp_path)[2])
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "nested too deeply" in result.stderr and "a fit is at most a few KB" in result.stderr
+    assert "ada.json" in result.stdout
+
+
+def test_the_off_grid_file_scores_what_the_tuner_shows(tmp_path):
+    (tmp_path / "notebook.json").write_text(fitfile.dumps(OFF_GRID))
+    result = nnsine("score", "--json", str(tmp_path / "notebook.json"))
+    (row,) = json.loads(result.stdout)
+    assert row["max_error"] == score(OFF_GRID).max_error and f"{row['max_error']:.4f}" == "0.0504"
+    assert row["max_error"] > GOALS[1]  # the 0.05 goal is not reached by this file
+
+
+def test_a_file_name_that_is_not_utf8_is_printed(tmp_path):
+    name = tmp_path.as_posix().encode() + b"/caf\xe9.json"
+    Path(name.decode("utf-8", "surrogateescape")).write_text(fitfile.dumps(OFF_GRID))
+    result = subprocess.run([sys.executable, "-m", "nnsine", "score", name, name + b"x"],
+                            capture_output=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert b"caf\\udce9.json " in result.stdout and b"caf\\udce9.jsonx" in result.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seed", "-1"], "argument --seed: -1 is outside 0 to"),
+    (["--steps", "abc"], "argument --steps: 'abc' is not a whole number"),
+    (["--steps", "1e3"], "argument --steps: '1e3' is not a whole number"),
+    (["--steps", "2000000"], "argument --steps: 2000000 is outside 0 to 1000000"),
+    (["--seed", "٣"], "only the digits 0-9 are read"),
+    (["--seed", "1" * 40], "is not a whole number"),
+    (["--steps"], "expected one argument"),
+])
+def test_every_argument_error_is_a_usage_message_with_status_2(args, message):
+    result = nnsine("train", "fit.json", *args)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.startswith("usage:") and message in result.stderr
+
+
+@pytest.mark.parametrize("args", [["score"], ["score", "a.json", "--target", "tan"],
+                                  ["frobnicate"], [], ["preset", "perfect"]])
+def test_other_argument_errors_are_usage_messages_too(args):
+    result = nnsine(*args)
+    assert result.returncode == 2 and result.stderr.startswith("usage:")
+
+
+def test_a_legal_seed_and_zero_steps_run(tmp_path):
+    (tmp_path / "fit.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    result = nnsine("train", str(tmp_path / "fit.json"), "--steps", "0", "--seed", "7")
+    assert result.returncode == 0 and fitfile.loads(result.stdout).n_pairs == 8
+
+
+def test_the_cli_limits_are_the_engines():
+    from nnsine import cli
+    from nnsine.engine import training
+
+    assert cli.MAX_STEPS == training.MAX_STEPS

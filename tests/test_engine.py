@@ -5,8 +5,10 @@ import math
 import numpy as np
 import pytest
 
-from nnsine import activations, network, params, presets, targets
-from nnsine.metrics import compare, evaluate, score
+from nnsine.book import presets
+from nnsine.engine import activations, network, targets
+from nnsine.engine.metrics import compare, evaluate, score
+from nnsine.formats import params
 
 
 def random_params(rng, n_pairs=8, scale=10.0):
@@ -130,5 +132,5 @@ def test_presets_meet_the_issue_targets():
 def test_target_grid_is_the_books_sine_data():
     x, y = targets.sample("sine")
     assert np.array_equal(x, np.arange(1000) / 1000) and np.array_equal(y, np.sin(2 * np.pi * x))
-    with pytest.raises(KeyError, match="unknown target"):
+    with pytest.raises(ValueError, match="unknown target"):
         targets.sample("cosine")

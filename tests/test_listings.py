@@ -11,7 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import cli, listings
+from nnsine import cli
+from nnsine.book import listings
 
 BOOK_CLASSES = """
 import numpy as np

@@ -7,9 +7,11 @@ import subprocess
 import numpy as np
 import pytest
 
-from nnsine import metrics, params, presets, targets, views
-from nnsine.activations import ACTIVATIONS
-from nnsine.network import forward
+from nnsine.book import presets
+from nnsine.engine import metrics, targets, views
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.network import forward
+from nnsine.formats import params
 from tests.conftest import ROOT
 
 FORWARD_JS = ROOT / "nnsine" / "frontend" / "forward.js"

@@ -5,7 +5,9 @@ import math
 import numpy as np
 import pytest
 
-from nnsine import network, pairs, params, presets
+from nnsine.book import presets
+from nnsine.engine import network, pairs
+from nnsine.formats import params
 from tests.tuned import TUNED
 
 WINDOW, SPACING = 25.0, 1e-3

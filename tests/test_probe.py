@@ -3,9 +3,10 @@
 import numpy as np
 import pytest
 
-from nnsine import network, params, probe
-from nnsine.activations import linear, sigmoid
-from nnsine.probe_figures import INACTIVE, PAIR_COLORS, network_diagram
+from nnsine.engine import network, probe
+from nnsine.engine.activations import linear, sigmoid
+from nnsine.formats import params
+from nnsine.plots.probe_figures import INACTIVE, PAIR_COLORS, network_diagram
 from tests.tuned import TUNED
 
 HAND_TUNED = TUNED  # worked numbers below are for this fit
@@ -52,15 +53,17 @@ def test_table_rows_and_the_sum():
     rows = probe.table(p, HAND_TUNED)
     assert len(rows) == 9
     assert [row["pair"] for row in rows[:8]] == [f"Pair {i}" for i in range(1, 9)]
-    assert rows[3] == {"pair": "Pair 4", "layer 1": pytest.approx(0.75),
-                       "layer 2": pytest.approx(0.6), "× output weight": pytest.approx(0.69)}
-    assert rows[-1]["× output weight"] == p.output
-    assert rows[-1]["pair"] == "sum -0.06 + output bias 0.00 ="
+    assert rows[3] == {"pair": "Pair 4", "does": probe.ROLES["active"], "layer 1": "0.7500",
+                       "layer 2": "0.6000", "× output weight": "0.6900"}
+    assert rows[-1]["× output weight"] == f"{p.output:.4f}"
+    assert rows[-1]["does"] == "sum -0.0595 + output bias 0.0000"
     shifted = HAND_TUNED.replace(b_out=0.5)
     last = probe.table(probe.probe(shifted, 0.51), shifted)[-1]
-    assert last["pair"] == "sum -0.06 + output bias 0.50 ="
-    assert last["× output weight"] == pytest.approx(0.5 - 0.0595)
-    assert not any(str(row["× output weight"]) == "-0.0" for row in rows)
+    assert last["does"] == "sum -0.0595 + output bias 0.5000"
+    assert last["× output weight"] == f"{0.5 - 0.0595:.4f}"
+    cells = [value for row in rows for value in row.values()]
+    assert all(isinstance(c, str) and c and c != "None" for c in cells)  # no empty cell
+    assert not any(c.startswith("-0.0000") for c in cells)
 
 
 def neurons(figure):
@@ -94,3 +97,45 @@ def test_diagram_for_16_pairs_and_distinct_colours():
     fit = params.from_flat(np.random.default_rng(2).uniform(-2, 2, 81))
     marks = neurons(network_diagram(fit, probe.probe(fit, 0.3)))
     assert len(marks.x) == 32
+
+
+@pytest.mark.parametrize("x, active, constant, off", [
+    (0.08, [0], [1, 2, 3, 4, 5, 6], []),
+    (0.51, [3], [4, 5, 6], [0, 1, 2]),
+])
+def test_the_words_name_the_pairs_the_engine_finds(x, active, constant, off):
+    p = probe.probe(HAND_TUNED, x)
+    parts = probe.roles(p, HAND_TUNED)
+    assert [i for i, r in enumerate(parts) if r == "active"] == active
+    assert [i for i, r in enumerate(parts) if r == "constant"] == constant
+    assert [i for i, r in enumerate(parts) if r == "off"] == off
+    assert parts[7] == "offset"
+    # active = both neurons on, with x passing through (nonzero weights)
+    for i, role in enumerate(parts):
+        both = bool(p.active1[i] and p.active2[i])
+        assert (role in ("active", "offset")) == both
+    words = dict(probe.explain(p, HAND_TUNED))
+    names = ", ".join(str(i + 1) for i in active)
+    assert f"pair {names}." in words["active"]
+    assert "Pair 8 is always on: its layer-1 weight is 0" in words["offset"]
+    assert ("off" in words) == bool(off)
+
+
+def test_the_probe_panel_says_it_in_words_at_both_book_points():
+    from tests.test_tuner_page import app
+
+    at = app()
+    at.button(key="preset_hand-tuned").click().run()
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
+    fit = at.session_state["fit"]
+    for button, x in (("probe_008", 0.08), ("probe_051", 0.51)):
+        at.button(key=button).click().run()
+        assert not at.exception
+        shown = " ".join(m.value for m in at.markdown)
+        for _, sentence in probe.explain(probe.probe(fit, x), fit):
+            assert sentence in shown
+        (frame,) = at.dataframe
+        table = frame.value
+        assert "None" not in table.astype(str).to_numpy().ravel().tolist()
+        assert not table.isna().any().any()

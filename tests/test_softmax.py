@@ -12,11 +12,12 @@ from decimal import Context, Decimal
 import numpy as np
 import pytest
 
-from nnsine import book_code, spiral
-from nnsine import softmax_figures as show
-from nnsine import softmax_settings as page_settings
-from nnsine import softmax_steps as calc
-from nnsine.activations import softmax, softmax_naive
+from nnsine.book import book_code
+from nnsine.engine import softmax_steps as calc
+from nnsine.engine import spiral
+from nnsine.engine.activations import softmax, softmax_naive
+from nnsine.formats import softmax_settings as page_settings
+from nnsine.plots import softmax_figures as show
 
 
 def exact_softmax(row) -> list[float]:

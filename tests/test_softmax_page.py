@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from nnsine import spiral
-from nnsine.activations import softmax
+from nnsine.engine import spiral
+from nnsine.engine.activations import softmax
 from tests.charts import chart, values
 from tests.test_listings import assert_numpy_untouched, numpy_globals
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = str(ROOT / "pages" / "softmax_page.py")
+PAGE = str(ROOT / "pages" / "softmax.py")
 
 
 def softmax_page(query: dict | None = None) -> AppTest:
@@ -57,7 +57,7 @@ def test_defaults_show_the_books_numbers():
     assert metric(at, "Predicted class (argmax)") == "0"
     assert metric(at, "Confidence") == "89.53%"
     assert metric(at, "Sum of probabilities") == "0.9999999999999999"
-    assert table_column(at, 4) == ["0.89528266", "0.024708307", "0.080009029"]
+    assert table_column(at, 4) == ["0.89528266", "0.02470831", "0.08000903"]  # as the book prints
     assert [bar for bar in chart(at, "sm_bars")["data"][0]["text"]] == ["89.5%", "2.5%", "8.0%"]
     printed = str(spiral.chapter_pass().probabilities[:5])
     assert printed.startswith("[[0.33333334 0.33333334 0.33333334]")
@@ -68,7 +68,7 @@ def test_defaults_show_the_books_numbers():
 def test_the_page_runs_inside_the_app():
     # Straight to the page through app.py's st.navigation (not via the default page).
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    ok(at.switch_page("pages/softmax_page.py").run())
+    ok(at.switch_page("pages/softmax.py").run())
     assert metric(at, "Confidence") == "89.53%"
 
 
@@ -76,7 +76,7 @@ def test_exact_entry_moves_its_slider_the_numbers_and_the_url():
     at = softmax_page()
     ok(at.number_input(key="sm_exact_1").set_value(3.0).run())
     assert at.slider(key="sm_logit_1").value == 3.0
-    assert table_column(at, 1) == ["4.8", "3", "2.385"]
+    assert table_column(at, 1) == ["4.8", "3.", "2.385"]  # NumPy prints 3.0 in an array as "3."
     assert metric(at, "Confidence") == f"{softmax([4.8, 3.0, 2.385])[0]:.2%}"
     assert url(at) == {"sm_logits": "4.8,3,2.385"}
     ok(at.slider(key="sm_logit_2").set_value(-1.5).run())
@@ -105,10 +105,10 @@ def test_overflow_is_shown_in_red_and_warns_no_one():
         assert at.slider(key="sm_logit_0").max == 1000.0  # widened to show the typed value
         assert table_column(at, 3)[0] == ":red[**inf**]"
         assert table_column(at, 4)[0] == ":red[**nan**]"
-        assert "inf / inf is nan" in at.error[0].value
+        assert "inf / inf = nan" in at.error[0].value
         overflow = markdown_with(at, "naive exp(logit)")
         assert ":red[**inf**]" in overflow and ":red[**nan**]" in overflow
-        assert overflow.splitlines()[2].endswith("| 1 | 1 |")  # the stable softmax is fine
+        assert overflow.splitlines()[2].endswith("| 1. | 1. |")  # the stable softmax is fine
         ok(at.toggle(key="sm_max").set_value(True).run())
         assert not at.error and metric(at, "Confidence") == "100.00%"
     assert not [w for w in caught if issubclass(w.category, RuntimeWarning)], caught
@@ -124,7 +124,7 @@ def test_shift_moves_the_logits_not_the_probabilities():
     assert any("from the shift of 7: " in caption.value for caption in at.caption)
     ok(at.toggle(key="sm_max").set_value(True).run())
     assert "logit − max" in markdown_with(at, "| class | logit |")
-    assert table_column(at, 2)[0] == "0" and table_column(at, 4) == before
+    assert table_column(at, 2)[0] == "0." and table_column(at, 4) == before
     assert url(at) == {"sm_shift": "7", "sm_max": "1"}
 
 
@@ -178,7 +178,7 @@ def test_the_page_leaves_numpy_as_it_was():
     at = softmax_page({"sm_logits": "1000,0"})
     ok(at.slider(key="sm_scale").set_value(3.0).run())
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    ok(app.switch_page("pages/softmax_page.py").run())
+    ok(app.switch_page("pages/softmax.py").run())
     assert_numpy_untouched(before)
 
 

@@ -10,8 +10,10 @@ import numpy as np
 import pytest
 from nnfs.datasets import sine_data
 
-from nnsine import fitfile, params, presets, targets
-from nnsine.metrics import score
+from nnsine.book import presets
+from nnsine.engine import targets
+from nnsine.engine.metrics import score
+from nnsine.formats import fitfile, params
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -81,3 +83,10 @@ def test_cli_score_ranks_by_the_target(tmp_path):
         assert rows[0]["mse"] == score(files[by_target[target][0]], target).mse
     assert by_target == {"abs": ["kink.json", "hand.json"], "sine": ["hand.json", "kink.json"]}
     assert score(kink, "abs").max_error < 1e-12
+
+
+def test_target_text_is_the_drawn_curve_with_gaps():
+    from nnsine.engine import views
+    text = views.target_text("f:log(x + 0.25)", "wide").split(",")  # x from -0.5
+    assert len(text) == 2000 and text[0] == ""  # log(-0.25) is undefined: a gap
+    assert float(text[750]) == round(float(np.log(0.5)), 5)  # x = 0.25

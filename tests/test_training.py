@@ -1,6 +1,6 @@
-"""Backprop and Adam (nnsine.dense, nnsine.training) against independent oracles: central
-finite differences of the book-style forward pass, and the book's Optimizer_Adam written
-out per layer."""
+"""Backprop and Adam (nnsine.engine.dense, nnsine.engine.training) against independent
+oracles: central finite differences of the book-style forward pass, and the book's
+Optimizer_Adam written out per layer."""
 
 from __future__ import annotations
 
@@ -12,11 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import dense, fitfile, params, presets, rounding, targets, training
-from nnsine.activations import ACTIVATIONS
-from nnsine.metrics import score
-from nnsine.network import dense_forward, forward, predict
-from nnsine.neuron import activation_point, pair
+from nnsine.book import presets
+from nnsine.engine import dense, rounding, targets, training
+from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.metrics import score
+from nnsine.engine.network import dense_forward, forward, predict
+from nnsine.engine.neuron import activation_point, pair
+from nnsine.formats import fitfile, params
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRWISE_TARGET, PAIRWISE_BUDGET = 1.5e-4, 600  # the issue's target; ~250 steps needed

@@ -6,8 +6,9 @@ import sys
 
 import pytest
 
-from nnsine import params, presets
-from nnsine.metrics import score
+from nnsine.book import presets
+from nnsine.engine.metrics import score
+from nnsine.formats import params
 from tests.conftest import ROOT, open_app, wait_idle
 
 pytestmark = pytest.mark.browser

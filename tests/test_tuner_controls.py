@@ -2,9 +2,11 @@
 
 import pytest
 
-from nnsine import fitfile, pairs, params, presets, walkthrough
-from nnsine.metrics import GOALS, score
-from nnsine.network import linear_collapse
+from nnsine.book import presets, walkthrough
+from nnsine.engine import pairs
+from nnsine.engine.metrics import GOALS, score
+from nnsine.engine.network import linear_collapse
+from nnsine.formats import fitfile, params
 from tests.test_tuner_page import app, metric, tuner_data
 
 
@@ -76,7 +78,8 @@ def test_the_edited_pairs_area_of_effect_is_shaded_and_labelled():
     area = pairs.area(presets.preset("hand-tuned"), 1)
     assert overlay["shapes"][0]["x0"] == area.on and overlay["shapes"][0]["x1"] == area.off
     texts = [a["text"] for a in overlay["annotations"]]
-    assert texts == [f"on at x = {area.on:.2f}", f"off at x = {area.off:.2f}"]
+    assert texts == [f"pair 2 switches on at x = {area.on:.2f}",
+                     f"pair 2 switches off at x = {area.off:.2f}"]
 
 
 def test_editing_a_pair_by_meaning_moves_its_raw_values():
@@ -163,14 +166,14 @@ def test_presenter_mode_survives_a_page_switch():
     at = app()
     at.toggle(key="present").set_value(True).run()
     assert at.query_params["present"] == "1"
-    at.switch_page("pages/softmax_page.py").run()
-    at.switch_page("pages/tuner_page.py").run()
+    at.switch_page("pages/softmax.py").run()
+    at.switch_page("pages/tuner.py").run()
     assert at.toggle(key="present").value is True and tuner_data(at)["height"] == 600
 
 
 def test_a_release_in_the_wide_view_is_checked_on_the_wide_grid():
-    from nnsine import views
-    from nnsine.network import forward
+    from nnsine.engine import views
+    from nnsine.engine.network import forward
 
     at = app()
     at.toggle(key="wide").set_value(True).run()

@@ -9,9 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nnsine import fitfile, params, presets, walkthrough
-from nnsine.metrics import score
-from nnsine.network import PAIR_NAMES, predict
+from nnsine.book import presets, walkthrough
+from nnsine.engine.metrics import score
+from nnsine.engine.network import PAIR_NAMES, predict
+from nnsine.formats import fitfile, params
 
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = walkthrough.STEPS

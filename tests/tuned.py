@@ -2,7 +2,7 @@
 layer-1 weight 5 with knots at 0, 0.15, 0.26, 0.36, 0.63, 0.74, 0.85, 1, and an offset
 pair. (The `hand-tuned` preset may change; these worked numbers stay.)"""
 
-from nnsine.network import PAIR_NAMES, Params
+from nnsine.engine.network import PAIR_NAMES, Params
 
 ROWS = (
     (5.0,  0.00, -1.0, 0.75, -1.09),
