@@ -18,6 +18,7 @@ from nnsine.engine import targets
 from nnsine.engine.metrics import GOALS
 from nnsine.plots.board_figures import board_figure
 from pages import board_db, fit_state, presenter
+from pages.exercise_panel import OWN
 
 
 def open_from_link(engine, token: str) -> None:
@@ -35,8 +36,18 @@ def start_panel(limits) -> None:
     """'Start a live class' (the target and the button)."""
     st.caption(f"Students join with a code and a display name, then press **Hand in** "
                f"on the sine tuner. Classes end after {limits.class_hours:g} hours.")
-    target = st.selectbox("Target for the class", list(targets.TARGETS), key="board_target",
-                          format_func=targets.LABELS.get)
+    choices = [*targets.TARGETS, OWN]
+    tuners = st.session_state.get(fit_state.TARGET)  # e.g. points or a sketch made there
+    if tuners and tuners not in targets.TARGETS:
+        choices.append(tuners)
+    name = st.selectbox("Target for the class", choices, key="board_target",
+                        format_func=lambda n: "A formula in x…" if n == OWN else
+                        f"The tuner's target: {targets.label(n)}" if n == tuners
+                        else targets.LABELS[n])
+    target = name
+    if name == OWN:  # the same formulas as the tuner's and the exercise composer's
+        target = "f:" + st.text_input("Formula in x", "abs(x - 0.3)", key="board_formula",
+                                      max_chars=200).strip()
     if st.button("Start a live class", key="board_start", type="primary"):
         engine = board_db.engine()  # only now: visiting the page opens no database
         if engine is None:

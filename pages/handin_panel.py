@@ -31,6 +31,8 @@ def _on_join(limits) -> None:
         return
     st.session_state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
                                           "target": info.target}
+    if fit_state.target() != info.target:  # the tuner shows what the class is scored on
+        fit_state.set_target(info.target, f"class {info.code}'s target")
     st.query_params.pop("join", None)
 
 

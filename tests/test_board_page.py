@@ -186,3 +186,45 @@ def test_a_live_class_carries_an_exercise(database):
     assert not at.exception, at.exception
     links = [c.value for c in at.code if "ex=1" in c.value]
     assert len(links) == 2 and "join=" in links[1] and "ex_pairs=4" in links[1]
+
+
+def test_a_live_class_on_a_formula_carries_that_exercise_and_sets_the_students_target(
+        database):
+    at = class_page()
+    at.selectbox(key="board_target").set_value("own").run()
+    at.text_input(key="board_formula").input("abs(x - 0.3)").run()
+    at.button(key="board_start").click().run()
+    assert not at.exception, at.exception
+    assert any("target abs(x - 0.3)" in m.value for m in at.markdown)
+    code = next(c.value for c in at.code if "/?join=" in c.value).rsplit("=", 1)[1]
+    at.selectbox(key="ex_form_target").set_value("own")
+    at.text_input(key="ex_form_formula").input("abs(x - 0.3)")
+    [b for b in at.button if "Make the link" in b.label][0].click().run()
+    links = [c.value for c in at.code if "ex=1" in c.value]
+    assert len(links) == 2 and f"join={code}" in links[1], links
+
+    student = join_and_hand_in(code, "Ada")  # the plain join link: no target in it
+    assert student.session_state["fit_target"] == "f:abs(x - 0.3)"
+    assert not [w for w in student.warning if "This class fits" in w.value]
+
+
+def test_a_bad_formula_for_a_live_class_is_named_and_starts_nothing(database):
+    at = class_page()
+    at.selectbox(key="board_target").set_value("own").run()
+    at.text_input(key="board_formula").input("__import__('os')").run()
+    at.button(key="board_start").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error if e.value.startswith("Target: ")], at.error
+    assert not [c for c in at.code if "/?join=" in c.value]
+
+
+def test_a_live_class_can_fit_the_target_made_on_the_tuner(database):
+    """Points from a CSV or a sketch are made on the tuner; the class page offers them."""
+    at = class_page()
+    points = "pts:0,0;0.5,1;1,0"
+    at.session_state["fit_target"] = points
+    at.run()
+    at.selectbox(key="board_target").set_value(points).run()
+    at.button(key="board_start").click().run()
+    assert not at.exception, at.exception
+    assert any("target 3 points" in m.value for m in at.markdown)

@@ -6,11 +6,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, insert, select, text
 
 from nnsine.book import presets
 from nnsine.classboard import board, board_store, board_students
 from nnsine.classboard.board_rules import BoardError, GradeRule, Limits
+from nnsine.engine import targets
 from nnsine.engine.metrics import score
 from tests.board_fixtures import *  # noqa: F403 (fixtures: engine, database_url)
 
@@ -42,9 +43,45 @@ def test_migrate_is_idempotent_and_safe_from_many_servers_at_once(database_url):
     assert board_store.migrate(engines[0]) == board_store.SCHEMA_VERSION
     with engines[0].connect() as conn:
         assert conn.execute(select(func.count()).select_from(
-            board_store.schema_version)).scalar() == 1
+            board_store.schema_version)).scalar() == 1  # one row
     for e in engines:
         e.dispose()
+
+
+def test_a_schema_1_database_is_migrated_and_keeps_its_classes(database_url):
+    """Schema 1 stored a class's target as VARCHAR(32); schema 2 holds any target."""
+    engine = board_store.prepare(create_engine(database_url))
+    board_store.migrate(engine)
+    with engine.begin() as conn:  # make it the database an earlier nnsine left behind
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("ALTER TABLE nnsine_classes ALTER COLUMN target TYPE VARCHAR(32)"))
+        conn.execute(board_store.schema_version.delete())
+        conn.execute(insert(board_store.schema_version).values(version=1))
+    old, _ = board.create_class(engine, "triangle", LIMITS, NOW)
+    assert board_store.migrate(engine) == board_store.SCHEMA_VERSION == 2
+    points = targets.points_target([i / 99 for i in range(100)],
+                                   [(i / 99) ** 2 for i in range(100)])
+    assert len(points) > 32
+    info, teacher = board.create_class(engine, points, LIMITS, NOW)
+    assert board.teacher_class(engine, teacher, NOW).target == points
+    assert [c.code for c in (old, info)] == [
+        r.code for r in engine.connect().execute(select(board_store.classes.c.code).order_by(
+            board_store.classes.c.id))]
+    engine.dispose()
+
+
+def test_a_class_on_a_teachers_own_target_scores_hand_ins_on_it(engine):
+    formula = "f:abs(x - 0.3) + 0.25*sin(6*pi*x)"
+    info, _ = board.create_class(engine, formula, LIMITS, NOW)
+    assert info.target == formula
+    ada = _join(engine, info.code, "Ada")
+    received = board_students.hand_in(engine, ada, GOOD, LIMITS, NOW + 1)
+    assert received == score(GOOD, formula) != score(GOOD)
+    assert board.ranking(engine, info.id)[0].score == score(GOOD, formula)
+    for bad, problem in [("f:__import__('os')", "Target: "), ("f:", "Target: "),
+                         ("pts:0,0;0,1", "Target: "), ("cosine", "unknown target 'cosine'")]:
+        with pytest.raises(BoardError, match=problem):
+            board.create_class(engine, bad, LIMITS, NOW)
 
 
 def test_a_lesson_create_join_hand_in_rank(engine):

@@ -27,6 +27,7 @@ from nnsine.classboard.board_store import classes, events, handins, students
 from nnsine.engine import targets
 from nnsine.engine.metrics import Score
 from nnsine.engine.network import Params
+from nnsine.engine.target_formula import TargetError
 from nnsine.formats import fitfile
 
 
@@ -62,10 +63,14 @@ def class_info(row) -> ClassInfo:
 
 def create_class(engine: Engine, target: str, limits: Limits, now: float,
                  rule: GradeRule | None = None) -> tuple[ClassInfo, str]:
-    """A new open class on `target` -> (its info, the teacher token). Deletes expired
-    classes first; BoardError when limits.max_classes are running."""
-    if target not in targets.TARGETS:
-        raise BoardError(f"target {target!r} is not one of {', '.join(targets.TARGETS)}")
+    """A new open class on `target` (a name, "f:formula" or "pts:..." as in
+    nnsine.engine.targets) -> (its info, the teacher token). Deletes expired classes
+    first; BoardError for a target that targets.check refuses and when
+    limits.max_classes are running."""
+    try:
+        targets.check(target)
+    except TargetError as error:
+        raise BoardError(f"Target: {error}") from None
     purge_expired(engine, now, limits)
     token, rule = new_token(), rule or GradeRule()
     for _ in range(10):  # a clash of random codes is rare; try another

@@ -31,7 +31,7 @@ from sqlalchemy import (
     text,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_URL = "sqlite:///nnsine-class.db"  # relative to the server's working directory
 LOCK_KEY = 4_815_162_342  # PostgreSQL advisory lock held while migrating
 
@@ -44,7 +44,7 @@ classes = Table(
     Column("id", Integer, primary_key=True),
     Column("code", String(16), nullable=False, unique=True),
     Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token
-    Column("target", String(32), nullable=False),
+    Column("target", Text, nullable=False),  # a name, "f:formula" or "pts:..." (schema 2)
     Column("rule", Text, nullable=False),  # the grade rule, JSON
     Column("is_open", Boolean, nullable=False),
     Column("created_at", Float, nullable=False),  # Unix seconds
@@ -86,10 +86,18 @@ events = Table(
 
 
 def _v1(conn) -> None:
+    # Creates today's tables, so a new database is at once what _v2 and later make.
     metadata.create_all(conn, tables=[classes, students, handins, events])
 
 
-MIGRATIONS = {1: _v1}  # version -> step; a later schema adds 2: _v2 (ALTER ...), never edits 1
+def _v2(conn) -> None:
+    # A class may fit a teacher's own target (a formula, up to 1,000 points): schema 1's
+    # target was VARCHAR(32). SQLite ignores VARCHAR lengths, so only PostgreSQL changes.
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("ALTER TABLE nnsine_classes ALTER COLUMN target TYPE TEXT"))
+
+
+MIGRATIONS = {1: _v1, 2: _v2}  # version -> step; a step is never edited once released
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:
