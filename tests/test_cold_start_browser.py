@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.conftest import running_server, wait_idle
 
@@ -76,14 +75,8 @@ def test_a_class_opening_different_links_at_once_on_a_new_server(browser):
                 page.goto(url + link, wait_until="commit")
                 pages.append((page, link))
             for page, link in pages:
-                try:
-                    assert_shows(page, url, link)
-                except PlaywrightTimeoutError:
-                    # Known, not yet understood: about one run in three, one of the
-                    # sessions that start together on a new server never gets its first
-                    # page (blank for minutes). A reload, as a student would, shows it;
-                    # the first-run-per-process path, not the links, is what misbehaves.
-                    page.reload(wait_until="commit")
-                    assert_shows(page, url, link)
+                # Each first run imports our modules while the others do: an import
+                # cycle showed one of them Python's _DeadlockError (test_import_graph.py).
+                assert_shows(page, url, link)
         finally:
             context.close()
