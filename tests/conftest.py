@@ -121,3 +121,16 @@ def open_app(page, url: str) -> None:
     """Open a URL of the app and wait for its first run to finish."""
     page.goto(url)
     wait_idle(page)
+
+
+def opened(script: str, query: dict | None = None, timeout: float = 30):
+    """An AppTest of `script` (from the repository's root: "app.py", "pages/class.py")
+    opened with `query` in its URL as a new session, run once, checked for exceptions."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / script), default_timeout=timeout)
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at

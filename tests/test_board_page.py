@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from nnsine.book import presets
 from nnsine.classboard import board, board_store
 from tests.board_fixtures import postgres_url  # noqa: F401 (a fixture)
-from tests.conftest import ROOT
+from tests.conftest import opened
 
 MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
 
@@ -30,21 +30,11 @@ def database(tmp_path, monkeypatch):
 
 
 def class_page(query=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / "class.py"), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return opened("pages/class.py", query)
 
 
 def tuner(query=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return opened("app.py", query)
 
 
 def start_class() -> tuple[AppTest, str, str]:

@@ -12,15 +12,13 @@ from streamlit.testing.v1 import AppTest
 from nnsine.engine import activation_facts, neuron
 from nnsine.plots.chapter_figures import loss_figure
 from tests.charts import chart
+from tests.conftest import opened
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def page(name: str, query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "pages" / f"{name.replace('_', '-')}.py"), default_timeout=60)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return ok(at.run())
+    return opened(f"pages/{name.replace('_', '-')}.py", query, timeout=60)
 
 
 def ok(at: AppTest) -> AppTest:

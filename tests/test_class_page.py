@@ -1,18 +1,13 @@
 """The class challenge page: a teacher's uploads ranked like `python -m nnsine score`."""
 
-from streamlit.testing.v1 import AppTest
-
 from nnsine.book import presets
 from nnsine.engine.metrics import score
 from nnsine.formats import fitfile
-from tests.conftest import ROOT
+from tests.conftest import opened
 
 
 def class_page():
-    at = AppTest.from_file(str(ROOT / "pages" / "class.py"), default_timeout=30)
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return opened("pages/class.py")
 
 
 def test_fits_are_ranked_best_first_and_bad_files_named():

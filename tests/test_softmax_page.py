@@ -12,17 +12,14 @@ from streamlit.testing.v1 import AppTest
 from nnsine.engine import spiral
 from nnsine.engine.activations import softmax
 from tests.charts import chart, values
+from tests.conftest import opened
 from tests.test_listings import assert_numpy_untouched, numpy_globals
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGE = str(ROOT / "pages" / "softmax.py")
 
 
 def softmax_page(query: dict | None = None) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    return ok(at.run())
+    return opened("pages/softmax.py", query)
 
 
 def ok(at: AppTest) -> AppTest:

@@ -13,18 +13,14 @@ from nnsine.engine import metrics, targets
 from nnsine.engine.metrics import score
 from nnsine.engine.network import predict
 from nnsine.formats import fitfile, params
+from tests.conftest import opened
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = re.findall(r'\("(pages/[\w-]+\.py)"', (ROOT / "app.py").read_text())
 
 
 def app(query=None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
+    return opened("app.py", query)
 
 
 def url_warnings(at):
