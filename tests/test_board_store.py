@@ -24,21 +24,29 @@ def _join(engine, code, name, session="s", address="a", now=NOW):
     return board_students.join(engine, code, name, session, address, LIMITS, now)[0]
 
 
-def test_migrate_is_idempotent_and_safe_from_many_servers_at_once(database_url):
-    engines = [board_store.prepare(create_engine(database_url)) for _ in range(4)]
-    errors = []
+def at_once(call, items: list) -> list[Exception]:
+    """call(item) for every item, each in its own thread, all let go at the same moment;
+    the exceptions they raised."""
+    barrier, errors = threading.Barrier(len(items)), []
 
-    def start(e):
+    def run(item):
+        barrier.wait()
         try:
-            board_store.migrate(e)
-        except Exception as error:  # noqa: BLE001 - reported below
+            call(item)
+        except Exception as error:  # noqa: BLE001 - returned to the test
             errors.append(error)
 
-    threads = [threading.Thread(target=start, args=(e,)) for e in engines]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    threads = [threading.Thread(target=run, args=(item,)) for item in items]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return errors
+
+
+def test_migrate_is_idempotent_and_safe_from_many_servers_at_once(database_url):
+    engines = [board_store.prepare(create_engine(database_url)) for _ in range(4)]
+    errors = at_once(board_store.migrate, engines)
     assert not errors, errors
     assert board_store.migrate(engines[0]) == board_store.SCHEMA_VERSION
     with engines[0].connect() as conn:
@@ -187,20 +195,8 @@ def test_the_grade_rule_round_trips(engine):
 def test_forty_students_hand_in_within_one_second(engine):
     info, _ = board.create_class(engine, "sine", LIMITS, NOW)
     tokens = [_join(engine, info.code, f"Student {k}") for k in range(40)]
-    barrier, errors = threading.Barrier(40), []
-
-    def hand_in(token):
-        barrier.wait()
-        try:
-            board_students.hand_in(engine, token, GOOD, LIMITS, NOW + 1)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-
-    threads = [threading.Thread(target=hand_in, args=(t,)) for t in tokens]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    errors = at_once(lambda token: board_students.hand_in(engine, token, GOOD, LIMITS,
+                                                          NOW + 1), tokens)
     assert not errors, errors[:3]
     rows = board.ranking(engine, info.id)
     assert sorted(r.name for r in rows) == sorted(f"Student {k}" for k in range(40))
