@@ -150,6 +150,15 @@ def test_a_clean_link_is_left_alone_and_only_the_last_value_loses_punctuation():
         {"present": "1"}, ["ignored '5': it has no name"])
 
 
+
+@pytest.mark.parametrize("target", ["f:sin(4*pi*x)", "f:where(x<0.5, 0, (1))",
+                                    "f:max(x, 0.5*(x+1))"])
+def test_a_formulas_own_closing_bracket_stays_and_glued_punctuation_goes(target):
+    """The tuner writes `target` last in its link: a formula ends the link with its `)`."""
+    assert links.repair({"p1_w1": "6", "target": target}) == ({"p1_w1": "6", "target": target}, [])
+    repaired, notes = links.repair({"target": target + ")."})
+    assert repaired == {"target": target} and notes == ["dropped ').' from the end of the link"]
+
 # --- odd but legal input to the activations warns nothing ----------------------------
 
 ODD = np.array([[-np.inf, -np.inf, -np.inf], [np.inf, 1.0, np.inf], [1e308, -1e308, 0.0],

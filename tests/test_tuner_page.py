@@ -197,3 +197,11 @@ def test_a_bad_upload_is_explained_and_the_fit_kept(content, message):
     upload(at, "bad.json", content)
     assert at.session_state["fit"] == kept
     assert message in at.error[0].value and "unchanged" in at.error[0].value
+
+
+def test_a_formula_target_survives_its_own_link():
+    """The tuner writes its link with `target` last; a formula ends it with `)`."""
+    at = app({"p1_w1": "6", "target": "f:sin(4*pi*x)"})
+    assert at.session_state["fit_target"] == "f:sin(4*pi*x)"
+    assert not [w for w in at.warning if "URL" in w.value or "link" in w.value]
+    assert at.query_params["target"] == "f:sin(4*pi*x)"

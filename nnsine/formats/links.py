@@ -7,7 +7,8 @@ Repaired (each repair is reported, in words):
 - `%26` for `&` (and `%3D` for `=`): the browser reads one value `6&p1_b2=0.7`, which is
   two parameters;
 - punctuation glued to the end of the link (`...p1_w_out=-1).`), as chat apps and
-  sentences do: only on the last parameter, and only characters no value of ours ends in;
+  sentences do: only on the last parameter, only characters no value of ours ends in, and
+  a bracket only when the value did not open it (a formula's last `)` stays);
 - spaces around keys and values.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Mapping
 
 # Characters that end a sentence or close a bracket or quote, never a value of ours.
 TRAILING = ").,;:!?'\"]}>»”’/"
+CLOSES = {")": "(", "]": "[", "}": "{"}
 AMP_PREFIXES = ("amp;", "amp%3b")  # `&#38;` cannot reach us: `#` starts the fragment
 MAX_PARTS = 200  # a link with more parameters than this is not one of ours
 
@@ -57,10 +59,9 @@ def repair(query: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
             more = [part.partition("=") for part in rest if part]
             pending[:0] = [(k, v) for k, _, v in more]
             notes.append(f"split '{_short(raw_value)}' into {len(more) + 1} parameters")
-        if not pending and value.rstrip(TRAILING) != value:
-            notes.append(f"dropped '{value[len(value.rstrip(TRAILING)):]}' from the end "
-                         "of the link")
-            value = value.rstrip(TRAILING)
+        if not pending and (kept := _without_trailing(value)) != value:
+            notes.append(f"dropped '{value[len(kept):]}' from the end of the link")
+            value = kept
         if key:
             repaired.pop(key, None)  # the last value wins, in the link's order
             repaired[key] = value
@@ -69,6 +70,16 @@ def repair(query: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
     if pending:
         notes.append(f"ignored {len(pending)} parameters past the first {MAX_PARTS}")
     return repaired, notes
+
+
+def _without_trailing(value: str) -> str:
+    """`value` without the punctuation glued to its end; a closing bracket that closes one
+    opened in the value (a formula target, `f:sin(4*pi*x)`) is part of it and stays."""
+    while value and value[-1] in TRAILING:
+        if value[-1] in CLOSES and value.count(value[-1]) <= value.count(CLOSES[value[-1]]):
+            break
+        value = value[:-1]
+    return value
 
 
 def _short(text: str, limit: int = 40) -> str:
