@@ -19,6 +19,7 @@ from nnsine.engine.metrics import GOALS
 from nnsine.plots.board_figures import board_figure
 from pages import board_db, fit_state, presenter
 from pages.exercise_panel import OWN
+from pages.widgets import markdown_literal
 
 
 def open_from_link(engine, token: str) -> None:
@@ -73,7 +74,8 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
     join_url = f"{base}/?join={info.code}"  # the tuner: the default page
     code, qr = st.columns([2, 1])
     with code:
-        st.markdown(f"Join code: **`{info.code}`** · target {targets.label(info.target)}")
+        st.markdown(f"Join code: **`{info.code}`** · target "
+                    f"{markdown_literal(targets.label(info.target))}")
         st.markdown(f"## {info.code}")
         st.code(join_url, language=None)
         st.caption("If this address says localhost, students need this computer's network "

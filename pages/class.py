@@ -7,11 +7,12 @@ import html
 import streamlit as st
 
 from nnsine.classboard import grading
-from nnsine.classboard.board_rules import alias, markdown_literal
+from nnsine.classboard.board_rules import alias
 from nnsine.engine import targets
 from nnsine.plots.figures import class_figure
 from pages import board_panel, cold_start, presenter
 from pages.exercise_panel import exercise_composer
+from pages.widgets import markdown_literal
 
 cold_start.via_app()  # a cold deep link runs app.py first
 

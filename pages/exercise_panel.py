@@ -12,6 +12,7 @@ from nnsine.classboard import board
 from nnsine.engine import targets
 from nnsine.formats import exercise, params
 from pages import board_db
+from pages.widgets import markdown_literal
 
 OWN = "own"
 
@@ -31,7 +32,8 @@ def _with_live_class(link: str, task: exercise.Exercise) -> None:
     if info is None:
         return
     if info.target != task.target:
-        st.warning(f"Your live class {info.code} fits {targets.label(info.target)}: start a "
+        st.warning(f"Your live class {info.code} fits "
+                   f"{markdown_literal(targets.label(info.target))}: start a "
                    "class with the exercise's target to carry this exercise.")
         return
     st.markdown(f"The same exercise for your live class **{info.code}** (students join "

@@ -12,7 +12,7 @@ from nnsine.engine.network import Params
 from nnsine.engine.target_points import parse_csv
 from nnsine.formats import exercise, fitfile, links, params, provenance
 from nnsine.formats.checks import fmt, shorten
-from pages.widgets import sync_query
+from pages.widgets import markdown_literal, sync_query
 
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
 EXERCISE, HISTORY = "exercise", "fit_history"  # the link's exercise; how the fit was made
@@ -29,7 +29,7 @@ def read_link() -> None:
     if repairs:
         st.query_params.from_dict(repaired)
         more = f"; and {len(repairs) - 4} more" if len(repairs) > 4 else ""
-        st.toast(f"Repaired the link: {'; '.join(repairs[:4])}{more}.",
+        st.toast(markdown_literal(f"Repaired the link: {'; '.join(repairs[:4])}{more}."),
                  icon=":material/link:", duration="long")
 
 
@@ -40,12 +40,14 @@ def current() -> Params:
         read_link()
         fit, problems = params.from_query(st.query_params.to_dict())
         state[FIT] = fit  # exactly as the link has it: one fit, one score (see off_grid)
-        state[NOTICES] = [("warning", f"Ignored a URL value: {p}") for p in problems]
+        state[NOTICES] = [("warning", f"Ignored a URL value: {markdown_literal(p)}")
+                          for p in problems]
         name = st.query_params.get("target", targets.DEFAULT)
         try:
             targets.check(name)
         except params.ParamsError as error:
-            notice("warning", f"Ignored a URL value (target={shorten(name)}): {error}")
+            notice("warning", markdown_literal(
+                f"Ignored a URL value (target={shorten(name)}): {error}"))
             name = targets.DEFAULT
         state[TARGET] = name
         state[HISTORY] = provenance.record((), "link") if st.query_params else ()
@@ -57,7 +59,7 @@ def _start_exercise(state) -> None:
     """An exercise link sets the target and the pair count, and stays for the session."""
     task, problems = exercise.from_query(st.query_params.to_dict())
     for problem in problems:
-        notice("warning", f"Ignored a URL value: {problem}")
+        notice("warning", f"Ignored a URL value: {markdown_literal(problem)}")
     state[EXERCISE] = task
     if task is not None:
         state[TARGET] = task.target
@@ -110,7 +112,7 @@ def set_target(spec: str, how: str) -> None:
         notice("error", f"Could not use the {how}: {error}. The target is unchanged.")
         return
     st.session_state[TARGET] = spec
-    notice("success", f"Now fitting your {how}: {targets.label(spec)}.")
+    notice("success", f"Now fitting your {how}: {markdown_literal(targets.label(spec))}.")
 
 
 def set_csv_target(name: str, data: bytes) -> None:
@@ -175,7 +177,8 @@ def load_upload(key: str) -> None:
     if current_exercise() is None:
         st.session_state[TARGET] = file.target
     elif file.target != target():
-        notice("info", f"{upload.name} was made for {targets.label(file.target)}; this "
+        notice("info", f"{markdown_literal(upload.name)} was made for "
+               f"{markdown_literal(targets.label(file.target))}; this "
                "exercise keeps its own target.")
     notice("success", f"Loaded {upload.name}.")
 

@@ -12,6 +12,7 @@ from nnsine.classboard import board_students
 from nnsine.classboard.board_rules import BoardError
 from nnsine.engine import targets
 from pages import board_db, fit_state
+from pages.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
 
@@ -52,7 +53,8 @@ def _joined(engine, limits, me: dict) -> None:
     st.caption(f"Class {me['code']} · you appear as:")
     st.text(me["name"])  # plain text: a name is never read as Markdown or HTML
     if fit_state.target() != me["target"]:
-        st.warning(f"This class fits {targets.label(me['target'])}; your hand-in is "
+        st.warning(f"This class fits {markdown_literal(targets.label(me['target']))}; "
+                   "your hand-in is "
                    "scored on that.")
     st.caption("The board keeps your **latest** hand-in: handing in again replaces it.")
     if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch"):

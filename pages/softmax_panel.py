@@ -11,6 +11,7 @@ from nnsine.engine import softmax_steps as calc
 from nnsine.engine import spiral
 from nnsine.formats import softmax_settings as page_settings
 from nnsine.plots import softmax_figures as show
+from pages.widgets import markdown_literal
 
 STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
 
@@ -20,7 +21,7 @@ def current() -> page_settings.Settings:
     if STATE not in st.session_state:  # a session's first run: read the URL
         st.session_state[STATE], problems = page_settings.from_query(st.query_params.to_dict())
         for problem in problems:
-            st.warning(f"Ignored a URL value: {problem}.")
+            st.warning(f"Ignored a URL value: {markdown_literal(problem)}.")
     return st.session_state[STATE]
 
 

@@ -9,6 +9,7 @@ from nnsine.engine import targets
 from nnsine.engine.target_points import from_stroke
 from nnsine.plots.sketch_figures import sketch_figure
 from pages import fit_state
+from pages.widgets import markdown_literal
 
 OWN = "own"  # the picker's entry for "your own target"
 OPEN = "own_open"  # the learner chose "Your own…" and has not used it yet
@@ -52,7 +53,7 @@ def target_picker(target: str, where) -> None:
     if st.session_state["target_pick"] != OWN:
         return
     with st.expander("Your own target", expanded=not own):
-        st.caption(f"Now fitting: {targets.label(target)}")
+        st.caption(f"Now fitting: {markdown_literal(targets.label(target))}")
         formula, csv, sketch = st.tabs(["Formula", "Points (CSV)", "Sketch"], key="own_tab")
         with formula:
             st.session_state.setdefault("own_formula", target[2:] if target.startswith(

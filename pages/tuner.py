@@ -22,6 +22,7 @@ from pages import (
     target_panel,
     walkthrough_panel,
 )
+from pages.widgets import markdown_literal
 
 cold_start.via_app()  # a cold deep link runs app.py first
 
@@ -33,14 +34,16 @@ result = evaluate(fit, target, activation)
 presenting = presenter.is_on()
 
 relu = activation == "relu"
-st.title(f"Fit {targets.label(target)} with {fit.n_pairs} {'ReLU' if relu else 'linear'} pairs")
+st.title(f"Fit {markdown_literal(targets.label(target))} with {fit.n_pairs} "
+         f"{'ReLU' if relu else 'linear'} pairs")
 st.caption("Layer-1 neuron i feeds only layer-2 neuron i; the output neuron adds up the "
            "pairs. Drag a slider and watch the red curve follow (section 4.8 of the book).")
 fit_state.show_notices()
 task = fit_state.current_exercise()
 if task is not None:
     hidden = f" Hidden here: {', '.join(sorted(task.hide))}." if task.hide else ""
-    st.info(f"**Exercise**: fit {targets.label(task.target)} with {task.n_pairs} pairs; "
+    st.info(f"**Exercise**: fit {markdown_literal(targets.label(task.target))} with "
+            f"{task.n_pairs} pairs; "
             f"goals max |error| ≤ {', then ≤ '.join(f'{g:g}' for g in task.goals)}.{hidden}",
             icon=":material/assignment:")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import streamlit as st
@@ -24,3 +25,11 @@ def sync_query(wanted: Mapping[str, str], ours: Iterable[str]) -> None:
     new |= {key: [value] for key, value in wanted.items() if key in ours}
     if new != now:
         query.from_dict(new)
+
+
+def markdown_literal(text: str) -> str:
+    """`text` for a Markdown element, shown as typed: every ASCII punctuation mark
+    backslash-escaped (CommonMark allows it), so no *, [link](...), ![image](...), <tag>,
+    :color[...] or $math$ in a name, a link's value or a formula is read as markup.
+    Prefer plain-text elements; use this where a message mixes text and values."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))

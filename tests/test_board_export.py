@@ -17,10 +17,11 @@ from sqlalchemy import create_engine
 from nnsine.book import presets
 from nnsine.classboard import board, board_store, board_students, grading
 from nnsine.classboard.board_export import canvas_csv, fits_zip, moodle_csv, ranking_csv
-from nnsine.classboard.board_rules import BoardError, GradeRule, Limits, markdown_literal
+from nnsine.classboard.board_rules import BoardError, GradeRule, Limits
 from nnsine.cli import main
 from nnsine.engine.metrics import Score
 from nnsine.plots.board_figures import board_figure
+from pages.widgets import markdown_literal
 from tests.conftest import ROOT
 
 MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"

@@ -14,6 +14,7 @@ from nnsine.book import presets
 from nnsine.classboard import board, board_store
 from tests.board_fixtures import postgres_url  # noqa: F401 (a fixture)
 from tests.conftest import opened
+from tests.test_tuner_page import shown
 
 MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
 
@@ -185,7 +186,7 @@ def test_a_live_class_on_a_formula_carries_that_exercise_and_sets_the_students_t
     at.text_input(key="board_formula").input("abs(x - 0.3)").run()
     at.button(key="board_start").click().run()
     assert not at.exception, at.exception
-    assert any("target abs(x - 0.3)" in m.value for m in at.markdown)
+    assert any("target abs(x - 0.3)" in shown(m.value) for m in at.markdown)
     code = next(c.value for c in at.code if "/?join=" in c.value).rsplit("=", 1)[1]
     at.selectbox(key="ex_form_target").set_value("own")
     at.text_input(key="ex_form_formula").input("abs(x - 0.3)")
@@ -217,4 +218,4 @@ def test_a_live_class_can_fit_the_target_made_on_the_tuner(database):
     at.selectbox(key="board_target").set_value(points).run()
     at.button(key="board_start").click().run()
     assert not at.exception, at.exception
-    assert any("target 3 points" in m.value for m in at.markdown)
+    assert any("target 3 points" in shown(m.value) for m in at.markdown)

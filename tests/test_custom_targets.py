@@ -52,6 +52,7 @@ def test_formulas_are_numpy(text, expected):
     ("x" * (MAX_FORMULA_CHARS + 1), f"at most {MAX_FORMULA_CHARS}"),
     ("x\x00", "printable"),
     ("200 * x + 1", "[-100, 100]"),
+    ("sin(2*pi*x) # ![t](https://example.com/p.png)", "has a '#'"),  # text, not maths
 ])
 def test_bad_formulas_are_named(text, words):
     with pytest.raises(TargetError, match=None) as error:

@@ -9,7 +9,7 @@ from nnsine.engine.metrics import score
 from nnsine.formats import fitfile, params
 from tests.input_fixtures import HUGE_INT, OFF_GRID
 from tests.test_class_page import class_page
-from tests.test_tuner_page import ROOT, app, metric, upload, url_warnings
+from tests.test_tuner_page import ROOT, app, metric, shown, upload, url_warnings
 
 
 def test_case_1_a_huge_integer_upload_is_explained_and_the_fit_kept():
@@ -61,7 +61,8 @@ def test_case_4_an_amp_mangled_link_loads_all_four_values_and_says_so():
     assert at.session_state["fit"].pair(0) == {"w1": 6.0, "b1": 0.0, "w2": -1.0, "b2": 0.7,
                                                "w_out": -1.0}
     assert not url_warnings(at)
-    assert "Repaired the link" in at.toast[0].value and "amp;p1_b2" in at.toast[0].value
+    toast = shown(at.toast[0].value)
+    assert "Repaired the link" in toast and "amp;p1_b2" in toast
     assert dict(at.query_params) == {"p1_w1": "6", "p1_b2": "0.7", "p1_w2": "-1",
                                      "p1_w_out": "-1"}
 
@@ -100,3 +101,24 @@ def test_case_8_a_rounding_error_past_a_bound_is_the_bound():
     assert at.session_state["fit"].w1[0] == 10.0
     (warning,) = url_warnings(at)
     assert "10.0001 is outside [-10, 10]" in warning
+
+
+MARKUP_TARGET = "![x](https://example.com/t.png) [Click](https://example.com/a) **b**"
+
+
+def test_markup_in_a_link_value_is_shown_as_text_and_fetches_nothing():
+    """A value that is refused is named in a warning, as typed: Markdown would fetch the
+    image from another host (nothing may leave the machine) and make a live link."""
+    at = app({"p1_w1": "6", "target": MARKUP_TARGET})
+    (warning,) = [w.value for w in at.warning if "URL" in w.value]
+    assert "![" not in warning and "](" not in warning and "**" not in warning, warning
+    assert MARKUP_TARGET[:40] in shown(warning)
+    assert at.session_state["fit_target"] == "sine"
+
+
+def test_a_formula_target_reads_as_written_in_titles_and_legends():
+    at = app({"target": "f:0.5*sin(4*pi*x) + x**2"})
+    assert at.title[0].value.startswith(r"Fit 0\.5\*sin\(4\*pi\*x\) \+ x\*\*2 with")
+    from nnsine.plots.figures import fit_figure  # a legend name is HTML to Plotly
+    assert fit_figure([0], [0], [0], "<a href='x'>t</a>").data[0].name == (
+        "&lt;a href=&#x27;x&#x27;&gt;t&lt;/a&gt;")

@@ -14,6 +14,7 @@ from nnsine.engine.activations import softmax
 from tests.charts import chart, values
 from tests.conftest import opened
 from tests.test_listings import assert_numpy_untouched, numpy_globals
+from tests.test_tuner_page import shown
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -149,7 +150,7 @@ def test_the_url_restores_every_setting():
 def test_bad_url_values_are_named_and_replaced_by_defaults():
     at = softmax_page({"sm_logits": "1,x", "sm_scale": "9", "sm_max": "maybe",
                        "sm_shift": "1.5"})
-    warned = " ".join(w.value for w in at.warning)
+    warned = " ".join(shown(w.value) for w in at.warning)
     for key in ("sm_logits", "sm_scale", "sm_max"):
         assert key in warned
     assert at.slider(key="sm_logit_0").value == 4.8 and at.slider(key="sm_scale").value == 1.0

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import re
 import secrets
 import unicodedata
 from collections.abc import Mapping
@@ -61,13 +60,6 @@ def display_name(text: str, max_chars: int) -> str:
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
         raise BoardError("Display name contains invisible or control characters")
     return name
-
-
-def markdown_literal(text: str) -> str:
-    """`text` for a Markdown element, shown as typed: every ASCII punctuation mark
-    backslash-escaped (CommonMark allows it), so no *, [link](...), <tag>, :color[...] or
-    $math$ is read as markup. Prefer plain-text elements; use this where a message mixes."""
-    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))
 
 
 def alias(n: int) -> str:

@@ -103,6 +103,8 @@ def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
                           f"{MAX_FORMULA_CHARS}")
     if not text.isprintable():
         raise TargetError("the formula has a character that is not printable")
+    if "#" in text:  # Python would read the rest as a comment: text that is not maths
+        raise TargetError(f"the formula {short(text)} has a '#'; a formula is maths only")
     x = np.asarray(x, dtype=np.float64)
     try:
         with np.errstate(all="ignore"):

@@ -3,6 +3,7 @@ nonlinear, the optimizer. Data in, go.Figure out, fixed axes (charts rebuild eve
 
 from __future__ import annotations
 
+import html
 import math
 
 import numpy as np
@@ -58,7 +59,8 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
 def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
                 target_label: str = "sin(2πx)", revision: str = "fits") -> go.Figure:
     """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
-    figure = go.Figure(go.Scatter(x=x, y=target, mode="lines", name=target_label,
+    # Escaped: Plotly reads a few HTML tags (<a href>, <b>) in trace names.
+    figure = go.Figure(go.Scatter(x=x, y=target, mode="lines", name=html.escape(target_label),
                                   line={"color": TARGET_COLOR, "width": 5}))
     for k, (name, output) in enumerate(fits.items()):
         figure.add_scatter(x=x, y=output, mode="lines", name=name,

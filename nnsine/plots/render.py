@@ -35,12 +35,17 @@ def caption(fit: Params) -> str:
                       "layer-1 weight and bias; w2, b2: layer 2's; w_out: output weight)"])
 
 
+def _plain(text: str) -> str:
+    # matplotlib reads $...$ as mathtext (and fails on a bad one): a label is plain text.
+    return text.replace("$", r"\$")
+
+
 def title(fit: Params, target: str, activation: str = "relu") -> str:
     """The chart's title: what is fitted, with how many pairs, and the score."""
     x, y = targets.sample(target)
     result = compare(forward(fit, x, ACTIVATIONS[activation]).output, y)
     kind = "ReLU" if activation == "relu" else activation
-    return (f"{targets.label(target)} with {fit.n_pairs} {kind} pairs: "
+    return (f"{_plain(targets.label(target))} with {fit.n_pairs} {kind} pairs: "
             f"MSE {result.mse:.5f}, max |error| {result.max_error:.4f}")
 
 
@@ -66,7 +71,7 @@ def figure(fit: Params, target: str = targets.DEFAULT, view: str = "book",
                     axes.axvline(edge, color=color, linestyle=":", linewidth=1)
         axes.plot(x, trace.contributions[:, i], color=color, linewidth=1.2, linestyle="--",
                   label=f"pair {i + 1}")
-    axes.plot(x, y, color=TARGET_COLOR, linewidth=4, label=targets.label(target))
+    axes.plot(x, y, color=TARGET_COLOR, linewidth=4, label=_plain(targets.label(target)))
     axes.plot(x, trace.output, color=FIT_COLOR, linewidth=2.5, label="network output")
     axes.set(xlim=(low, high), ylim=Y_RANGE, xlabel="x", ylabel="y")
     axes.set_title(title(fit, target, activation), fontsize=14)
