@@ -84,6 +84,8 @@ def test_a_file_with_a_rounding_error_past_a_bound_loads():
                                          "version is 1.5, expected 1"),
     ('{"format": ["x"], "version": 1}', "format is ['x']"),
     ('{"format": "nnsine-pairs", "version": true}', "version is True"),
+    # Decimal refuses this exponent with an ArithmeticError, not a ValueError
+    (with_b_out("1e1000000000000000000"), "the number 1e1000000000000000000 is far beyond"),
 ])
 def test_odd_files_are_refused_with_a_message(text, message):
     with pytest.raises(ParamsError, match=message.replace("[", r"\[").replace("]", r"\]")):

@@ -53,6 +53,9 @@ def test_formulas_are_numpy(text, expected):
     ("x\x00", "printable"),
     ("200 * x + 1", "[-100, 100]"),
     ("sin(2*pi*x) # ![t](https://example.com/p.png)", "has a '#'"),  # text, not maths
+    ("x in x", "the operator 'in' is not available"),  # simpleeval raised KeyError
+    ("x is not x", "the operator 'is not' is not available"),
+    ("x // 2", "the operator '//' is not available"),
 ])
 def test_bad_formulas_are_named(text, words):
     with pytest.raises(TargetError, match=None) as error:

@@ -23,8 +23,9 @@ def test_no_exercise_without_the_flag():
 
 @pytest.mark.parametrize(("query", "words"), [
     ({"ex": "1", "ex_target": "f:__import__('os')"}, "ex_target"),
-    ({"ex": "1", "ex_pairs": "²"}, "ex_pairs='²'"),
-    ({"ex": "1", "ex_pairs": "17"}, "1 to 16"),
+    ({"ex": "1", "ex_pairs": "²"}, "(ex_pairs): '²' is not a whole number (only the digits"),
+    ({"ex": "1", "ex_pairs": "17"}, "17 is outside 1 to 16"),
+    ({"ex": "1", "ex_pairs": "1" * 4301}, "characters) is not a whole number"),  # int() fails
     ({"ex": "1", "ex_goals": "0.1,nan"}, "goal: nan is not a finite number"),
     ({"ex": "1", "ex_goals": ""}, "1 to 4 goals"),
     ({"ex": "1", "ex_hide": "presets,answers"}, "'answers'"),

@@ -139,15 +139,28 @@ def test_npz_of_the_wrong_kind_of_values():
         importer.read(npz(**six(dense1_weights=np.array([[1, "a"]], dtype=object))))
 
 
-def test_a_header_claiming_a_huge_array_is_refused_before_reading():
+@pytest.mark.parametrize("shape", [(1, 10**12), (2**64, 0), (0, 2**64), (2**63, 0)])
+def test_a_header_claiming_a_huge_array_is_refused_before_reading(shape):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         header = io.BytesIO()
         np.lib.format.write_array_header_1_0(
-            header, {"descr": "<f8", "fortran_order": False, "shape": (1, 10**12)})
+            header, {"descr": "<f8", "fortran_order": False, "shape": shape})
         archive.writestr("dense1_weights.npy", header.getvalue())
     with pytest.raises(ParamsError, match=r"dense1_weights holds float64 values of shape"):
         importer.read(buffer.getvalue())
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_LZMA])
+def test_a_damaged_compressed_member_is_named(method):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        archive.writestr("dense1_weights.npy", b"\x93NUMPY" + bytes(range(256)) * 8)
+    data = bytearray(buffer.getvalue())
+    start = 30 + len("dense1_weights.npy")  # the member's data, after its local header
+    data[start + 9:start + 40] = b"\xff" * 31
+    with pytest.raises(ParamsError, match="dense1_weights is not a NumPy array"):
+        importer.read(bytes(data))
 
 
 @pytest.mark.parametrize(("data", "words"), [

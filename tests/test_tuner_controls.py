@@ -7,7 +7,7 @@ from nnsine.engine import pairs
 from nnsine.engine.metrics import GOALS, score
 from nnsine.engine.network import linear_collapse
 from nnsine.formats import fitfile, params
-from tests.test_tuner_page import app, metric, tuner_data
+from tests.test_tuner_page import app, metric, tuner_data, url_warnings
 
 
 def test_the_target_picker_changes_score_chart_and_url():
@@ -25,7 +25,7 @@ def test_a_target_in_the_url_is_used_and_a_bad_one_named():
     assert at.selectbox(key="target_pick").value == "triangle"
     at = app({"target": "cosine"})
     assert at.selectbox(key="target_pick").value == "sine"
-    assert any("target=cosine" in w.value for w in at.warning)
+    assert any("target=cosine" in w for w in url_warnings(at))
 
 
 def test_the_pair_count_resizes_the_fit_sliders_and_url():

@@ -77,6 +77,21 @@ def _evaluator(x) -> simpleeval.SimpleEval:
     return evaluator
 
 
+SYMBOLS = {ast.In: "in", ast.NotIn: "not in", ast.Is: "is", ast.IsNot: "is not",
+           ast.FloorDiv: "//", ast.MatMult: "@", ast.BitAnd: "&", ast.BitOr: "|",
+           ast.BitXor: "^", ast.LShift: "<<", ast.RShift: ">>", ast.Invert: "~",
+           ast.Not: "not", ast.And: "and", ast.Or: "or"}
+
+
+def _only_our_operators(tree: ast.AST) -> None:
+    # simpleeval looks an unknown comparison (in, is) up without catching the KeyError.
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.operator, ast.cmpop, ast.unaryop, ast.boolop)) and (
+                type(node) not in OPERATORS):
+            name = SYMBOLS.get(type(node), type(node).__name__)
+            raise simpleeval.FeatureNotAvailable(f"the operator '{name}' is not available")
+
+
 def _no_keywords(node: ast.Call) -> None:
     if node.keywords:
         raise simpleeval.FeatureNotAvailable("functions take positional arguments only")
@@ -109,6 +124,7 @@ def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
     try:
         with np.errstate(all="ignore"):
             tree = ast.parse(text.strip(), mode="eval")  # one expression, not statements
+            _only_our_operators(tree)
             y = np.asarray(_evaluator(x).eval(text.strip(), previously_parsed=tree.body),
                            dtype=np.float64)
             y = np.broadcast_to(y, x.shape).astype(np.float64)

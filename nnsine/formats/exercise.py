@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from nnsine.engine import targets
-from nnsine.formats.checks import to_float
+from nnsine.formats.checks import to_float, whole
 from nnsine.formats.params import MAX_PAIRS, ParamsError
 
 HIDEABLE = ("presets", "walkthrough", "optimizer", "probe")
@@ -53,11 +53,10 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
         problems.append(f"Exercise target (ex_target): {error}")
         target = default.target
     n_pairs = default.n_pairs
-    text = query.get("ex_pairs", str(n_pairs))
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= MAX_PAIRS:
-        n_pairs = int(text)
-    else:
-        problems.append(f"Exercise pairs (ex_pairs={text[:20]!r}): expected 1 to {MAX_PAIRS}")
+    try:  # the one check for whole numbers (int() alone fails past 4,300 digits)
+        n_pairs = whole(query.get("ex_pairs", n_pairs), 1, MAX_PAIRS, "Exercise pairs (ex_pairs)")
+    except ParamsError as error:
+        problems.append(str(error))
     goals = default.goals
     if "ex_goals" in query:
         try:

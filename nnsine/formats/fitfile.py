@@ -136,12 +136,23 @@ def read(text: str | bytes) -> FitFile:
     if len(text) > MAX_FILE_BYTES:
         raise ParamsError(f"the file is {len(text):,} bytes; a fit is at most a few KB")
     try:
-        obj = json.loads(text, parse_float=Decimal, parse_int=_integer)
+        obj = json.loads(text, parse_float=_decimal, parse_int=_integer)
+    except ParamsError:
+        raise
     except RecursionError:
         raise ParamsError("not valid JSON (nested too deeply)") from None
     except (UnicodeDecodeError, ValueError) as error:
         raise ParamsError(f"not valid JSON ({shorten(str(error), 120)})") from None
     return read_dict(obj)
+
+
+def _decimal(text: str) -> Decimal:
+    # Decimal refuses an exponent beyond 10**18 (1e1000000000000000000) with an
+    # ArithmeticError, which is no float either.
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        raise ParamsError(f"the number {shorten(text, 40)} is far beyond any float") from None
 
 
 def _integer(digits: str) -> int | Decimal:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+import lzma
 import math
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -124,6 +126,10 @@ def from_fit(fit: Params) -> Imported:
     return Imported(to_dense(fit), fit, _off_slider(fit))
 
 
+# What a damaged member raises while it is read (a bad deflate or LZMA stream included).
+UNREADABLE = (ValueError, EOFError, OSError, zlib.error, lzma.LZMAError)
+
+
 def _npz(data: bytes) -> dict[str, np.ndarray]:
     # Each array's header is read before its data: a header may claim any shape.
     arrays = {}
@@ -136,16 +142,18 @@ def _npz(data: bytes) -> dict[str, np.ndarray]:
                     read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
                                    else np.lib.format.read_array_header_2_0)
                     shape, _, dtype = read_header(member)
-            except (ValueError, EOFError, OSError) as error:
+            except UNREADABLE as error:
                 raise params.ParamsError(f"{name} is not a NumPy array ({error})") from None
-            if math.prod(shape) > params.MAX_PAIRS ** 2 or dtype.kind not in "fiu":
+            # Each dimension first: math.prod((2**64, 0)) is 0, and NumPy overflows on it.
+            if (any(d > params.MAX_PAIRS ** 2 for d in shape)
+                    or math.prod(shape) > params.MAX_PAIRS ** 2 or dtype.kind not in "fiu"):
                 raise params.ParamsError(f"{name} holds {dtype} values of shape {shape}; "
                                          f"expected real numbers, at most "
                                          f"{params.MAX_PAIRS} x {params.MAX_PAIRS}")
             try:
                 with archive.open(info) as member:
                     arrays[name] = np.lib.format.read_array(member, allow_pickle=False)
-            except (ValueError, EOFError, OSError) as error:
+            except UNREADABLE as error:
                 raise params.ParamsError(f"{name} is not a NumPy array ({error})") from None
     return arrays
 
