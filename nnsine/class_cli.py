@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 from nnsine.classboard.board_rules import normal_code
-from nnsine.formats import fitfile
 
 # SQLAlchemy (through board, board_export, board_store) is imported on demand: the CLI's
 # other commands do not pay for it.
@@ -70,7 +69,7 @@ def export_class(args: argparse.Namespace) -> int:
     fits = args.out / "fits"
     fits.mkdir(parents=True, exist_ok=True)
     for row in rows:
-        (fits / board_export.file_name(row)).write_text(fitfile.dumps(row.fit))
+        (fits / board_export.file_name(row)).write_text(row.file)  # as handed in
     column = f"nnsine {info.code}"
     files = {"ranking.csv": board_export.ranking_csv(rows, info.rule),
              "grades-canvas.csv": board_export.canvas_csv(rows, info.rule, column),

@@ -60,7 +60,7 @@ def _joined(engine, limits, me: dict) -> None:
     if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch"):
         try:
             result = board_students.hand_in(engine, me["token"], fit_state.current(), limits,
-                                   time.time())
+                                            time.time(), fit_state.history())
         except BoardError as error:
             st.error(str(error))
         else:  # hand_in returns only after the commit: the hand-in is stored

@@ -20,6 +20,7 @@ from nnsine.classboard.board_export import canvas_csv, fits_zip, moodle_csv, ran
 from nnsine.classboard.board_rules import BoardError, GradeRule, Limits
 from nnsine.cli import main
 from nnsine.engine.metrics import Score
+from nnsine.formats import provenance
 from nnsine.plots.board_figures import board_figure
 from pages.widgets import markdown_literal
 from tests.conftest import ROOT
@@ -102,3 +103,23 @@ def test_cli_class_export(lesson, tmp_path):
     assert main(["class", "export", info.code, "--teacher-token", token, "--out", str(out),
                  "--database-url", f"sqlite:///{tmp_path / 'missing.db'}"]) == 2
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_handed_in_files_keep_the_class_target_and_how_the_fit_was_made(tmp_path):
+    """`python -m nnsine score DIR/fits/*.json` (no target option: each file's own) must
+    give the board's score, and flag the shortcuts the fit used."""
+    engine = board_store.prepare(create_engine(f"sqlite:///{tmp_path / 'class.db'}"))
+    board_store.migrate(engine)
+    now = time.time()
+    info, _ = board.create_class(engine, "abs", Limits(), now)
+    student = board_students.join(engine, info.code, "Ada", "s", "a", Limits(), now)[0]
+    history = provenance.record(provenance.record((), "preset", "hand-tuned"), "sliders")
+    board_students.hand_in(engine, student, presets.preset("hand-tuned"), Limits(), now,
+                           history)
+    (row,) = board.ranking(engine, info.id)
+    archive = zipfile.ZipFile(io.BytesIO(fits_zip([row])))
+    (entry,), bad = grading.grade([(n, archive.read(n)) for n in archive.namelist()], None)
+    assert not bad and entry.target == "abs" and entry.score == row.score
+    assert entry.shortcuts() == {"presets"} and row.made() == entry.made()
+    assert "preset hand-tuned" in row.made()
+    engine.dispose()

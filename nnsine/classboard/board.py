@@ -45,7 +45,8 @@ class ClassInfo:
 
 @dataclass(frozen=True)
 class Handin:
-    """A student's latest hand-in, ranked: name (plain text, never markup) and alias."""
+    """A student's latest hand-in, ranked: name (plain text, never markup) and alias;
+    `file` is the fit file as handed in (the class's target, how the fit was made)."""
     rank: int
     name: str
     alias: str
@@ -53,6 +54,11 @@ class Handin:
     score: Score
     handed_at: float
     count: int
+    file: str
+
+    def made(self) -> str:
+        """How the fit was made, as a teacher reads it (sealed in the handed-in file)."""
+        return fitfile.read(self.file).made()
 
 
 def class_info(row) -> ClassInfo:
@@ -110,7 +116,7 @@ def ranking(engine: Engine, class_id: int) -> list[Handin]:
     aliases = {student_id: alias(n) for n, student_id in enumerate(order, 1)}
     rows.sort(key=lambda r: (r.mse, r.max_error, r.handed_at, r.student_id))
     return [Handin(rank, r.name, aliases[r.student_id], fitfile.loads(r.fit),
-                   Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count)
+                   Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count, r.fit)
             for rank, r in enumerate(rows, 1)]
 
 

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 
 from nnsine.classboard.board import Handin
 from nnsine.classboard.board_rules import GradeRule, goals_reached
-from nnsine.formats import fitfile
 
 
 def _cell(value) -> str:
@@ -64,7 +63,7 @@ def fits_zip(rows: list[Handin]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for row in rows:
-            archive.writestr(file_name(row), fitfile.dumps(row.fit))
+            archive.writestr(file_name(row), row.file)  # as handed in: target, provenance
     return out.getvalue()
 
 

@@ -24,7 +24,7 @@ from nnsine.classboard.board_rules import (
 from nnsine.classboard.board_store import classes, events, handins, students
 from nnsine.engine.metrics import Score, score
 from nnsine.engine.network import Params
-from nnsine.formats import fitfile
+from nnsine.formats import fitfile, provenance
 
 
 def _count(conn, kind: str, key: str, since: float) -> int:
@@ -80,10 +80,11 @@ def _student(conn, token: str, now: float):
     return row
 
 
-def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now: float
-            ) -> Score:
-    """Store the student's fit (replacing any earlier one), scored on the class's target;
-    returns the score once committed. BoardError when the class is closed or gone, or
+def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now: float,
+            history: tuple[provenance.Event, ...] = ()) -> Score:
+    """Store the student's fit (replacing any earlier one) as a fit file on the class's
+    target with `history` (how it was made, sealed), scored on that target; returns the
+    score once committed. BoardError when the class is closed or gone, or
     after limits.handins_per_minute hand-ins in the last minute."""
     with engine.begin() as conn:
         me = _student(conn, student_token, now)
@@ -93,8 +94,9 @@ def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now
             raise BoardError(f"at most {limits.handins_per_minute} hand-ins a minute: "
                              "wait a few seconds")
         result = score(fit, me.target)
-        values = {"fit": fitfile.dumps(fit), "mse": result.mse, "max_error": result.max_error,
-                  "mean_error": result.mean_error, "handed_at": now}
+        values = {"fit": fitfile.dumps(fit, me.target, history), "mse": result.mse,
+                  "max_error": result.max_error, "mean_error": result.mean_error,
+                  "handed_at": now}
         conn.execute(insert(events).values(kind="handin", key=str(me.id), at=now))
         changed = conn.execute(update(handins).where(handins.c.student_id == me.id).values(
             count=handins.c.count + 1, **values)).rowcount
