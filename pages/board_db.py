@@ -80,5 +80,5 @@ def base_url() -> str:
     """Where students reach this server: NNSINE_PUBLIC_URL, else the teacher's own."""
     if public := os.environ.get("NNSINE_PUBLIC_URL"):
         return public.rstrip("/")
-    url = (st.context.url or "http://localhost:8501").rstrip("/")
+    url = (st.context.url or "http://localhost:8501").split("?")[0].rstrip("/")
     return url.removesuffix("/class")  # st.context.url ends with the page's own path

@@ -18,9 +18,8 @@ OWN = "own"
 
 
 def _base_url() -> str:
-    """The tuner's address as the teacher's browser sees it (the students use the same)."""
-    url = st.context.url or "http://localhost:8501/"
-    return url.split("?")[0].rsplit("/", 1)[0] + "/tuner"
+    """The tuner's address for the students: NNSINE_PUBLIC_URL's, as the join link's."""
+    return board_db.base_url() + "/tuner"
 
 
 def _with_live_class(link: str, task: exercise.Exercise) -> None:

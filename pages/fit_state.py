@@ -134,7 +134,14 @@ def resize(key: str) -> None:
 def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
     """Make `fit` the session's truth (call from callbacks or before widgets), recording
     how it was made (an nnsine.formats.provenance kind: "sliders", "preset", "walkthrough",
-    "optimizer", "upload", "import")."""
+    "optimizer", "upload", "import"). An exercise keeps its number of pairs: a fit with
+    another number is cut or padded with zero pairs, and the learner is told."""
+    task = current_exercise()
+    if task is not None and fit.n_pairs != task.n_pairs:
+        notice("info", f"This exercise uses {task.n_pairs} pairs: the {fit.n_pairs} pairs "
+                       f"{'were cut' if fit.n_pairs > task.n_pairs else 'were padded'} "
+                       f"to {task.n_pairs}.")
+        fit = params.resize(fit, task.n_pairs)
     if fit != current() or how != "sliders":  # a load is worth saying even if nothing moved
         st.session_state[HISTORY] = provenance.record(history(), how, detail)
     st.session_state[FIT] = fit

@@ -193,6 +193,7 @@ def test_a_live_class_on_a_formula_carries_that_exercise_and_sets_the_students_t
     [b for b in at.button if "Make the link" in b.label][0].click().run()
     links = [c.value for c in at.code if "ex=1" in c.value]
     assert len(links) == 2 and f"join={code}" in links[1], links
+    assert all(link.startswith("http://192.168.1.5:8501/tuner?") for link in links)
 
     student = join_and_hand_in(code, "Ada")  # the plain join link: no target in it
     assert student.session_state["fit_target"] == "f:abs(x - 0.3)"

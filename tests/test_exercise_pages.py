@@ -66,6 +66,18 @@ def test_an_exercise_link_hides_its_shortcuts_and_fixes_target_pairs_goals():
     assert at.query_params["ex_hide"] == "presets,walkthrough,optimizer,probe"
 
 
+def test_an_exercise_keeps_its_number_of_pairs_through_loads():
+    at = app(exercise.to_query(exercise.Exercise("abs", 2, (0.1,), frozenset())))
+    at.button(key="preset_zeros").click().run()
+    assert at.session_state["fit"].n_pairs == 2
+    at.button(key="preset_hand-tuned").click().run()  # 8 pairs: the first 2 are kept
+    fit = at.session_state["fit"]
+    assert fit.n_pairs == 2 and list(fit.w1) == list(presets.preset("hand-tuned").w1[:2])
+    assert any("This exercise uses 2 pairs: the 8 pairs were cut to 2." in i.value
+               for i in at.info)
+    assert "with 2 ReLU pairs" in at.title[0].value
+
+
 def test_how_the_fit_was_made_is_shown():
     at = app()
     at.button(key="preset_hand-tuned").click().run()
