@@ -54,7 +54,8 @@ def start_panel(limits) -> None:
         if engine is None:
             return
         try:
-            _, token = board.create_class(engine, target, limits, time.time())
+            _, token = board.create_class(engine, target, limits, time.time(),
+                                          address=board_db.address())
         except BoardError as error:
             st.error(str(error))
             return

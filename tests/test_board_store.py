@@ -201,3 +201,14 @@ def test_forty_students_hand_in_within_one_second(engine):
     rows = board.ranking(engine, info.id)
     assert sorted(r.name for r in rows) == sorted(f"Student {k}" for k in range(40))
     assert {r.count for r in rows} == {1}
+
+
+def test_one_address_cannot_fill_the_server_with_classes(engine):
+    for _ in range(LIMITS.classes_per_address):
+        board.create_class(engine, "sine", LIMITS, NOW, address="10.0.0.7")
+    with pytest.raises(BoardError, match="started 5 classes in the last 10 minutes"):
+        board.create_class(engine, "sine", LIMITS, NOW + 1, address="10.0.0.7")
+    board.create_class(engine, "sine", LIMITS, NOW + 1, address="10.0.0.8")  # another
+    board.create_class(engine, "sine", LIMITS, NOW + 1)  # the command line: no address
+    later = NOW + LIMITS.window_seconds + 1
+    board.create_class(engine, "sine", LIMITS, later, address="10.0.0.7")

@@ -205,3 +205,35 @@ def test_the_proxy_config_is_used_unchanged_but_for_the_servers():
     assert [line for line in local if not line.startswith("    server app")] == [
         line for line in shipped if not line.startswith("    server-template ")]
 
+
+
+def test_the_proxy_sets_the_students_address_a_browser_cannot_forge_it():
+    """The class board limits wrong join codes per address (X-Forwarded-For's first
+    entry behind a proxy): a browser that sends its own header must not pick one."""
+    import http.server
+    import threading
+    import urllib.request
+
+    class Echo(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            health = self.path == "/_stcore/health"  # the proxy's check expects "ok"
+            body = b"ok" if health else (self.headers.get("X-Forwarded-For") or "").encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Echo)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    with tempfile.TemporaryDirectory() as folder:
+        proxy, url = start_proxy([server.server_address[1]], folder)
+        try:
+            request = urllib.request.Request(url + "/", headers={"X-Forwarded-For": "6.6.6.6"})
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                assert answer.read().decode() == "127.0.0.1"
+        finally:
+            stop(proxy)
+            server.shutdown()

@@ -68,11 +68,13 @@ def class_info(row) -> ClassInfo:
 
 
 def create_class(engine: Engine, target: str, limits: Limits, now: float,
-                 rule: GradeRule | None = None) -> tuple[ClassInfo, str]:
+                 rule: GradeRule | None = None, address: str | None = None
+                 ) -> tuple[ClassInfo, str]:
     """A new open class on `target` (a name, "f:formula" or "pts:..." as in
     nnsine.engine.targets) -> (its info, the teacher token). Deletes expired classes
-    first; BoardError for a target that targets.check refuses and when
-    limits.max_classes are running."""
+    first; BoardError for a target that targets.check refuses, when limits.max_classes
+    are running, and when `address` (a browser's; None: the command line) has started
+    limits.classes_per_address in limits.window_seconds."""
     try:
         targets.check(target)
     except TargetError as error:
@@ -82,6 +84,12 @@ def create_class(engine: Engine, target: str, limits: Limits, now: float,
     for _ in range(10):  # a clash of random codes is rare; try another
         try:
             with engine.begin() as conn:
+                if address is not None and _started(conn, address, now, limits) >= (
+                        limits.classes_per_address):
+                    raise BoardError(f"this network address started "
+                                     f"{limits.classes_per_address} classes in the last "
+                                     f"{limits.window_seconds / 60:g} minutes; use one of "
+                                     f"them or wait")
                 running = conn.execute(select(func.count()).select_from(classes)).scalar()
                 if running >= limits.max_classes:
                     raise BoardError(f"this server already runs {running} classes (the "
@@ -90,11 +98,19 @@ def create_class(engine: Engine, target: str, limits: Limits, now: float,
                           "target": target, "rule": rule.dumps(), "is_open": True,
                           "created_at": now, "expires_at": now + 3600 * limits.class_hours}
                 class_id = conn.execute(insert(classes).values(**values)).inserted_primary_key[0]
+                if address is not None:
+                    conn.execute(insert(events).values(kind="class", key=address, at=now))
             return ClassInfo(class_id, values["code"], target, rule, True, now,
                              values["expires_at"]), token
         except IntegrityError:
             continue
     raise BoardError("could not find a free join code; try again")
+
+
+def _started(conn, address: str, now: float, limits: Limits) -> int:
+    return conn.execute(select(func.count()).select_from(events).where(
+        events.c.kind == "class", events.c.key == address,
+        events.c.at > now - limits.window_seconds)).scalar()
 
 
 def teacher_class(engine: Engine, token: str, now: float) -> ClassInfo | None:

@@ -74,11 +74,15 @@ class Limits:
     """Server-wide limits; `from_env` reads NNSINE_<FIELD> (e.g. NNSINE_CLASS_HOURS)."""
     class_hours: float = 12.0  # a class (and its data) is deleted this long after start
     max_classes: int = 50  # classes open at once on this server
+    classes_per_address: int = 5  # started per window: nobody fills the server alone
     name_chars: int = 64
     students_per_class: int = 200
     handins_per_minute: int = 6  # per student
     wrong_codes_per_session: int = 8  # per window
-    wrong_codes_per_address: int = 40  # per window (a school's NAT is one address)
+    # A school's NAT is one address: 40 students who each mistype a code a few times
+    # must not lock the class out; 200 guesses in 10 min find one of 50 classes among
+    # 32**6 codes with a chance of 1 in 100,000.
+    wrong_codes_per_address: int = 200  # per window
     window_seconds: float = 600.0
 
     @classmethod
