@@ -66,16 +66,20 @@ def export_class(args: argparse.Namespace) -> int:
         return 2
     rows = board.ranking(engine, info.id)
     engine.dispose()
-    fits = args.out / "fits"
-    fits.mkdir(parents=True, exist_ok=True)
-    for row in rows:
-        (fits / board_export.file_name(row)).write_text(row.file)  # as handed in
     column = f"nnsine {info.code}"
     files = {"ranking.csv": board_export.ranking_csv(rows, info.rule),
              "grades-canvas.csv": board_export.canvas_csv(rows, info.rule, column),
              "grades-moodle.csv": board_export.moodle_csv(rows, info.rule, column)}
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8", newline="")
+    try:
+        fits = args.out / "fits"
+        fits.mkdir(parents=True, exist_ok=True)
+        for row in rows:
+            (fits / board_export.file_name(row)).write_text(row.file)  # as handed in
+        for name, text in files.items():
+            (args.out / name).write_text(text, encoding="utf-8", newline="")
+    except OSError as error:  # --out is a file, or a folder we may not write
+        print(f"nnsine: --out {args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     print(f"class {info.code}: {len(rows)} hand-ins -> {args.out}/fits/, "
           f"{', '.join(files)}")
     return 0

@@ -75,8 +75,7 @@ def _score(args) -> int:
     files, bad = [], []
     for name in args.files:
         try:
-            with open(name, "rb") as file:  # no more than loads reads: /dev/zero ends too
-                files.append((name, file.read(fitfile.MAX_FILE_BYTES + 1)))
+            files.append((name, fitfile.head(name)))
         except OSError as error:
             bad.append((name, error.strerror or str(error)))
     # One target for every file, or None: each file's own.

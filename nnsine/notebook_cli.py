@@ -12,14 +12,14 @@ from pathlib import Path
 
 from nnsine.engine import targets, views
 from nnsine.engine.network import Params
-from nnsine.formats import export, importer, params
+from nnsine.formats import export, fitfile, importer, params
 
 IMAGES = ("svg", "png")  # nnsine.plots.render.FORMATS; render (matplotlib) is imported on demand
 
 
 def _load(name: str) -> Params:
     """The pair network in file `name`; ParamsError (or OSError) says why not."""
-    imported = importer.read(Path(name).read_bytes())
+    imported = importer.read(fitfile.head(name, importer.MAX_FILE_BYTES))
     if imported.fit is None:
         raise params.ParamsError(f"layer 2 is dense ({imported.cross_weights} weights off "
                                  "its diagonal): only a pair network can be exported")

@@ -103,6 +103,10 @@ def test_cli_class_export(lesson, tmp_path):
     assert main(["class", "export", info.code, "--teacher-token", token, "--out", str(out),
                  "--database-url", f"sqlite:///{tmp_path / 'missing.db'}"]) == 2
     assert not (tmp_path / "missing.db").exists()
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+    assert main(["class", "export", info.code, "--teacher-token", token, "--out",
+                 str(a_file), "--database-url", url]) == 1  # a message, no traceback
 
 
 def test_handed_in_files_keep_the_class_target_and_how_the_fit_was_made(tmp_path):

@@ -76,6 +76,9 @@ def test_export_of_a_bad_file_names_it(tmp_path):
     assert result.returncode == 1 and "broken.json: not valid JSON" in result.stderr
     missing = nnsine("export", str(tmp_path / "none.json"), "--to", "nnfs")
     assert missing.returncode == 1 and "No such file" in missing.stderr
+    for command in (["export", "/dev/zero", "--to", "nnfs"], ["train", "/dev/zero"]):
+        endless = nnsine(*command)  # read up to the size limit, not to the end of memory
+        assert endless.returncode in (1, 2) and "bytes" in endless.stderr, endless.stderr
 
 
 def test_unknown_format_is_a_usage_error(tmp_path):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -150,7 +149,7 @@ def cli(args) -> int:
     sliders' 0.01 grid so a student can load it as it is, as JSON on stdout; progress and
     MSE on stderr. Returns the exit status."""
     try:
-        file = fitfile.read(Path(args.file).read_bytes())
+        file = fitfile.read(fitfile.head(args.file))
     except (OSError, params.ParamsError) as error:
         print(f"nnsine: {args.file}: {error}", file=sys.stderr)
         return 2

@@ -124,6 +124,14 @@ def dumps(params: Params, target: str = targets.DEFAULT,
     return json.dumps(to_dict(params, target, history), indent=1)
 
 
+def head(name: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """At most `limit` + 1 bytes of the file `name`: one more than any file we read, so
+    a bigger one is still refused by its size, and /dev/zero or a huge file ends at once.
+    OSError as open's."""
+    with open(name, "rb") as file:
+        return file.read(limit + 1)
+
+
 def loads(text: str | bytes) -> Params:
     """JSON text -> Params (see read for the target and provenance)."""
     return read(text).params
