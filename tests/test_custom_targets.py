@@ -111,6 +111,10 @@ def test_points_from_csv_with_header_and_separators():
     ("0,0\n1,2,3", "line 2: expected 2 columns"),
     ("0,0\nzero,1", "line 2"),
     ("0,0\n١,1", "line 2"),  # Arabic-Indic digit: float() would take it
+    # A first row with a number in it is data, not a header to skip in silence
+    ("0,1)\n0.5,1\n1,0", "line 1: '0,1)' is not two numbers"),
+    ("0;0,5\n0.5;1\n1;0", "line 1"),  # a decimal comma
+    ("0,1_0\n1,0", "line 1"),  # float() reads 1_0 as 10
     ("0,0", "2 to 1000"),
     ("0,0\n2,1", "outside [-0.5, 1.5]"),
     ("0,0\n1,1000", "outside [-100, 100]"),

@@ -9,6 +9,7 @@ import math
 import numpy as np
 
 from nnsine.engine.target_formula import Y_LIMIT, TargetError, short
+from nnsine.formats.checks import NUMBER_TEXT
 
 POINTS = "pts:"
 MAX_POINTS = 1000
@@ -60,8 +61,8 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         try:
             x, y = (_csv_number(cell) for cell in cells)
         except ValueError:
-            if not xs and line == 1:
-                continue  # a header such as "x,y"
+            if line == 1 and not any(_is_number(cell) for cell in cells):
+                continue  # a header such as "x,y" (a row with one number in it is data)
             raise TargetError(f"CSV line {line}: {short(','.join(cells))} is not two "
                               "numbers") from None
         xs.append(x)
@@ -85,9 +86,19 @@ def _rows(data: str, delimiter: str):
 
 
 def _csv_number(cell: str) -> float:
-    if not cell.isascii():
-        raise ValueError(cell)  # float() would accept Arabic-Indic digits, full-width signs
+    # The numbers a learner reads: float() would also take Arabic-Indic digits,
+    # full-width signs and 1_0; NaN and inf are refused by `points`.
+    if not (NUMBER_TEXT.fullmatch(cell) or cell.lower().lstrip("+-") in ("nan", "inf")):
+        raise ValueError(cell)
     return float(cell)
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        _csv_number(cell)
+    except ValueError:
+        return False
+    return True
 
 
 def points_spec(xs, ys) -> str:
