@@ -91,7 +91,7 @@ def test_an_endless_or_nested_file_is_an_error_line(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 60_000)
     result = nnsine("score", str(tmp_path / "deep.json"), "/dev/zero", make_class(tmp_path)[2])
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "nested too deeply" in result.stderr and "a fit is at most a few KB" in result.stderr
+    assert "nested too deeply" in result.stderr and "a fit file is at most 256 KB" in result.stderr
     assert "ada.json" in result.stdout
 
 

@@ -15,6 +15,8 @@ def test_an_exercise_link_round_trips():
     query = to_query(exercise)
     assert query["ex_hide"] == "presets,probe"
     assert from_query(query) == (exercise, [])
+    exact = Exercise("sine", 8, (0.123456789, 0.05), frozenset())  # no :g rounding
+    assert from_query(to_query(exact)) == (exact, [])
 
 
 def test_no_exercise_without_the_flag():

@@ -94,6 +94,19 @@ def test_every_file_we_write_reads_back_bit_for_bit(fit):
     assert bits(fitfile.loads(fitfile.dumps(fit).encode())) == bits(fit)
 
 
+def test_the_biggest_file_we_write_reads_back():
+    """1,000 points at full precision and a long history: still under the size limit."""
+    import numpy as np
+
+    from nnsine.engine import targets
+    from nnsine.formats import provenance
+    x = np.linspace(-0.5, 1.5, 1000) * 0.999999937
+    spec = targets.points_target(x, 99.12 * np.sin(x))
+    history = tuple(provenance.Event("upload", "é" * 80) for _ in range(50))
+    fit = fitfile.read(fitfile.dumps(presets.preset("hand-tuned"), spec, history))
+    assert fit.target == spec and fit.history == history
+
+
 # --- URL query (with link repair first, as the pages do) -----------------------------
 
 KEYS = st.sampled_from([s.key for s in params.slots(params.MAX_PAIRS)] + ["pairs", "p17_w1"])

@@ -193,7 +193,7 @@ def test_uploading_a_fit_loads_it():
     (b"{broken", "not valid JSON"),
     (b"\xff\xfe\xfa", "not valid JSON"),
     (b'{"format": "keras"}', "format is 'keras'"),
-    (b" " * (50 * 1024 * 1024), "a fit is at most a few KB"),  # the server refuses it first
+    (b" " * (50 * 1024 * 1024), "a fit file is at most 256 KB"),  # the server refuses it first
 ])
 def test_a_bad_upload_is_explained_and_the_fit_kept(content, message):
     at = app()

@@ -49,6 +49,11 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(str(token).encode()).hexdigest()
 
 
+# Letters and symbols that draw nothing (Hangul fillers, the braille blank): a name made
+# of them, or of combining marks alone, would be an empty row on the board.
+BLANKS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
 def display_name(text: str, max_chars: int) -> str:
     """A student's name, checked: NFC, trimmed, 1..max_chars characters, no control
     characters. BoardError names the problem. Shown only as plain text, never markup."""
@@ -59,6 +64,8 @@ def display_name(text: str, max_chars: int) -> str:
         raise BoardError(f"Display name is {len(name)} characters; at most {max_chars}")
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
         raise BoardError("Display name contains invisible or control characters")
+    if not any(ch not in BLANKS and unicodedata.category(ch)[0] in "LNPS" for ch in name):
+        raise BoardError("Display name shows nothing: type letters or digits")
     return name
 
 

@@ -34,7 +34,7 @@ class Exercise:
 def to_query(exercise: Exercise) -> dict[str, str]:
     """The exercise as URL parameters (the link the teacher sends)."""
     query = {"ex": "1", "ex_target": exercise.target, "ex_pairs": str(exercise.n_pairs),
-             "ex_goals": ",".join(f"{g:g}" for g in exercise.goals)}
+             "ex_goals": ",".join(repr(float(g)) for g in exercise.goals)}  # exact
     if exercise.hide:
         query["ex_hide"] = ",".join(h for h in HIDEABLE if h in exercise.hide)
     return query

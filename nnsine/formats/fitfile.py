@@ -50,7 +50,9 @@ class FitFile:
             return "unknown (a version-1 file)"
         text = provenance.describe(self.history) or "nothing recorded"
         return text if self.sealed else f"{text} (edited outside nnsine: the seal differs)"
-MAX_FILE_BYTES = 64 * 1024  # a 16-pair fit is about 2 KB
+# A 16-pair fit is about 2 KB; a target of 1,000 exact points (40 KB) and a long
+# history must still fit: every file dumps writes, read reads back.
+MAX_FILE_BYTES = 256 * 1024
 
 
 def to_dict(params: Params, target: str = targets.DEFAULT,
@@ -142,7 +144,8 @@ def read(text: str | bytes) -> FitFile:
     check in from_dict. Numbers are read as Decimal first, so a message quotes the value
     as written (1e999, an integer of 400 digits) and float() sees no digit limit."""
     if len(text) > MAX_FILE_BYTES:
-        raise ParamsError(f"the file is {len(text):,} bytes; a fit is at most a few KB")
+        raise ParamsError(f"the file is {len(text):,} bytes; a fit file is at most "
+                          f"{MAX_FILE_BYTES // 1024} KB")
     try:
         obj = json.loads(text, parse_float=_decimal, parse_int=_integer)
     except ParamsError:

@@ -163,8 +163,8 @@ def _json(text: bytes) -> Imported:
         obj = json.loads(text)
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise params.ParamsError(f"not valid JSON ({error})") from None
-    if isinstance(obj, dict) and "format" in obj:
-        return from_fit(fitfile.from_dict(obj))
+    if isinstance(obj, dict) and "format" in obj:  # a fit file: read as the tuner reads it
+        return from_fit(fitfile.read(text).params)
     if not isinstance(obj, dict):
         raise params.ParamsError("the JSON is not an object of the six arrays")
     arrays = {}
