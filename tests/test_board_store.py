@@ -213,3 +213,22 @@ def test_one_address_cannot_fill_the_server_with_classes(engine):
     board.create_class(engine, "sine", LIMITS, NOW + 1)  # the command line: no address
     later = NOW + LIMITS.window_seconds + 1
     board.create_class(engine, "sine", LIMITS, later, address="10.0.0.7")
+
+
+def test_boards_and_ranks_read_while_a_hand_in_is_being_written(engine):
+    """Readers take no write lock (SQLite in WAL mode): a teacher's board and a student's
+    rank do not queue behind hand-ins."""
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    ada = _join(engine, info.code, "Ada")
+    board_students.hand_in(engine, ada, GOOD, LIMITS, NOW)
+    done = threading.Event()
+    with engine.begin() as writer:  # a hand-in in progress holds the write lock
+        writer.execute(insert(board_store.events).values(kind="x", key="y", at=NOW))
+
+        def read():
+            board.ranking(engine, info.id)
+            board_students.standing(engine, ada, NOW)
+            done.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        assert done.wait(10), "a read waited for the writer"

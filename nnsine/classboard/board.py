@@ -23,7 +23,7 @@ from nnsine.classboard.board_rules import (
     new_token,
     token_hash,
 )
-from nnsine.classboard.board_store import classes, events, handins, students
+from nnsine.classboard.board_store import classes, events, handins, reading, students
 from nnsine.engine import targets
 from nnsine.engine.metrics import Score
 from nnsine.engine.network import Params
@@ -115,7 +115,7 @@ def _started(conn, address: str, now: float, limits: Limits) -> int:
 
 def teacher_class(engine: Engine, token: str, now: float) -> ClassInfo | None:
     """The live class this teacher token opens, or None (wrong, expired or deleted)."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         row = conn.execute(select(classes).where(classes.c.token_hash == token_hash(token),
                                                  classes.c.expires_at > now)).first()
     return class_info(row) if row else None
@@ -123,7 +123,7 @@ def teacher_class(engine: Engine, token: str, now: float) -> ClassInfo | None:
 
 def ranking(engine: Engine, class_id: int) -> list[Handin]:
     """The class's latest hand-ins, best first (MSE, then max |error|, then earliest)."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         order = [r.id for r in conn.execute(select(students.c.id).where(
             students.c.class_id == class_id).order_by(students.c.id))]
         rows = conn.execute(select(handins, students.c.name).join(
@@ -160,7 +160,7 @@ def delete_class(engine: Engine, class_id: int) -> None:
 def purge_expired(engine: Engine, now: float, limits: Limits) -> int:
     """Delete expired classes (with their data) and old rate-limit events; returns how
     many classes went."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         old = [r.id for r in conn.execute(select(classes.c.id).where(classes.c.expires_at <= now))]
     for class_id in old:
         delete_class(engine, class_id)

@@ -14,6 +14,7 @@ import time
 from sqlalchemy import (
     Boolean,
     Column,
+    Connection,
     Engine,
     Float,
     ForeignKey,
@@ -128,9 +129,18 @@ def _switch_to_wal(cursor, attempts: int = 300) -> None:
 
 
 def _begin_immediate(conn) -> None:
-    # Take the write lock when the transaction starts: a read-then-write transaction that
-    # took it later could fail at once ("database is locked") instead of waiting its turn.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # A writer takes the write lock when its transaction starts: a read-then-write
+    # transaction that took it later could fail at once ("database is locked") instead of
+    # waiting its turn. A reader (see `reading`) takes none: in WAL mode it reads while a
+    # hand-in is written, so boards and ranks never queue behind hand-ins.
+    reader = conn.get_execution_options().get("nnsine_read", False)
+    conn.exec_driver_sql("BEGIN" if reader else "BEGIN IMMEDIATE")
+
+
+def reading(engine: Engine) -> Connection:
+    """A connection for reads only (use it as `with reading(engine) as conn`): on SQLite
+    its transaction does not take the write lock; elsewhere it is engine.connect()."""
+    return engine.connect().execution_options(nnsine_read=True)
 
 
 def prepare(engine: Engine) -> Engine:

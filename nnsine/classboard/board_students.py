@@ -21,7 +21,7 @@ from nnsine.classboard.board_rules import (
     normal_code,
     token_hash,
 )
-from nnsine.classboard.board_store import classes, events, handins, students
+from nnsine.classboard.board_store import classes, events, handins, reading, students
 from nnsine.engine.metrics import Score, score
 from nnsine.engine.network import Params
 from nnsine.formats import fitfile, provenance
@@ -108,7 +108,7 @@ def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now
 
 def standing(engine: Engine, student_token: str, now: float) -> tuple[int, int] | None:
     """The student's (rank, number of hand-ins) in their class; None before a hand-in."""
-    with engine.connect() as conn:
+    with reading(engine) as conn:
         me = _student(conn, student_token, now)
         rows = conn.execute(select(handins.c.student_id, handins.c.mse, handins.c.max_error,
                                    handins.c.handed_at).where(
