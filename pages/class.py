@@ -38,7 +38,9 @@ uploads = st.file_uploader("The class's fits (JSON)", type=["json"], key="class_
 if len(uploads) > MAX_FILES:
     st.warning(f"Showing the first {MAX_FILES} of {len(uploads)} files.")
     uploads = uploads[:MAX_FILES]
-entries, bad = grading.grade([(u.name, u.getvalue()) for u in uploads], target)
+order = grading.distinct([u.name for u in uploads])
+entries, bad = grading.grade([(n, u.getvalue()) for n, u in zip(order, uploads, strict=True)],
+                             target)
 
 for name, problem in bad:
     st.error(f"{markdown_literal(name)}: {markdown_literal(problem)}")  # shown as typed
@@ -50,7 +52,6 @@ presenting = presenter.is_on()
 reveal = st.toggle("Show file names on this screen", key="class_names", disabled=presenting,
                    help="Off: stable aliases (the projector's view). Presenter mode always "
                         "shows aliases.")
-order = [u.name for u in uploads]
 labels = [e.name if reveal and not presenting else alias(order.index(e.name) + 1)
           for e in entries]
 st.dataframe([{"rank": rank, "file": label, "MSE": round(e.score.mse, 6),

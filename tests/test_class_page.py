@@ -36,3 +36,16 @@ def test_the_target_changes_the_ranking_scores():
         "ada.json", fitfile.dumps(presets.preset("hand-tuned")).encode()).run()
     assert at.dataframe[0].value["MSE"][0] == round(score(presets.preset("hand-tuned"),
                                                           "abs").mse, 6)
+
+
+def test_files_with_the_same_name_get_a_row_and_an_alias_each():
+    at = class_page()
+    uploader = at.file_uploader(key="class_files")
+    for preset in ("hand-tuned", "zeros", "hand-tuned"):  # every download's default name
+        uploader.upload("nnsine-fit.json", fitfile.dumps(presets.preset(preset)).encode())
+    uploader.run()
+    table = at.dataframe[0].value
+    assert len(set(table["file"])) == 3  # three aliases
+    at.toggle(key="class_names").set_value(True).run()
+    assert sorted(at.dataframe[0].value["file"]) == [
+        "nnsine-fit.json", "nnsine-fit.json (2)", "nnsine-fit.json (3)"]

@@ -33,6 +33,19 @@ class Entry:
         return self.file.made() if self.file else ""
 
 
+def distinct(names: list[str]) -> list[str]:
+    """File names made unique in order: a class's downloads are often all
+    "nnsine-fit.json", so the second is "nnsine-fit.json (2)" (a row and an alias each)."""
+    out: list[str] = []
+    for name in names:
+        candidate, k = name, 1
+        while candidate in out:
+            k += 1
+            candidate = f"{name} ({k})"
+        out.append(candidate)
+    return out
+
+
 def grade(files: Iterable[tuple[str, bytes]], target: str | None = targets.DEFAULT
           ) -> tuple[list[Entry], list[tuple[str, str]]]:
     """(name, content) pairs -> (entries best first, (name, problem) for each bad file).
