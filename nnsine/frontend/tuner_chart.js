@@ -17,7 +17,11 @@ export function loadPlotly() {
     const script = document.createElement("script");
     script.src = PLOTLY_URL;
     script.onload = () => resolve(window.Plotly);
-    script.onerror = () => reject(new Error(`could not load ${PLOTLY_URL}`));
+    script.onerror = () => {
+      script.remove();
+      window.__nnsinePlotly = null;  // a failed load (a network blip) is tried again
+      reject(new Error(`could not load ${PLOTLY_URL}`));
+    };
     document.head.appendChild(script);
   });
   return window.__nnsinePlotly;
