@@ -57,7 +57,12 @@ def _joined(engine, limits, me: dict) -> None:
                    "your hand-in is "
                    "scored on that.")
     st.caption("The board keeps your **latest** hand-in: handing in again replaces it.")
-    if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch"):
+    linear = st.session_state.get("activation") == "linear"
+    if linear:  # the board scores ReLU pairs: a linear fit's numbers would not match
+        st.info("The class is scored with ReLU hidden layers: switch *Hidden layers* back "
+                "to relu to hand in.")
+    if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch",
+                 disabled=linear):
         try:
             result = board_students.hand_in(engine, me["token"], fit_state.current(), limits,
                                             time.time(), fit_state.history())

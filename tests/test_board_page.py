@@ -220,3 +220,12 @@ def test_a_live_class_can_fit_the_target_made_on_the_tuner(database):
     at.button(key="board_start").click().run()
     assert not at.exception, at.exception
     assert any("target 3 points" in shown(m.value) for m in at.markdown)
+
+
+def test_no_hand_in_while_the_tuner_shows_linear_layers(database):
+    """The board scores ReLU pairs: the numbers received must be the ones on screen."""
+    _, code, _ = start_class()
+    at = join_and_hand_in(code, "Ada")
+    at.segmented_control(key="activation").set_value("linear").run()
+    assert at.button(key="handin_send").disabled
+    assert any("switch *Hidden layers* back" in i.value for i in at.info)
