@@ -31,7 +31,7 @@ def register(commands) -> None:
 
 
 def _engine(url: str):
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, inspect
     from sqlalchemy.engine import make_url
 
     from nnsine.classboard import board_store
@@ -40,8 +40,14 @@ def _engine(url: str):
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         if not Path(parsed.database).exists():  # never create an empty database here
             raise FileNotFoundError(f"no class database at {parsed.database}")
+    plain = create_engine(parsed)  # looked at before prepare switches SQLite to WAL
+    try:
+        if not inspect(plain).has_table(board_store.schema_version.name):
+            raise LookupError("it holds no nnsine class board")  # change nothing in it
+    finally:
+        plain.dispose()
     engine = board_store.prepare(create_engine(parsed))
-    board_store.migrate(engine)
+    board_store.migrate(engine)  # a board made by an older nnsine: brought up to date
     return engine
 
 

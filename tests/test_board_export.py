@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sqlite3
 import subprocess
 import sys
 import time
@@ -103,6 +104,12 @@ def test_cli_class_export(lesson, tmp_path):
     assert main(["class", "export", info.code, "--teacher-token", token, "--out", str(out),
                  "--database-url", f"sqlite:///{tmp_path / 'missing.db'}"]) == 2
     assert not (tmp_path / "missing.db").exists()
+    other = tmp_path / "grades.db"  # a teacher's own SQLite file, not a class board
+    sqlite3.connect(other).execute("CREATE TABLE marks (name TEXT)").connection.commit()
+    before = other.read_bytes()
+    assert main(["class", "export", info.code, "--teacher-token", token, "--out", str(out),
+                 "--database-url", f"sqlite:///{other}"]) == 2
+    assert other.read_bytes() == before and not (tmp_path / "grades.db-wal").exists()
     a_file = tmp_path / "notes.txt"
     a_file.write_text("not a folder")
     assert main(["class", "export", info.code, "--teacher-token", token, "--out",
