@@ -85,8 +85,10 @@ export function liveLayer(canvas, plot) {
     for (const { y, color, lineWidth, label } of curves) {
       ctx.beginPath();
       let first = -1, last = -1;  // where the pair's curve bends: its ramp
+      let pen = false;  // a target's gap (null: undefined there) lifts the pen
       const n = xs.length;
       for (let j = 0; j < n; j++) {
+        if (y[j] === null || !Number.isFinite(y[j])) { pen = false; continue; }
         if (j && y[j] !== y[j - 1]) { if (first < 0) first = j; last = j; }
         // A ReLU network's curve is straight between its kinks: a point on the line
         // through its neighbours draws nothing, and skipping it spares the canvas most
@@ -94,7 +96,8 @@ export function liveLayer(canvas, plot) {
         if (j > 0 && j < n - 1 && Math.abs(y[j + 1] - 2 * y[j] + y[j - 1]) <= 1e-12 * (
           1 + Math.abs(y[j]))) continue;
         const px = (xs[j] - xRange[0]) * sx, py = height - (y[j] - yRange[0]) * sy;
-        if (j) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+        if (pen) ctx.lineTo(px, py); else ctx.moveTo(px, py);
+        pen = true;
       }
       ctx.strokeStyle = color; ctx.lineWidth = lineWidth; ctx.lineJoin = "round";
       ctx.stroke();
