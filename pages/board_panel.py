@@ -129,7 +129,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
                    "max |error|": round(r.score.max_error, 4),
                    "goals": f"{goals_reached(r.score)} of {len(GOALS)}",
                    "handed in": time.strftime("%H:%M:%S", time.localtime(r.handed_at)),
-                   "hand-ins": r.count, "how it was made": r.made()} for r in rows],
+                   "hand-ins": r.count, "how it was made": r.made} for r in rows],
                  key="board_table", hide_index=True)
     aliases = [r.alias for r in rows]
     if st.session_state.get("board_pick") not in aliases:

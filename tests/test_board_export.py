@@ -131,6 +131,6 @@ def test_handed_in_files_keep_the_class_target_and_how_the_fit_was_made(tmp_path
     archive = zipfile.ZipFile(io.BytesIO(fits_zip([row])))
     (entry,), bad = grading.grade([(n, archive.read(n)) for n in archive.namelist()], None)
     assert not bad and entry.target == "abs" and entry.score == row.score
-    assert entry.shortcuts() == {"presets"} and row.made() == entry.made()
-    assert "preset hand-tuned" in row.made()
+    assert entry.shortcuts() == {"presets"} and row.made == entry.made()
+    assert "preset hand-tuned" in row.made
     engine.dispose()

@@ -54,11 +54,8 @@ class Handin:
     score: Score
     handed_at: float
     count: int
-    file: str
-
-    def made(self) -> str:
-        """How the fit was made, as a teacher reads it (sealed in the handed-in file)."""
-        return fitfile.read(self.file).made()
+    file: str  # the fit file as handed in
+    made: str  # how the fit was made, as a teacher reads it (sealed in the file)
 
 
 def class_info(row) -> ClassInfo:
@@ -129,11 +126,15 @@ def ranking(engine: Engine, class_id: int) -> list[Handin]:
         rows = conn.execute(select(handins, students.c.name).join(
             students, students.c.id == handins.c.student_id).where(
             handins.c.class_id == class_id)).all()
+        target = conn.execute(select(classes.c.target).where(
+            classes.c.id == class_id)).scalar()
     aliases = {student_id: alias(n) for n, student_id in enumerate(order, 1)}
     rows.sort(key=lambda r: (r.mse, r.max_error, r.handed_at, r.student_id))
-    return [Handin(rank, r.name, aliases[r.student_id], fitfile.loads(r.fit),
-                   Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count, r.fit)
-            for rank, r in enumerate(rows, 1)]
+    files = [fitfile.read(r.fit, checked=(target,)) for r in rows]  # parsed once each
+    return [Handin(rank, r.name, aliases[r.student_id], file.params,
+                   Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count, r.fit,
+                   file.made())
+            for rank, (r, file) in enumerate(zip(rows, files, strict=True), 1)]
 
 
 def set_open(engine: Engine, class_id: int, is_open: bool) -> None:
