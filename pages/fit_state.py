@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from nnsine.book import presets
+from nnsine.book.walkthrough import STEPS
 from nnsine.engine import targets
 from nnsine.engine.metrics import GOALS, score
 from nnsine.engine.network import Params
@@ -14,6 +15,7 @@ from nnsine.formats import exercise, fitfile, links, params, provenance
 from nnsine.formats.checks import fmt, shorten
 from pages.widgets import markdown_literal, sync_query
 
+WALK_PAIRS = STEPS[0].params.n_pairs  # the walkthrough's steps are fits of this many pairs
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
 EXERCISE, HISTORY = "exercise", "fit_history"  # the link's exercise; how the fit was made
 LINK = "link_read"  # set once the session's link has been read (and repaired)
@@ -77,6 +79,8 @@ def hides(shortcut: str) -> bool:
     """Whether the exercise leaves this shortcut ("presets", "walkthrough", "optimizer",
     "probe") out of the page."""
     task = current_exercise()
+    if task is not None and shortcut == "walkthrough" and task.n_pairs != WALK_PAIRS:
+        return True  # the book's steps are 8 pairs: an exercise with other pairs cannot
     return task is not None and task.hides(shortcut)
 
 

@@ -15,6 +15,7 @@ from pages import board_db, fit_state
 from pages.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
+WHOLE_PAGE = "handin_whole_page"  # a join changed the target: rerun the page, not the panel
 
 
 def _on_join(limits) -> None:
@@ -34,6 +35,7 @@ def _on_join(limits) -> None:
                                           "target": info.target}
     if fit_state.target() != info.target:  # the tuner shows what the class is scored on
         fit_state.set_target(info.target, f"class {info.code}'s target")
+        st.session_state[WHOLE_PAGE] = True  # the title and chart are outside this fragment
     st.query_params.pop("join", None)
 
 
@@ -88,6 +90,8 @@ def _joined(engine, limits, me: dict) -> None:
 @st.fragment
 def handin_panel() -> None:
     """The 'Hand in to your class' expander (open when the URL has ?join=CODE)."""
+    if st.session_state.pop(WHOLE_PAGE, False):
+        st.rerun(scope="app")
     me = st.session_state.get(board_db.STUDENT)
     # Built only while open (on_change="rerun"): most students never join, and its form
     # cost every slider release some server time for nothing.

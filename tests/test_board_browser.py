@@ -77,3 +77,27 @@ def test_a_student_hands_in_and_the_board_shows_it(browser, board_url):
     archive = zipfile.ZipFile(download.value.path())
     (name,) = archive.namelist()
     assert fitfile.loads(archive.read(name)) == presets.preset("zeros")
+
+
+def test_joining_a_class_shows_its_target_on_the_whole_tuner(browser, board_url):
+    """The hand-in panel is a fragment: a join that changes the target must redraw the
+    page around it (title, chart, scores), not only the panel."""
+    teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    teacher.set_default_timeout(60_000)
+    teacher.goto(f"{board_url}/class")
+    wait_idle(teacher)
+    teacher.get_by_label("Target for the class").click()
+    teacher.get_by_role("option", name="|x − 0.5|").click()
+    teacher.get_by_role("button", name="Start a live class").click()
+    join = teacher.locator("code", has_text="/?join=").first
+    join.wait_for()
+    code = join.inner_text().strip().rsplit("=", 1)[1]
+
+    student = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    student.set_default_timeout(20_000)
+    student.goto(f"{board_url}/?join={code}")
+    wait_idle(student)
+    student.locator("h1", has_text="Fit sin(2πx)").wait_for()
+    student.get_by_label("Display name (the teacher sees it)").fill("Ada")
+    student.get_by_role("button", name="Join the class").click()
+    student.locator("h1", has_text="Fit |x − 0.5|").wait_for()

@@ -118,3 +118,11 @@ def test_the_probe_works_its_arithmetic_at_its_x():
     (code,) = [c.value for c in at.code if "layer 1" in c.value]
     assert code.splitlines()[0] == "Pair 1, layer 1: 6 · 0.08 + 0 = 0.48 → ReLU → 0.48"
     assert code.splitlines()[-1].endswith("= -0.22")
+
+
+def test_the_walkthrough_is_left_out_of_an_exercise_with_other_than_8_pairs():
+    """Its 37 steps are 8-pair fits: cut to 3 pairs no step would ever be reached."""
+    at = app(exercise.to_query(exercise.Exercise("sine", 3, (0.1,), frozenset())))
+    assert "walk_start" not in {b.key for b in at.button}
+    at8 = app(exercise.to_query(exercise.Exercise("sine", 8, (0.1,), frozenset())))
+    assert "walk_start" in {b.key for b in at8.button}
