@@ -57,7 +57,7 @@ def start_panel(limits) -> None:
             _, token = board.create_class(engine, target, limits, time.time(),
                                           address=board_db.address())
         except BoardError as error:
-            st.error(str(error))
+            st.error(markdown_literal(error))  # it may quote the teacher's formula
             return
         st.session_state[board_db.TEACHER] = token
         st.rerun()

@@ -61,6 +61,6 @@ st.dataframe([{"rank": rank, "file": label, "MSE": round(e.score.mse, 6),
              key="class_table", hide_index=True)
 x, y, outputs = grading.curves(entries, target)
 # Escaped: Plotly reads a few HTML tags in trace names; a file name shows as it is.
-st.plotly_chart(class_figure(x, y, outputs, [html.escape(label) for label in labels],
+st.plotly_chart(class_figure(x, y, outputs, [html.escape(label, quote=False) for label in labels],
                              targets.LABELS[target]),
                 key="class_chart", config={"displayModeBar": False})

@@ -15,6 +15,7 @@ from nnsine.formats import export, importer, params
 from nnsine.plots import render
 from nnsine.plots.chapter_figures import fits_figure
 from pages import fit_state
+from pages.widgets import markdown_literal
 
 OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
 IMPORTED, UNDO, PROBE_X = "notebook_imported", "notebook_undo", "notebook_probe_x"
@@ -93,14 +94,16 @@ def _uploaded() -> None:
         st.session_state[IMPORTED] = (upload.name, importer.read(upload.getvalue()))
     except params.ParamsError as error:
         st.session_state.pop(IMPORTED, None)
-        fit_state.notice("error", f"Could not import {upload.name}: {error}. "
+        fit_state.notice("error", f"Could not import {markdown_literal(upload.name)}: "
+                         f"{markdown_literal(error)}. "
                          "Your fit is unchanged.")
 
 
 def _load(fit: Params, name: str) -> None:
     st.session_state[UNDO] = fit_state.current()
     fit_state.commit(fit)
-    fit_state.notice("success", f"Loaded {name} into the sliders. Undo brings your values back.")
+    fit_state.notice("success", f"Loaded {markdown_literal(name)} into the sliders. Undo "
+                     "brings your values back.")
 
 
 def _undo() -> None:
@@ -126,7 +129,8 @@ def _show(name: str, imported: importer.Imported, fit: Params, target: str) -> N
     output = importer.output(imported, x)
     result = compare(output, y)
     kind = "pair network" if imported.fit is not None else "dense network"
-    st.markdown(f"**{name}**: a {kind}, {imported.n} neurons per hidden layer.")
+    st.markdown(f"**{markdown_literal(name)}**: a {kind}, {imported.n} neurons per hidden "
+                "layer.")
     first, second = st.columns(2)
     first.metric("MSE (as imported)", f"{result.mse:.5f}")
     second.metric("max |error|", f"{result.max_error:.4f}")
@@ -136,7 +140,8 @@ def _show(name: str, imported: importer.Imported, fit: Params, target: str) -> N
     if imported.fit is None:
         _dense(imported, target)
     elif imported.off_slider:
-        st.warning(f"Shown here, not on the sliders: {imported.off_slider}. The sliders span "
+        st.warning(f"Shown here, not on the sliders: {markdown_literal(imported.off_slider)}. "
+                   "The sliders span "
                    "[-10, 10]; a ReLU pair keeps its curve if you divide one layer's weight and "
                    "bias by a positive number and multiply the next weight by it.")
     else:

@@ -113,10 +113,12 @@ def set_target(spec: str, how: str) -> None:
     try:
         targets.check(spec)
     except params.ParamsError as error:
-        notice("error", f"Could not use the {how}: {error}. The target is unchanged.")
+        notice("error", f"Could not use the {markdown_literal(how)}: "
+                        f"{markdown_literal(error)}. The target is unchanged.")
         return
     st.session_state[TARGET] = spec
-    notice("success", f"Now fitting your {how}: {markdown_literal(targets.label(spec))}.")
+    notice("success", f"Now fitting your {markdown_literal(how)}: "
+                      f"{markdown_literal(targets.label(spec))}.")
 
 
 def set_csv_target(name: str, data: bytes) -> None:
@@ -125,7 +127,8 @@ def set_csv_target(name: str, data: bytes) -> None:
     try:
         spec = targets.points_target(*parse_csv(data))
     except params.ParamsError as error:
-        notice("error", f"Could not use {name}: {error}. The target is unchanged.")
+        notice("error", f"Could not use {markdown_literal(name)}: "
+                        f"{markdown_literal(error)}. The target is unchanged.")
         return
     set_target(spec, f"points from {name}")
 
@@ -178,7 +181,8 @@ def load_upload(key: str) -> None:
     try:
         file = fitfile.read(upload.getvalue())
     except params.ParamsError as error:
-        notice("error", f"Could not load {upload.name}: {error}. Your current fit is unchanged.")
+        notice("error", f"Could not load {markdown_literal(upload.name)}: "
+                        f"{markdown_literal(error)}. Your current fit is unchanged.")
         return
     # Exactly as the file has it: the score is the grader's (see off_grid). The file's
     # history comes along, and the upload is added to it.
@@ -191,7 +195,7 @@ def load_upload(key: str) -> None:
         notice("info", f"{markdown_literal(upload.name)} was made for "
                f"{markdown_literal(targets.label(file.target))}; this "
                "exercise keeps its own target.")
-    notice("success", f"Loaded {upload.name}.")
+    notice("success", f"Loaded {markdown_literal(upload.name)}.")
 
 
 def round_to_sliders() -> None:

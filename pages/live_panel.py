@@ -116,7 +116,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         "show_contributions": show_contributions,
         "grid": {"start": start, "count": count, "denominator": denominator},
         "target": _target_points(target, view),
-        "target_label": html.escape(targets.label(target)),  # a Plotly legend name
+        "target_label": html.escape(targets.label(target), quote=False),  # a Plotly legend name
         "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
         "overlay": overlay or {"shapes": [], "annotations": []},
         "height": 600 if presenting else 440,

@@ -206,7 +206,7 @@ def test_a_bad_formula_for_a_live_class_is_named_and_starts_nothing(database):
     at.text_input(key="board_formula").input("__import__('os')").run()
     at.button(key="board_start").click().run()
     assert not at.exception, at.exception
-    assert [e.value for e in at.error if e.value.startswith("Target: ")], at.error
+    assert [e for e in at.error if shown(e.value).startswith("Target: ")], at.error
     assert not [c for c in at.code if "/?join=" in c.value]
 
 

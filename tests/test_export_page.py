@@ -9,7 +9,7 @@ import numpy as np
 
 from nnsine.book import presets
 from nnsine.formats import export, fitfile, params
-from tests.test_tuner_page import app
+from tests.test_tuner_page import app, shown
 
 
 def opened():
@@ -63,7 +63,7 @@ def test_a_pair_network_off_the_grid_is_rounded_only_when_asked():
     assert "rounds every value" in at.info[0].value
     at.button(key="notebook_load").click().run()
     assert at.session_state["fit"] == params.snap_all(fit)
-    assert any("Loaded mine.npz" in s.value for s in at.success)
+    assert any("Loaded mine.npz" in shown(s.value) for s in at.success)
     at.button(key="notebook_undo_button").click().run()
     assert at.session_state["fit"] == presets.preset("hand-tuned")
 
@@ -93,6 +93,6 @@ def test_a_bad_file_is_explained_and_the_fit_kept():
     np.savez(buffer, dense1_weights=np.ones((8, 1)))
     upload(at, "bad.npz", buffer.getvalue())
     assert at.session_state["fit"] == presets.preset("hand-tuned")
-    assert "missing dense1_biases" in at.error[0].value and "unchanged" in at.error[0].value
+    assert "missing dense1_biases" in shown(at.error[0].value) and "unchanged" in at.error[0].value
     upload(at, "fit.json", fitfile.dumps(presets.preset("zeros")).encode())
     assert any("Every value is already a slider position" in c.value for c in at.caption)

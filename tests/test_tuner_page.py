@@ -186,7 +186,7 @@ def test_uploading_a_fit_loads_it():
     at = app()
     upload(at, "ada.json", fitfile.dumps(presets.preset("hand-tuned")).encode())
     assert at.session_state["fit"] == presets.preset("hand-tuned")
-    assert "Loaded ada.json" in at.success[0].value
+    assert "Loaded ada.json" in shown(at.success[0].value)
 
 
 @pytest.mark.parametrize("content, message", [
@@ -201,7 +201,7 @@ def test_a_bad_upload_is_explained_and_the_fit_kept(content, message):
     kept = at.session_state["fit"]
     upload(at, "bad.json", content)
     assert at.session_state["fit"] == kept
-    assert message in at.error[0].value and "unchanged" in at.error[0].value
+    assert message in shown(at.error[0].value) and "unchanged" in at.error[0].value
 
 
 def test_a_formula_target_survives_its_own_link():

@@ -147,7 +147,8 @@ def read(text: str | bytes, checked: tuple[str, ...] = ()) -> FitFile:
     check in from_dict. Numbers are read as Decimal first, so a message quotes the value
     as written (1e999, an integer of 400 digits) and float() sees no digit limit."""
     if len(text) > MAX_FILE_BYTES:
-        raise ParamsError(f"the file is {len(text):,} bytes; a fit file is at most "
+        # (`head` reads one byte past the limit: the true size is not known here)
+        raise ParamsError(f"the file is too big: a fit file is at most "
                           f"{MAX_FILE_BYTES // 1024} KB")
     try:
         obj = json.loads(text, parse_float=_decimal, parse_int=_integer)

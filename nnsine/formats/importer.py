@@ -180,7 +180,7 @@ def read(data: bytes) -> Imported:
     """An uploaded file's bytes (.npz or JSON, told apart by content) -> Imported;
     ParamsError for anything else."""
     if len(data) > MAX_FILE_BYTES:
-        raise params.ParamsError(f"the file is {len(data):,} bytes; the six arrays of a "
+        raise params.ParamsError(f"the file is over {MAX_FILE_BYTES:,} bytes; the six arrays of a "
                                  f"{params.MAX_PAIRS}-neuron network take a few KB")
     if data[:4] == b"PK\x03\x04":
         try:

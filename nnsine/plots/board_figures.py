@@ -24,7 +24,8 @@ def board_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
     for k in order:
         chosen = k == highlight
         figure.add_scatter(x=x, y=outputs[k], mode="lines",
-                           name=f"{k + 1}. {html.escape(labels[k])}", showlegend=chosen,
+                           name=f"{k + 1}. {html.escape(labels[k], quote=False)}",
+                           showlegend=chosen,
                            opacity=1 if chosen else 0.45,
                            line={"color": FIT_COLOR if chosen else OTHERS_COLOR,
                                  "width": 4 if chosen else 1.2})

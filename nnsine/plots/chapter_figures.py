@@ -60,10 +60,11 @@ def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
                 target_label: str = "sin(2πx)", revision: str = "fits") -> go.Figure:
     """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
     # Escaped: Plotly reads a few HTML tags (<a href>, <b>) in trace names.
-    figure = go.Figure(go.Scatter(x=x, y=target, mode="lines", name=html.escape(target_label),
+    figure = go.Figure(go.Scatter(x=x, y=target, mode="lines",
+                                  name=html.escape(target_label, quote=False),
                                   line={"color": TARGET_COLOR, "width": 5}))
     for k, (name, output) in enumerate(fits.items()):
-        figure.add_scatter(x=x, y=output, mode="lines", name=name,
+        figure.add_scatter(x=x, y=output, mode="lines", name=html.escape(name, quote=False),
                            line={"color": COLORS[k % len(COLORS)], "width": 3,
                                  "dash": "dash" if k % 2 else "solid"})
     return _layout(figure, (0, 1), Y_RANGE, y_title="y", revision=revision)

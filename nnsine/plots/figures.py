@@ -32,7 +32,7 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
                target_label: str = "sin(2πx)") -> go.Figure:
     """Target and network output over x, all (n,), on fixed axes."""
     figure = go.Figure([
-        go.Scatter(x=x, y=target, mode="lines", name=html.escape(target_label),
+        go.Scatter(x=x, y=target, mode="lines", name=html.escape(target_label, quote=False),
                    line={"color": TARGET_COLOR, "width": 4}),
         go.Scatter(x=x, y=output, mode="lines", name="network output",
                    line={"color": FIT_COLOR, "width": 3}),
