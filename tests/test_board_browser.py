@@ -42,20 +42,33 @@ def _no_markup_rendered(page) -> None:
     assert page.locator("strong", has_text=re.compile(r"^x$")).count() == 0
 
 
-def test_a_student_hands_in_and_the_board_shows_it(browser, board_url):
+def start_class(browser, board_url: str, target: str | None = None):
+    """A teacher's page with a new live class (on the target labelled `target`); its code."""
     teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     teacher.set_default_timeout(60_000)
     teacher.goto(f"{board_url}/class")
     wait_idle(teacher)
+    if target:
+        teacher.get_by_label("Target for the class").click()
+        teacher.get_by_role("option", name=target).click()
     teacher.get_by_role("button", name="Start a live class").click()
     join = teacher.locator("code", has_text="/?join=").first
     join.wait_for()
-    code = join.inner_text().strip().rsplit("=", 1)[1]
+    return teacher, join.inner_text().strip().rsplit("=", 1)[1]
 
+
+def open_join_link(browser, board_url: str, code: str):
+    """A student's page opened from the class's join link."""
     student = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
     student.set_default_timeout(20_000)
     student.goto(f"{board_url}/?join={code}")
     wait_idle(student)
+    return student
+
+
+def test_a_student_hands_in_and_the_board_shows_it(browser, board_url):
+    teacher, code = start_class(browser, board_url)
+    student = open_join_link(browser, board_url, code)
     student.get_by_label("Display name (the teacher sees it)").fill(MARKUP)
     student.get_by_role("button", name="Join the class").click()
     student.get_by_role("button", name="Hand in this fit").click()
@@ -82,21 +95,8 @@ def test_a_student_hands_in_and_the_board_shows_it(browser, board_url):
 def test_joining_a_class_shows_its_target_on_the_whole_tuner(browser, board_url):
     """The hand-in panel is a fragment: a join that changes the target must redraw the
     page around it (title, chart, scores), not only the panel."""
-    teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    teacher.set_default_timeout(60_000)
-    teacher.goto(f"{board_url}/class")
-    wait_idle(teacher)
-    teacher.get_by_label("Target for the class").click()
-    teacher.get_by_role("option", name="|x − 0.5|").click()
-    teacher.get_by_role("button", name="Start a live class").click()
-    join = teacher.locator("code", has_text="/?join=").first
-    join.wait_for()
-    code = join.inner_text().strip().rsplit("=", 1)[1]
-
-    student = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    student.set_default_timeout(20_000)
-    student.goto(f"{board_url}/?join={code}")
-    wait_idle(student)
+    _, code = start_class(browser, board_url, target="|x − 0.5|")
+    student = open_join_link(browser, board_url, code)
     student.locator("h1", has_text="Fit sin(2πx)").wait_for()
     student.get_by_label("Display name (the teacher sees it)").fill("Ada")
     student.get_by_role("button", name="Join the class").click()
