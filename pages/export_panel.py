@@ -8,9 +8,9 @@ from functools import partial
 
 import streamlit as st
 
-from nnsine.engine import targets
+from nnsine.engine import dense, targets
 from nnsine.engine.metrics import compare, score
-from nnsine.engine.network import Params, predict
+from nnsine.engine.network import Params, dense_layer_outputs, predict
 from nnsine.formats import export, importer, params
 from nnsine.plots import render
 from nnsine.plots.chapter_figures import fits_figure
@@ -164,7 +164,7 @@ def _pairs(imported: Params, name: str, target: str) -> None:
 
 
 def _dense(imported: importer.Imported, target: str) -> None:
-    pairs_only = score(importer.pair_part(imported), target)
+    pairs_only = score(dense.pair_part(dense.from_layers(imported.layers)), target)
     st.warning(f"Shown here, read-only, not on the sliders: layer 2 is dense "
                f"({imported.cross_weights} weights off its diagonal), so layer-2 neuron i "
                "hears other layer-1 neurons than i. The tuner's sliders are pairs (neuron i "
@@ -174,5 +174,8 @@ def _dense(imported: importer.Imported, target: str) -> None:
     x = st.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=PROBE_X,
                         format="%.2f")
     st.metric("output", f"{importer.output(imported, [x])[0]:.4f}")
-    st.dataframe(importer.layer_outputs(imported, x), key="notebook_probe", hide_index=True)
+    hidden1, hidden2, _ = (out[0] for out in dense_layer_outputs(imported.layers, [x]))
+    st.dataframe([{"neuron": f"Neuron {i + 1}", "layer 1": float(hidden1[i]),
+                   "layer 2": float(hidden2[i])} for i in range(imported.n)],
+                 key="notebook_probe", hide_index=True)
 

@@ -127,9 +127,16 @@ def from_dense(layers: list[tuple[np.ndarray, np.ndarray]]) -> Params:
 def dense_forward(layers: list[tuple[np.ndarray, np.ndarray]], inputs: np.ndarray,
                   activation=relu) -> np.ndarray:
     """The book's Layer_Dense chain: inputs (n, 1) -> output (n, 1); last layer linear."""
-    output = np.asarray(inputs, dtype=np.float64).reshape(-1, 1)
+    return dense_layer_outputs(layers, inputs, activation)[-1]
+
+
+def dense_layer_outputs(layers: list[tuple[np.ndarray, np.ndarray]], inputs: np.ndarray,
+                        activation=relu) -> list[np.ndarray]:
+    """The same chain, every layer's output kept: inputs (n,) or (n, 1) -> one (n, width)
+    array per layer, hidden layers through `activation`, the last linear."""
+    output, outputs = np.asarray(inputs, dtype=np.float64).reshape(-1, 1), []
     for k, (weights, biases) in enumerate(layers):
         output = np.dot(output, weights) + biases
-        if k < len(layers) - 1:
-            output = activation(output)
-    return linear(output)
+        output = activation(output) if k < len(layers) - 1 else linear(output)
+        outputs.append(output)
+    return outputs

@@ -196,19 +196,3 @@ def output(imported: Imported, x: np.ndarray) -> np.ndarray:
     if imported.fit is not None:
         return forward(imported.fit, x).output
     return dense_forward(imported.layers, x)[:, 0]
-
-
-def layer_outputs(imported: Imported, x: float) -> list[dict]:
-    """Each hidden neuron's output at one x, for a table: one row per neuron i with its
-    layer-1 and layer-2 outputs (the book's dense layers, ReLU). The output: `output`."""
-    (weights1, biases1), (weights2, biases2), _ = imported.layers
-    hidden1 = np.maximum(0, np.dot([[float(x)]], weights1) + biases1)[0]
-    hidden2 = np.maximum(0, np.dot(hidden1[None, :], weights2) + biases2)[0]
-    return [{"neuron": f"Neuron {i + 1}", "layer 1": float(hidden1[i]),
-             "layer 2": float(hidden2[i])} for i in range(imported.n)]
-
-
-def pair_part(imported: Imported) -> Params:
-    """The pair network inside: layer 2's diagonal kept, its cross weights dropped."""
-    (weights1, biases1), (weights2, biases2), layer3 = imported.layers
-    return from_dense([(weights1, biases1), (np.diag(np.diag(weights2)), biases2), layer3])
