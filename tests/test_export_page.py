@@ -85,6 +85,12 @@ def test_a_dense_network_is_shown_read_only_with_its_score():
     assert not [b for b in at.button if b.key == "notebook_load"]
     assert at.session_state["fit"] == presets.preset("hand-tuned")
     assert len(at.get("plotly_chart")) >= 1 and at.dataframe
+    # The probe at x = 0.08, against the book's arithmetic written out here
+    hidden1 = np.maximum(0, 0.08 * arrays["dense1_weights"] + arrays["dense1_biases"])
+    hidden2 = np.maximum(0, hidden1 @ arrays["dense2_weights"] + arrays["dense2_biases"])
+    table = at.dataframe[-1].value
+    assert list(table["layer 1"]) == list(hidden1[0]) and list(table["layer 2"]) == list(
+        hidden2[0])
 
 
 def test_a_bad_file_is_explained_and_the_fit_kept():
