@@ -55,7 +55,7 @@ def limits() -> Limits:
     try:
         return Limits.from_env(os.environ)
     except ValueError as error:
-        st.warning(f"{error}; using the defaults")
+        st.warning(f"{markdown_literal(error)}; using the defaults")
         return Limits()
 
 

@@ -232,3 +232,15 @@ def test_boards_and_ranks_read_while_a_hand_in_is_being_written(engine):
 
         threading.Thread(target=read, daemon=True).start()
         assert done.wait(10), "a read waited for the writer"
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("٣", "only the digits 0-9"), ("1_0", "not a whole number"), ("0", "outside 1 to"),
+    ("1e308", "outside"), ("nan", "not a finite number")])
+def test_limits_from_the_environment_pass_the_one_number_check(value, words):
+    variable = "NNSINE_CLASS_HOURS" if value in ("1e308", "nan") else "NNSINE_MAX_CLASSES"
+    with pytest.raises(ValueError, match=words) as error:
+        Limits.from_env({variable: value})
+    assert str(error.value).startswith(f"{variable}: ")
+    assert Limits.from_env({"NNSINE_MAX_CLASSES": " 7 ", "NNSINE_CLASS_HOURS": "2.5"}) == (
+        Limits(max_classes=7, class_hours=2.5))

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 from nnsine.engine.metrics import GOALS, Score
+from nnsine.formats.checks import in_range, whole
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 6  # 32**6 ≈ 10**9 codes; guessing is rate-limited (Limits below)
@@ -76,6 +77,9 @@ def alias(n: int) -> str:
     return animal if lap == 0 else f"{animal} {lap + 1}"
 
 
+MAX_SETTING = 1e6  # any limit or duration beyond this is a typo, not a setting
+
+
 @dataclass(frozen=True)
 class Limits:
     """Server-wide limits; `from_env` reads NNSINE_<FIELD> (e.g. NNSINE_CLASS_HOURS)."""
@@ -94,19 +98,15 @@ class Limits:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Limits:
-        """Limits with any NNSINE_<FIELD> variable applied; ValueError names a bad one."""
+        """Limits with any NNSINE_<FIELD> variable applied, each through the one number
+        check (ASCII digits, finite, in range); ParamsError (a ValueError) names a bad one."""
         values = {}
         for f in fields(cls):
             name = f"NNSINE_{f.name.upper()}"
             if name in environ:
-                kind = float if f.type == "float" else int
-                try:
-                    number = kind(environ[name])
-                except ValueError:
-                    number = -1
-                if not (number > 0 and math.isfinite(number)):
-                    raise ValueError(f"{name}={environ[name]!r}: expected a positive number")
-                values[f.name] = number
+                values[f.name] = (
+                    in_range(environ[name], 1e-3, MAX_SETTING, name, text=True)
+                    if f.type == "float" else whole(environ[name], 1, int(MAX_SETTING), name))
         return cls(**values)
 
 
