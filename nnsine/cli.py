@@ -110,8 +110,7 @@ def _target_type(read):
 def _csv_target(name: str) -> str:
     """--target-file: the points of a CSV file as a target string."""
     try:
-        with open(name, "rb") as file:
-            data = file.read(64 * 1024 + 1)
+        data = fitfile.head(name, 64 * 1024)
     except OSError as error:
         raise checks.ParamsError(f"{name}: {error.strerror}") from None
     try:
