@@ -10,7 +10,9 @@ taken inside the page by benchmarks/probe.js, from the input event's timeStamp t
 of the frame that paints the change. Prints a Markdown table (median / p95 ms, ratios,
 PASS/MISS against the issue's targets) and writes it to artifacts/latency.json. Drags are
 also measured with Chromium's CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), at
-desktop and at phone width (390 × 844), as on a school Chromebook or an old phone.
+desktop and at phone width (390 × 844), as on a school Chromebook or an old phone, next to
+the canvas floor (static_page.html?draw=canvas: the same sliders, the curves on a canvas, no
+Plotly and no Streamlit), which shows what the browser alone needs on this machine.
 
 One run of a few minutes on a shared machine: read it with the loadavg it prints. It is a
 measurement, not a test: nothing asserts on time.
@@ -29,7 +31,16 @@ from urllib.parse import urlencode
 
 import streamlit
 from latency_handles import handle_drags, handle_rows  # issue 14: handle drags
-from latency_report import load_steps, load_table, notes_text, phase_table, rows, table
+from latency_report import (
+    load_steps,
+    load_table,
+    notes_text,
+    phase_table,
+    rows,
+    table,
+    throttled_rows,
+    throttled_table,
+)
 from latency_servers import HERE, ROOT, static_site
 from latency_servers import streamlit as streamlit_server
 from latency_trials import (
@@ -55,7 +66,7 @@ BARE_DRAGS, BARE_MOVES = 3, 10
 FAST_DRAGS, FAST_MOVES, FAST_DX = 2, 30, 1.0  # back to back, as fast as Chromium takes them
 KEYS, KEY_COMMITS, LOADS, WARM_UP = 30, 5, 3, 2
 # Issue 13: a school Chromebook or an old phone, as Chromium's CPU throttling emulates it.
-CPU_SLOWDOWN, SLOW_DRAGS = 4, 6
+CPU_SLOWDOWN, SLOW_ROUNDS, SLOW_DRAGS = 4, 3, 6
 SLOW_VIEWPORTS = {"desktop": None, "phone": {"width": 390, "height": 844}}
 
 
@@ -116,17 +127,19 @@ def live_pages(app: Tab, bare: Tab, static: Tab, series, phase) -> dict:
 
 
 def throttled(browser, urls: dict[str, str], series) -> None:
-    """Drags with the CPU slowed CPU_SLOWDOWN×, at desktop and phone width (app and the
-    static limit, each in its own page)."""
-    for label, viewport in SLOW_VIEWPORTS.items():
-        for name in ("app", "static"):
-            tab = Tab(browser, KINDS[name], urls[name], viewport, cpu_slowdown=CPU_SLOWDOWN)
-            tab.drag(WARM_UP, DX)
-            for d in range(SLOW_DRAGS):
-                result = tab.drag(MOVES, DX if d % 2 == 0 else -DX)
-                series[f"move.{name}.cpu4.{label}"] += [
-                    painted(t, "curve", "pointermove") for t in result["moves"]]
-            tab.page.context.close()
+    """Drags with the CPU slowed CPU_SLOWDOWN×, at desktop and phone width: the app, the
+    canvas floor and the static limit, each in its own page, taken in turn (SLOW_ROUNDS
+    times) so that a change in the machine's load falls on all three."""
+    for _ in range(SLOW_ROUNDS):
+        for label, viewport in SLOW_VIEWPORTS.items():
+            for name in ("app", "floor", "static"):
+                tab = Tab(browser, KINDS[name], urls[name], viewport, cpu_slowdown=CPU_SLOWDOWN)
+                tab.drag(WARM_UP, DX)
+                for d in range(SLOW_DRAGS):
+                    result = tab.drag(MOVES, DX if d % 2 == 0 else -DX)
+                    series[f"move.{name}.cpu4.{label}"] += [
+                        painted(t, "curve", "pointermove") for t in result["moves"]]
+                tab.page.context.close()
 
 
 def loads(browser, urls: dict[str, str], series) -> None:
@@ -161,7 +174,8 @@ def main() -> int:
             return 1
         width = round(app.page.locator(".nt-chart").evaluate("e => e.clientWidth"))
         urls = {"app": f"{app_url}/?{query}", "bare": f"{bare_url}/?{query}",
-                "static": f"{static_url}/?{query}&width={width}"}
+                "static": f"{static_url}/?{query}&width={width}",
+                "floor": f"{static_url}/?{query}&width={width}&draw=canvas"}
         bare = Tab(browser, KINDS["bare"], urls["bare"])
         static = Tab(browser, KINDS["static"], urls["static"])
         versions = {
@@ -179,9 +193,11 @@ def main() -> int:
         loads(browser, urls, series)
         browser.close()
     load_after = os.getloadavg()
-    result_rows = rows(series, notes) + handle_rows(series)
+    slow_rows = throttled_rows(series)
+    result_rows = rows(series, notes) + handle_rows(series) + slow_rows
     text = "\n\n".join([
-        table(result_rows),
+        table(result_rows[:len(result_rows) - len(slow_rows)]),
+        throttled_table(slow_rows),
         phase_table(phase),
         load_table(series),
         notes_text(notes, width),

@@ -43,6 +43,8 @@ KINDS = {
                  f".st-key-{SLIDER} [data-testid=stSliderThumbValue]", True, "curve",
                  ".st-key-chart"),
     "static": Kind("static", ".nt-chart", NATIVE, None, False, "drawn", ".nt-root"),
+    # The static page with ?draw=canvas: the same sliders, the curves on a canvas.
+    "floor": Kind("floor", ".nt-chart", NATIVE, None, False, "drawn", ".nt-root"),
 }
 
 
