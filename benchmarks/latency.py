@@ -39,7 +39,6 @@ from latency_report import (
     rows,
     table,
     throttled_rows,
-    throttled_table,
 )
 from latency_servers import HERE, ROOT, static_site
 from latency_servers import streamlit as streamlit_server
@@ -197,7 +196,7 @@ def main() -> int:
     result_rows = rows(series, notes) + handle_rows(series) + slow_rows
     text = "\n\n".join([
         table(result_rows[:len(result_rows) - len(slow_rows)]),
-        throttled_table(slow_rows),
+        table(slow_rows, "CPU 4× slower (median / p95 ms)", ("canvas floor", "floor")),
         phase_table(phase),
         load_table(series),
         notes_text(notes, width),

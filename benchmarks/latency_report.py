@@ -56,9 +56,12 @@ def _ratio(r) -> str:
     return "–" if r is None else f"{r['median']:.2f} / {r['p95']:.2f}"
 
 
-def table(rows: list[dict]) -> str:
-    """Markdown: every time is median / p95 in ms, every ratio median / p95."""
-    lines = ["| measurement | nnsine app | bare Streamlit | static limit | app ÷ bare | "
+def table(rows: list[dict], first: str = "measurement",
+          baseline: tuple[str, str] = ("bare Streamlit", "bare")) -> str:
+    """Markdown: every time is median / p95 in ms, every ratio median / p95. first: the
+    first column's title; baseline: the "bare" column's title and its name in the ratio."""
+    title, short = baseline
+    lines = [f"| {first} | nnsine app | {title} | static limit | app ÷ {short} | "
              "app ÷ static | target | result |", "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['row']} | {_cell(r['app'])} | {_cell(r['bare'])} | "
@@ -138,17 +141,6 @@ def throttled_rows(series) -> list[dict]:
                 series[f"move.app.cpu4.{label}"], series.get(f"move.floor.cpu4.{label}"),
                 series[f"move.static.cpu4.{label}"], ("p95 ≤ 33 ms", "p95", 33.0, None))
             for label in ("desktop", "phone") if series.get(f"move.app.cpu4.{label}")]
-
-
-def throttled_table(rows: list[dict]) -> str:
-    """The throttled rows against their own baseline: the canvas floor."""
-    lines = ["| CPU 4× slower (median / p95 ms) | nnsine app | canvas floor | static limit | "
-             "app ÷ floor | app ÷ static | target | result |", "|---|---|---|---|---|---|---|---|"]
-    for r in rows:
-        lines.append(f"| {r['row']} | {_cell(r['app'])} | {_cell(r['bare'])} | "
-                     f"{_cell(r['static'])} | {_ratio(r['app/bare'])} | "
-                     f"{_ratio(r['app/static'])} | {r['target']} | {r['result']} |")
-    return "\n".join(lines)
 
 
 def notes_text(notes: dict, width: int) -> str:
