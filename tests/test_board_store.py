@@ -204,6 +204,24 @@ def test_forty_students_hand_in_within_one_second(engine):
     assert {r.count for r in rows} == {1}
 
 
+def test_limits_hold_when_many_ask_at_once(engine):
+    """Count-then-insert limits under concurrency: on PostgreSQL (read committed) two joins
+    could both count one below the limit and both get in, and two first hand-ins of one
+    student could both insert; writers now go one at a time, as on SQLite."""
+    limits = Limits(students_per_class=3, handins_per_minute=2)
+    info, _ = board.create_class(engine, "sine", limits, NOW)
+    names = [f"Student {k}" for k in range(12)]
+    errors = at_once(lambda name: board_students.join(engine, info.code, name, name, "a",
+                                                      limits, NOW), names)
+    assert len(errors) == 9 and all("is full (3 students)" in str(e) for e in errors), errors
+    ada = _join(engine, board.create_class(engine, "sine", limits, NOW)[0].code, "Ada")
+    errors = at_once(lambda _: board_students.hand_in(engine, ada, GOOD, limits, NOW + 1),
+                     list(range(8)))
+    assert len(errors) == 6 and all("2 hand-ins a minute" in str(e) for e in errors), errors
+    with engine.connect() as conn:
+        assert conn.execute(select(board_store.handins.c.count)).scalars().all() == [2]
+
+
 def test_one_address_cannot_fill_the_server_with_classes(engine):
     for _ in range(LIMITS.classes_per_address):
         board.create_class(engine, "sine", LIMITS, NOW, address="10.0.0.7")
