@@ -2,8 +2,6 @@
 up by itself), and the teacher's saved fits ranked with every curve over the target.
 Same scores as `python -m nnsine score`. The projector shows aliases, not names."""
 
-import html
-
 import streamlit as st
 
 from nnsine.classboard import grading
@@ -60,7 +58,5 @@ st.dataframe([{"rank": rank, "file": label, "MSE": round(e.score.mse, 6),
               for rank, (e, label) in enumerate(zip(entries, labels, strict=True), 1)],
              key="class_table", hide_index=True)
 x, y, outputs = grading.curves(entries, target)
-# Escaped: Plotly reads a few HTML tags in trace names; a file name shows as it is.
-st.plotly_chart(class_figure(x, y, outputs, [html.escape(label, quote=False) for label in labels],
-                             targets.LABELS[target]),
+st.plotly_chart(class_figure(x, y, outputs, labels, targets.LABELS[target]),
                 key="class_chart", config={"displayModeBar": False})

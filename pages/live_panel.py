@@ -3,8 +3,6 @@ given (data), and how a release becomes the session's fit. The JS is nnsine/fron
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from nnsine.engine import targets, views
@@ -12,7 +10,7 @@ from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.metrics import checksum
 from nnsine.engine.network import Params, forward
 from nnsine.formats import params
-from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE
+from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 from pages import fit_state, pair_editor, tuner_assets
 
 COMPONENT = tuner_assets.TUNER
@@ -116,7 +114,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         "show_contributions": show_contributions,
         "grid": {"start": start, "count": count, "denominator": denominator},
         "target": _target_points(target, view),
-        "target_label": html.escape(targets.label(target), quote=False),  # a Plotly legend name
+        "target_label": trace_name(targets.label(target)),  # a Plotly legend name
         "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
         "overlay": overlay or {"shapes": [], "annotations": []},
         "height": 600 if presenting else 440,

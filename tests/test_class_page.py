@@ -49,3 +49,14 @@ def test_files_with_the_same_name_get_a_row_and_an_alias_each():
     at.toggle(key="class_names").set_value(True).run()
     assert sorted(at.dataframe[0].value["file"]) == [
         "nnsine-fit.json", "nnsine-fit.json (2)", "nnsine-fit.json (3)"]
+
+
+def test_a_file_name_that_looks_like_html_is_shown_as_typed_in_the_chart():
+    at = class_page()
+    uploader = at.file_uploader(key="class_files")
+    uploader.upload("<img src=x>.json", fitfile.dumps(presets.preset("hand-tuned")).encode())
+    uploader.upload("bob.json", fitfile.dumps(presets.preset("zeros")).encode())
+    uploader.run()
+    at.toggle(key="class_names").set_value(True).run()
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert "&lt;img src=x&gt;.json" in spec and "<img" not in spec

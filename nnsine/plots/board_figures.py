@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import plotly.graph_objects as go
 
-from nnsine.plots.figures import FIT_COLOR, fit_figure
+from nnsine.plots.figures import FIT_COLOR, fit_figure, trace_name
 
 OTHERS_COLOR = "#7f8c9a"
 
@@ -24,7 +22,7 @@ def board_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
     for k in order:
         chosen = k == highlight
         figure.add_scatter(x=x, y=outputs[k], mode="lines",
-                           name=f"{k + 1}. {html.escape(labels[k], quote=False)}",
+                           name=f"{k + 1}. {trace_name(labels[k])}",
                            showlegend=chosen,
                            opacity=1 if chosen else 0.45,
                            line={"color": FIT_COLOR if chosen else OTHERS_COLOR,

@@ -3,7 +3,6 @@ nonlinear, the optimizer. Data in, go.Figure out, fixed axes (charts rebuild eve
 
 from __future__ import annotations
 
-import html
 import math
 
 import numpy as np
@@ -17,6 +16,7 @@ from nnsine.plots.figures import (
     TARGET_COLOR,
     Y_RANGE,
     area_overlay,
+    trace_name,
 )
 
 COLORS = (FIT_COLOR, "#2e86ab", "#3bb273", "#7768ae")
@@ -59,12 +59,11 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
 def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
                 target_label: str = "sin(2πx)", revision: str = "fits") -> go.Figure:
     """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
-    # Escaped: Plotly reads a few HTML tags (<a href>, <b>) in trace names.
     figure = go.Figure(go.Scatter(x=x, y=target, mode="lines",
-                                  name=html.escape(target_label, quote=False),
+                                  name=trace_name(target_label),
                                   line={"color": TARGET_COLOR, "width": 5}))
     for k, (name, output) in enumerate(fits.items()):
-        figure.add_scatter(x=x, y=output, mode="lines", name=html.escape(name, quote=False),
+        figure.add_scatter(x=x, y=output, mode="lines", name=trace_name(name),
                            line={"color": COLORS[k % len(COLORS)], "width": 3,
                                  "dash": "dash" if k % 2 else "solid"})
     return _layout(figure, (0, 1), Y_RANGE, y_title="y", revision=revision)

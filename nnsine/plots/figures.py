@@ -28,11 +28,17 @@ LABEL_BACKGROUND = "rgba(128,128,128,0.22)"
 FONT_SIZE = 18  # readable from the back of a classroom
 
 
+def trace_name(text: str) -> str:
+    """`text` as a Plotly trace name, shown as typed: Plotly reads a few HTML tags (<a
+    href>, <b>, <br>) in names, so <, > and & are escaped (quotes are kept as they are)."""
+    return html.escape(text, quote=False)
+
+
 def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
                target_label: str = "sin(2πx)") -> go.Figure:
     """Target and network output over x, all (n,), on fixed axes."""
     figure = go.Figure([
-        go.Scatter(x=x, y=target, mode="lines", name=html.escape(target_label, quote=False),
+        go.Scatter(x=x, y=target, mode="lines", name=trace_name(target_label),
                    line={"color": TARGET_COLOR, "width": 4}),
         go.Scatter(x=x, y=output, mode="lines", name="network output",
                    line={"color": FIT_COLOR, "width": 3}),
@@ -51,11 +57,12 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
 
 def class_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
                  names: list[str], target_label: str = "sin(2πx)") -> go.Figure:
-    """A class's fits overlaid on the target: x, target and each output (n,), best first."""
+    """A class's fits overlaid on the target: x, target and each output (n,), best first;
+    `names` as the files are called (plain text, shown as typed)."""
     figure = fit_figure(x, target, target, target_label)
     figure.data = figure.data[:1]
     for rank, (name, output) in enumerate(zip(names, outputs, strict=True)):
-        figure.add_scatter(x=x, y=output, mode="lines", name=f"{rank + 1}. {name}",
+        figure.add_scatter(x=x, y=output, mode="lines", name=f"{rank + 1}. {trace_name(name)}",
                            line={"color": PAIR_COLORS[rank % len(PAIR_COLORS)],
                                  "width": 3 if rank == 0 else 1.5})
     figure.update_layout(height=520, legend={"orientation": "v", "y": 1, "x": 1.02,
