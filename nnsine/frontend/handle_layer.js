@@ -107,6 +107,14 @@ export function attachHandles(s, root) {
     if (tell && s.setStateValue) s.setStateValue("select", { pair: i, seq: ++s.seq });
     s.redraw(null);
   };
+  // A pick Python has not shown back yet is told again before a release: the release's
+  // rerun can start before the pick's rerun reached this page, and then carries the select
+  // box's old value, which would pick the old pair again (tuner_release.js).
+  s.repick = () => {
+    if (s.selected !== lastPythonPick && s.setStateValue) {
+      s.setStateValue("select", { pair: s.selected, seq: ++s.seq });
+    }
+  };
 
   // Called in the frame that draws the curve, so handles and curve are painted together;
   // with paint false, when a drag ends: the SVG's grips catch up, nothing is repainted.

@@ -6,6 +6,7 @@ const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
 
 export function attachRelease(s) {
   s.commit = () => {
+    if (s.repick) s.repick();  // handle_layer.js: a pick Python may not have yet
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
     s.setStateValue("release",
