@@ -40,8 +40,9 @@ COPY pyproject.toml app.py ./
 COPY .streamlit/config.toml .streamlit/
 COPY nnsine/ nnsine/
 COPY pages/ pages/
+COPY ui/ ui/
 # An editable install only so `python -m nnsine` works from any directory (-w /data); the
-# app itself needs nothing but requirements.txt (pages/tuner_assets.py).
+# app itself needs nothing but requirements.txt (ui/tuner/tuner_assets.py).
 RUN pip install --no-cache-dir --no-compile --no-deps -e . \
     && rm -rf build
 

@@ -1,6 +1,6 @@
 """Where the live tuner's browser files are: ours in nnsine/frontend, and plotly.js as the
 pinned plotly package ships it. Streamlit serves both folders as they are
-(pages/tuner_assets.py): nothing is copied or built, so `pip install -r requirements.txt`
+(ui/tuner/tuner_assets.py): nothing is copied or built, so `pip install -r requirements.txt`
 is the whole install."""
 
 from __future__ import annotations

@@ -7,10 +7,11 @@ from nnsine.engine import activation_facts as facts
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.neuron import activation_point, neuron, switch
 from nnsine.plots.chapter_figures import curves_figure
-from pages import cold_start
-from pages.widgets import kept, sync_query
+from ui import shell
+from ui.widgets import kept, sync_query
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 # Wide enough that the sigmoid's S shows whole at the default weight 1 and bias 0.
 X_RANGE, Y_RANGE = (-6.0, 6.0), (-1.5, 2.0)

@@ -8,11 +8,13 @@ from nnsine.classboard import grading
 from nnsine.classboard.board_rules import alias
 from nnsine.engine import targets
 from nnsine.plots.figures import class_figure
-from pages import board_panel, cold_start, presenter
-from pages.exercise_panel import exercise_composer
-from pages.widgets import markdown_literal
+from ui import presenter, shell
+from ui.classroom import board_panel
+from ui.classroom.exercise_panel import exercise_composer
+from ui.widgets import markdown_literal
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 MAX_FILES = 60
 

@@ -5,10 +5,11 @@ import streamlit as st
 
 from nnsine.engine.neuron import neuron, neuron_notes, pair, pair_notes, pair_points, switch
 from nnsine.plots.chapter_figures import curves_figure
-from pages import cold_start
-from pages.widgets import sync_query
+from ui import shell
+from ui.widgets import sync_query
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 X_RANGE, Y_RANGE = (-1.0, 1.0), (-0.5, 2.5)
 X = np.linspace(*X_RANGE, 801)

@@ -5,8 +5,8 @@ import streamlit as st
 from nnsine.engine import softmax_steps as calc
 from nnsine.formats import softmax_settings as page_settings
 from nnsine.plots import softmax_figures as show
-from pages import cold_start
-from pages.softmax_panel import (
+from ui import shell
+from ui.softmax_panel import (
     batch_section,
     change,
     chapter_section,
@@ -16,9 +16,10 @@ from pages.softmax_panel import (
     scale_section,
     seeded,
 )
-from pages.widgets import sync_query
+from ui.widgets import sync_query
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 st.title("Softmax: from layer outputs to confidences")
 settings = current()

@@ -8,23 +8,22 @@ from nnsine.engine.network import linear_collapse
 from nnsine.engine.views import X_RANGES
 from nnsine.formats import fitfile, params, provenance
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
-from pages import (
+from ui import fit_state, presenter, shell
+from ui.classroom import handin_panel
+from ui.tuner import (
     arithmetic_panel,
-    cold_start,
     export_panel,
-    fit_state,
-    handin_panel,
     live_panel,
     optimizer_panel,
     pair_editor,
-    presenter,
     probe_panel,
     target_panel,
     walkthrough_panel,
 )
-from pages.widgets import markdown_literal
+from ui.widgets import markdown_literal
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 activation = st.session_state.get("activation") or "relu"
 live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")

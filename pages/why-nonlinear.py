@@ -5,10 +5,11 @@ import streamlit as st
 
 from nnsine.engine import dense, targets, training
 from nnsine.plots.chapter_figures import fits_figure, loss_figure
-from pages import cold_start
-from pages.widgets import kept
+from ui import shell
+from ui.widgets import kept
 
-cold_start.via_app()  # a cold deep link runs app.py first
+shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
+
 
 CHUNK = 500  # steps per cached piece: progress between pieces, reuse across step counts
 STEPS = (1000, 2000, 5000, 10000)

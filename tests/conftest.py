@@ -51,7 +51,7 @@ def wait_healthy(url: str, process: subprocess.Popen | None = None, timeout: flo
 
 def warm_up(url: str) -> None:
     """Run app.py once (imports, compiles), for benchmarks that time what follows. Tests do
-    not: every route must work on a cold server (pages/cold_start.py)."""
+    not: every route must work on a cold server (ui/shell.py)."""
     with urllib.request.urlopen(f"{url}/_stcore/script-health-check", timeout=60) as response:
         response.read()
 

@@ -23,8 +23,8 @@ from nnsine.cli import main
 from nnsine.engine.metrics import Score
 from nnsine.formats import provenance
 from nnsine.plots.board_figures import board_figure
-from pages.widgets import markdown_literal
 from tests.conftest import ROOT
+from ui.widgets import markdown_literal
 
 MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
 

@@ -1,5 +1,5 @@
 """Cold deep links: on a server that has just started (nothing has run app.py yet), a link to
-a page shows that page: no "Page not found" dialog, no redirect (pages/cold_start.py)."""
+a page shows that page: no "Page not found" dialog, no redirect (ui/shell.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import os
 import pytest
 
 from tests.conftest import running_server, wait_idle
+from ui import shell
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,9 +22,8 @@ LINKS = {
     "/tuner?p1_w1=6": "Fit sin(2πx)",
     "/class": "Class challenge",
 }
-# The app's own navigation (app.py), not a list of every file in pages/.
-NAVIGATION = ["Sine tuner", "Activation functions", "One neuron, one pair", "Why nonlinear",
-              "Softmax", "Class challenge"]
+# The app's own navigation (ui/shell.py), not Streamlit's list of the files in pages/.
+NAVIGATION = [page.title for page in shell.PAGES]
 
 
 def assert_shows(page, url: str, link: str) -> None:
@@ -33,7 +33,8 @@ def assert_shows(page, url: str, link: str) -> None:
     assert page.url == url + link  # no redirect
     assert page.get_by_text("Page not found").count() == 0  # the dialog stays until closed
     assert page.locator('[data-testid="stException"]').count() == 0
-    links = page.locator('[data-testid="stSidebarNav"] [data-testid="stSidebarNavLink"]')
+    links = page.locator('.st-key-nav a')
+    links.nth(len(NAVIGATION) - 1).wait_for()
     assert [text.split()[-1] for text in links.all_inner_texts()] == [
         title.split()[-1] for title in NAVIGATION]  # each text is "<icon> <title>"
 

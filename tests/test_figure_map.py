@@ -13,11 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from nnsine.book import figure_map, walkthrough
 from nnsine.engine import probe
+from ui import shell
 
 ROOT = Path(__file__).resolve().parents[1]
 # The page files app.py lists, by URL path (a page's URL is its file name).
-PAGE_FILES = {Path(path).stem: path for path in re.findall(
-    r'"(pages/[\w-]+\.py)"', (ROOT / "app.py").read_text())}
+PAGE_FILES = {Path(page.script).stem: page.script for page in shell.PAGES}
 FIGURES = {view.figure: view for view in figure_map.FIGURES}
 
 

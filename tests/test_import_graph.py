@@ -1,4 +1,4 @@
-"""No import cycles in nnsine/ and pages/: one server process runs every session's script
+"""No import cycles in nnsine/ and ui/: one server process runs every session's script
 in its own thread, so on a new server several sessions' first runs import our modules at
 the same moment. Python holds a lock per module while it runs that module's imports; a
 cycle (including a package whose __init__ imports its own modules) lets two threads take
@@ -26,7 +26,7 @@ from tests.conftest import ROOT
 def modules() -> dict[str, Path]:
     """Every module of ours by dotted name (a package by its own name)."""
     found = {}
-    for folder in ("nnsine", "pages"):
+    for folder in ("nnsine", "ui"):
         for path in (ROOT / folder).rglob("*.py"):
             parts = path.relative_to(ROOT).with_suffix("").parts
             found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = path
@@ -57,7 +57,7 @@ def imported(name: str, path: Path, known: set[str]) -> set[str]:
 
 def test_our_modules_import_without_cycles():
     found = modules()
-    assert {"nnsine", "nnsine.engine.network", "pages.fit_state"} <= set(found)
+    assert {"nnsine", "nnsine.engine.network", "ui.fit_state"} <= set(found)
     graph = {name: imported(name, path, set(found)) for name, path in found.items()}
     try:
         tuple(TopologicalSorter(graph).static_order())

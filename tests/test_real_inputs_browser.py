@@ -30,7 +30,7 @@ def wait_query(page, key, value):
 
 
 def nav(page, title):
-    page.locator('[data-testid="stSidebarNav"] a', has_text=title).click()
+    page.locator('.st-key-nav a', has_text=title).click()
     wait_idle(page)
 
 

@@ -14,9 +14,10 @@ from nnsine.engine.metrics import score
 from nnsine.engine.network import predict
 from nnsine.formats import fitfile, params
 from tests.conftest import opened
+from ui import shell
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = re.findall(r'\("(pages/[\w-]+\.py)"', (ROOT / "app.py").read_text())
+PAGES = [page.script for page in shell.PAGES]
 
 
 def app(query=None) -> AppTest:

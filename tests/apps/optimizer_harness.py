@@ -3,8 +3,8 @@ panel in its expander (tests/test_chapter_pages.py drives it with AppTest)."""
 
 import streamlit as st
 
-from pages import fit_state
-from pages.optimizer_panel import optimizer_panel
+from ui import fit_state
+from ui.tuner.optimizer_panel import optimizer_panel
 
 fit_state.current()
 fit_state.show_notices()

@@ -8,8 +8,8 @@ import streamlit as st
 from nnsine.engine import targets
 from nnsine.engine.target_points import from_stroke
 from nnsine.plots.sketch_figures import sketch_figure
-from pages import fit_state
-from pages.widgets import markdown_literal
+from ui import fit_state
+from ui.widgets import markdown_literal
 
 OWN = "own"  # the picker's entry for "your own target"
 OPEN = "own_open"  # the learner chose "Your own…" and has not used it yet

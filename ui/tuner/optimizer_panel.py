@@ -13,8 +13,8 @@ from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats import params
 from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
-from pages import fit_state
-from pages.widgets import kept
+from ui import fit_state
+from ui.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress in between, and 2000 steps reuse 1000's
 STEPS = (500, 1000, 2000, 5000, 10000, 20000)

@@ -10,8 +10,9 @@ from nnsine.book import walkthrough, walkthrough_reasons
 from nnsine.formats import params
 from nnsine.formats.params import FIELDS
 from nnsine.plots.figures import PAIR_COLORS
-from pages import fit_state, pair_editor
-from pages.widgets import sync_query
+from ui import fit_state
+from ui.tuner import pair_editor
+from ui.widgets import sync_query
 
 STEP = "walk_step"  # index of the step last loaded, or None before the first
 LINK = "walk"  # ?walk=K (1-based) with the step's fit reopens step K

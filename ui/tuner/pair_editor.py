@@ -9,7 +9,7 @@ import streamlit as st
 
 from nnsine.engine import pairs
 from nnsine.formats import params
-from pages import fit_state
+from ui import fit_state
 
 PAIR = "edit_pair"  # the pair being edited; its area of effect is shaded on the chart
 MEANING = ("on", "off", "height")

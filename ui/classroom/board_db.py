@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 
 from nnsine.classboard import board_store
 from nnsine.classboard.board_rules import Limits
-from pages.widgets import markdown_literal
+from ui.widgets import markdown_literal
 
 TEACHER, STUDENT, SESSION = "board_teacher", "board_student", "board_session"
 

@@ -14,8 +14,8 @@ from nnsine.engine.network import Params, dense_layer_outputs, predict
 from nnsine.formats import export, importer, params
 from nnsine.plots import render
 from nnsine.plots.chapter_figures import fits_figure
-from pages import fit_state
-from pages.widgets import markdown_literal
+from ui import fit_state
+from ui.widgets import markdown_literal
 
 OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
 IMPORTED, UNDO, PROBE_X = "notebook_imported", "notebook_undo", "notebook_probe_x"

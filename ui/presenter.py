@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import fit_state
-from pages.widgets import sync_query
+from ui import fit_state
+from ui.widgets import sync_query
 
 ON = "presenting"  # the session's truth; the toggle's own key is "present"
 CSS = """<style>

@@ -11,8 +11,9 @@ import streamlit as st
 from nnsine.classboard import board_students
 from nnsine.classboard.board_rules import BoardError
 from nnsine.engine import targets
-from pages import board_db, fit_state
-from pages.widgets import markdown_literal
+from ui import fit_state
+from ui.classroom import board_db
+from ui.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
 WHOLE_PAGE = "handin_whole_page"  # a join changed the target: rerun the page, not the panel

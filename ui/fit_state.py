@@ -13,7 +13,7 @@ from nnsine.engine.network import Params
 from nnsine.engine.target_points import parse_csv
 from nnsine.formats import exercise, fitfile, links, params, provenance
 from nnsine.formats.checks import fmt, shorten
-from pages.widgets import markdown_literal, sync_query
+from ui.widgets import markdown_literal, sync_query
 
 WALK_PAIRS = STEPS[0].params.n_pairs  # the walkthrough's steps are fits of this many pairs
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages

@@ -11,7 +11,7 @@ from nnsine.engine import softmax_steps as calc
 from nnsine.engine import spiral
 from nnsine.formats import softmax_settings as page_settings
 from nnsine.plots import softmax_figures as show
-from pages.widgets import markdown_literal
+from ui.widgets import markdown_literal
 
 STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
 

@@ -17,9 +17,10 @@ from nnsine.classboard.grading import Entry, curves
 from nnsine.engine import targets
 from nnsine.engine.metrics import GOALS
 from nnsine.plots.board_figures import board_figure
-from pages import board_db, fit_state, presenter
-from pages.exercise_panel import OWN
-from pages.widgets import markdown_literal
+from ui import fit_state, presenter
+from ui.classroom import board_db
+from ui.classroom.exercise_panel import OWN
+from ui.widgets import markdown_literal
 
 
 def open_from_link(engine, token: str) -> None:

@@ -11,8 +11,8 @@ import streamlit as st
 from nnsine.classboard import board
 from nnsine.engine import targets
 from nnsine.formats import exercise, params
-from pages import board_db
-from pages.widgets import markdown_literal
+from ui.classroom import board_db
+from ui.widgets import markdown_literal
 
 OWN = "own"
 

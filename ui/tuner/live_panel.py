@@ -11,7 +11,8 @@ from nnsine.engine.metrics import checksum
 from nnsine.engine.network import Params, forward
 from nnsine.formats import params
 from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
-from pages import fit_state, pair_editor, tuner_assets
+from ui import fit_state
+from ui.tuner import pair_editor, tuner_assets
 
 COMPONENT = tuner_assets.TUNER
 KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
