@@ -45,7 +45,8 @@ def url_keys() -> str:
     from nnsine.book import figure_map as figures
     from nnsine.book import walkthrough
     from nnsine.engine import targets
-    from nnsine.formats import exercise, params, softmax_settings as sm
+    from nnsine.formats import exercise, params
+    from nnsine.formats import softmax_settings as sm
     from nnsine.formats.checks import fmt
 
     def field(f):
