@@ -170,3 +170,28 @@ def test_the_site_loads_nothing_from_another_host(site):
         problems += [f"{sheet.relative_to(site)}: {url}"
                      for url in css_urls(sheet.read_text(encoding="utf-8")) if off_host(url)]
     assert not problems, problems
+
+
+def test_the_engine_pages_code_runs_as_written():
+    """docs/content/learn/engine.md's example, run with an x of the book's shape."""
+    import numpy as np
+
+    text = (DOCS / "content" / "learn" / "engine.md").read_text(encoding="utf-8")
+    (code,) = re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+    names = {"x": np.linspace(0, 1, 1000)}
+    exec(compile(code, "engine.md", "exec"), names)  # noqa: S102 - our own document
+    assert names["fit"].n_pairs == 8 and names["trace"].output.shape == (1000,)
+
+
+def test_the_readmes_classroom_command_serves_every_address():
+    """Step 1 of the README's lesson: `streamlit run app.py --server.address 0.0.0.0`
+    (reached here on the loopback address only)."""
+    import urllib.request
+
+    from tests.conftest import running_server
+
+    assert ".venv/bin/streamlit run app.py --server.address 0.0.0.0" in README.read_text(
+        encoding="utf-8")
+    with running_server("--server.address", "0.0.0.0") as url:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=10) as response:
+            assert response.read() == b"ok"
