@@ -53,6 +53,8 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import docs_tables  # noqa: E402  (beside this file)
+
 from nnsine.engine import views  # noqa: E402
 from nnsine.engine.activations import ACTIVATIONS  # noqa: E402
 from nnsine.engine.metrics import checksum, evaluate  # noqa: E402
@@ -374,9 +376,10 @@ async def soak(port: int, name: str, one: int = 5000, many: int = 40) -> dict:
 
 
 async def sweep(port: int, sessions: list[int], seconds: float, think: float | None,
-                name: str = "tuner") -> int:
+                name: str = "tuner") -> tuple[int, list[dict]]:
     """Rounds of N students on one server (the project's settings); the largest N whose
-    p95 release → answer stays ≤ 250 ms with no error: the sessions one core holds."""
+    p95 release → answer stays ≤ 250 ms with no error: the sessions one core holds; and
+    each round's summary."""
     table = SERVERS | EXPERIMENTS
     process = start_server(table[name][0], port, *table[name][1])
     url, held, rounds = f"http://127.0.0.1:{port}", 0, []
@@ -399,7 +402,7 @@ async def sweep(port: int, sessions: list[int], seconds: float, think: float | N
     print(f"sessions held at p95 <= {P95_LIMIT_MS:.0f} ms"
           f"{'' if think is None else f', a release every {think:g} s each'}: {held} "
           f"(one server process = one core)", flush=True)
-    return held
+    return held, rounds
 
 
 def first_load_bytes(url: str) -> tuple[int, int]:
@@ -457,6 +460,46 @@ def first_load(port: int) -> dict:
     return out
 
 
+LABELS = {"direct": "straight from Streamlit", "haproxy": "through deploy/haproxy.cfg (gzip)",
+          "bare default": "bare Streamlit page, default settings",
+          "tuner forced gc": "tuner, Streamlit's forced gc",
+          "tuner": "tuner, `postScriptGC = false`"}
+
+
+def first_load_table(out: dict) -> str:
+    """The first-load figures as the docs site's table."""
+    return docs_tables.markdown(["", "bytes on the wire", "requests"], [
+        [LABELS[name], f"{size / 1e6:.2f} MB", str(count)] for name, (size, count) in out.items()])
+
+
+def load_table(comparison: dict[str, list[dict]], rounds: list[dict]) -> str:
+    """One closed-loop student per server (each run), then the sweep's rounds."""
+    def cpu(summary):
+        return summary["cpu_ms_per_release"]
+
+    def times(summary):
+        return " / ".join(f"{summary[k]:.0f}" for k in ("p50_ms", "p95_ms", "p99_ms"))
+
+    bare = comparison.get("bare default")
+    rows = []
+    for name, runs in comparison.items():
+        known = [r for r in runs if cpu(r)]
+        versus = "1" if name == "bare default" else ", ".join(
+            f"{cpu(r) / cpu(b):.2f}×" for r, b in zip(runs, bare or [], strict=False)
+            if cpu(r) and cpu(b)) if bare else ""
+        rows.append([LABELS.get(name, name), "1",
+                     ", ".join(f"{r['releases_per_s']:.1f}" for r in runs), times(runs[0]),
+                     str(sum(r["errors"] for r in runs)),
+                     ", ".join(f"{cpu(r):.1f} ms" for r in known), versus,
+                     f"{max(r['rss_mb'] or 0 for r in runs):.0f} MB"])
+    rows += [["tuner", str(r["sessions"]), f"{r['releases_per_s']:.1f}", times(r),
+              str(r["errors"]), f"{cpu(r):.1f} ms" if cpu(r) else "n/a", "",
+              f"{r['rss_mb'] or 0:.0f} MB"] for r in rounds]
+    return docs_tables.markdown(["server", "students", "releases/s", "p50 / p95 / p99 ms",
+                                 "errors", "server CPU per release", "vs bare page",
+                                 "server RSS"], rows)
+
+
 def main() -> None:
     if sys.argv[1:2] == ["--serve"]:
         serve(sys.argv[2:])
@@ -481,6 +524,8 @@ def main() -> None:
                         help="bytes of a first visit, direct and through the proxy")
     parser.add_argument("--experiments", action="store_true",
                         help="also the gc options that were measured to choose one")
+    parser.add_argument("--no-docs", action="store_true",
+                        help="print only; do not write docs/perf/class-load.md or first-load.md")
     parser.add_argument("--pin", action="store_true",
                         help="the server on the first core, the simulated students on the "
                              "others: the server's own figure on one machine")
@@ -501,17 +546,29 @@ def main() -> None:
                                            think=None if args.closed else args.think))
             print_row("given url", result.summary())
         return
+    command = " ".join(["benchmarks/class_load.py", *sys.argv[1:]])
     if args.first_load:
-        first_load(args.port)
+        out = first_load(args.port)
+        if not args.no_docs:
+            docs_tables.write("first-load", command, first_load_table(out),
+                              "A first visit to the tuner in a fresh Chromium with an empty "
+                              "cache. " + docs_tables.machine())
         return
     if args.soak:
         asyncio.run(soak(args.port, args.soak, args.soak_one, args.soak_many))
         return
     names = list(SERVERS) + (list(EXPERIMENTS) if args.experiments else [])
-    asyncio.run(cpu_comparison(args.port, args.releases, names))
+    comparison = asyncio.run(cpu_comparison(args.port, args.releases, names))
     if not args.cpu_only:
-        asyncio.run(sweep(args.port, [int(n) for n in args.sessions.split(",")],
-                          args.seconds, None if args.closed else args.think))
+        _, rounds = asyncio.run(sweep(args.port, [int(n) for n in args.sessions.split(",")],
+                                      args.seconds, None if args.closed else args.think))
+        if not args.no_docs:
+            pinned = "Server and students on their own cores. " if args.pin else ""
+            think = "closed loop" if args.closed else f"each releasing every {args.think:g} s"
+            docs_tables.write("class-load", command, load_table(comparison, rounds),
+                              f"{pinned}One closed-loop student per server, then "
+                              f"{args.sessions} students {think} for {args.seconds:g} s. "
+                              + docs_tables.machine())
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ pass and Plotly redraw with no Streamlit: the limit), all opened with the hand-t
 the URL. Debian's Chromium is driven with real mouse and keyboard input; every time is
 taken inside the page by benchmarks/probe.js, from the input event's timeStamp to the end
 of the frame that paints the change. Prints a Markdown table (median / p95 ms, ratios,
-PASS/MISS against the issue's targets) and writes it to artifacts/latency.json. Drags are
+PASS/MISS against the issue's targets) and writes it to artifacts/latency.json and the docs
+site's docs/perf/latency.md and latency-throttled.md (`--no-docs`: not those). Drags are
 also measured with Chromium's CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), at
 desktop and at phone width (390 × 844), as on a school Chromebook or an old phone, next to
 the canvas floor (static_page.html?draw=canvas: the same sliders, the curves on a canvas, no
@@ -29,6 +30,7 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlencode
 
+import docs_tables
 import streamlit
 from latency_handles import handle_drags, handle_rows  # issue 14: handle drags
 from latency_report import (
@@ -213,6 +215,15 @@ def main() -> int:
         "table": text, "series_ms": series, "phases_ms": phase,
     }, indent=1, ensure_ascii=False))
     print(f"\nwritten to {OUT.relative_to(ROOT)}")
+    if "--no-docs" not in sys.argv[1:]:
+        command = "benchmarks/latency.py` (`make bench`"
+        docs_tables.write("latency", command,
+                          table(result_rows[:len(result_rows) - len(slow_rows)]),
+                          docs_tables.machine(load_before))
+        docs_tables.write("latency-throttled", command,
+                          table(slow_rows, "CPU 4× slower (median / p95 ms)",
+                                ("canvas floor", "floor")),
+                          "In the same run as the table above.")
     return 0
 
 

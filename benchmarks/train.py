@@ -22,6 +22,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import docs_tables  # noqa: E402  (beside this file)
+
 from nnsine.book import presets  # noqa: E402
 from nnsine.engine import dense, targets, training  # noqa: E402
 
@@ -86,6 +88,8 @@ def fastest(function, repeats: int):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=3, help="best of this many runs")
+    parser.add_argument("--no-docs", action="store_true",
+                        help="print only; do not write docs/perf/train.md")
     args = parser.parse_args()
     try:
         import torch
@@ -115,10 +119,10 @@ def main() -> int:
     header = ["wiring", "target MSE", "nnsine steps", "nnsine time"]
     if torch is not None:
         header += ["PyTorch steps", "PyTorch time", "PyTorch / nnsine", "per step"]
-    print("| " + " | ".join(header) + " |")
-    print("|" + "---|" * len(header))
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    text = docs_tables.markdown(header, rows)
+    print(text)
+    if not args.no_docs:
+        docs_tables.write("train", "benchmarks/train.py", text, docs_tables.machine())
     return 0
 
 
