@@ -39,9 +39,11 @@ def _check_decay(value) -> None:
 @dataclass(frozen=True)
 class SGD:
     """The book's Optimizer_SGD without momentum: params -= rate * gradient, the rate
-    decaying as learning_rate / (1 + decay * step). Raises ValueError for a bad rate."""
+    decaying as learning_rate / (1 + decay * step). Raises ValueError for a bad rate.
+    The default is 0.1, not the book's 1.0: on the hand-tuned fit 1.0 diverges (MSE
+    3.9e-4 -> 0.59 in two steps), 0.1 lowers the MSE every step."""
 
-    learning_rate: float = 1.0
+    learning_rate: float = 0.1
     decay: float = 0.0
 
     def __post_init__(self):
