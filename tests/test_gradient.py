@@ -147,3 +147,13 @@ def test_the_batch_is_the_same_gradient_on_the_flat_vector():
     assert loss == expected_loss and np.array_equal(flat, to_vector(slopes))
     with pytest.raises(ValueError, match="not 'sigmoid'"):
         gradient.PairBatch(x, y, "sigmoid")
+
+
+def test_why_still_names_the_dead_pairs_in_a_learners_words():
+    assert gradient.why_still(gradient.Dead((), ())) == []
+    one, both = gradient.why_still(gradient.Dead(pairs=(2,), layer1=(0, 5)))
+    assert one.startswith("Pair 3 gets no gradient: the layer-2 neuron is 0 for every x")
+    assert both.startswith("Pairs 1 and 6 get no gradient for the layer-1 weight")
+    x, _ = targets.sample()
+    said = gradient.why_still(gradient.dead(presets.preset("zeros"), x))
+    assert said[0].startswith("Pairs 1, 2, 3, 4, 5, 6, 7 and 8 get no gradient")

@@ -5,7 +5,6 @@ the forward pass. Every comparison is of the 64 bits (0.0 and -0.0 differ)."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import shutil
 import subprocess
@@ -80,11 +79,6 @@ def parameter_sets():
     return sets
 
 
-def settings(optimizer) -> dict:
-    kind = "sgd" if isinstance(optimizer, optimizers.SGD) else "adam"
-    return {"kind": kind, **dataclasses.asdict(optimizer)}
-
-
 RUNS = [  # (start, steps, optimizer, locked pairs, lock b_out)
     ("hand-tuned", 40, optimizers.SGD(learning_rate=0.1), (), False),
     ("hand-tuned", 60, optimizers.Adam(learning_rate=0.002, decay=1e-3), (0, 3), True),
@@ -105,7 +99,7 @@ def test_browser_gradient_and_steps_are_bit_identical_to_numpy(target, activatio
         start = presets.preset(name)
         mask = optimizers.lock_mask(start, locked, b_out)
         runs.append({"start": to_vector(start).tolist(), "steps": steps,
-                     "settings": settings(optimizer), "bounds": list(training.BOUNDS),
+                     "settings": optimizers.to_browser(optimizer), "bounds": list(training.BOUNDS),
                      "mask": mask.tolist() if (locked or b_out) else None})
     result = run_node({"sets": [to_vector(p).tolist() for p in sets], "xs": x.tolist(),
                        "ys": y.tolist(), "relu": activation == "relu", "runs": runs})

@@ -52,7 +52,7 @@ def test_grad_prints_every_gradient_by_url_name_on_the_fits_own_target(capsys, f
 def test_grad_says_why_a_fit_of_zeros_cannot_move(capsys, fit_file):
     status, out, err = run(capsys, "grad", fit_file(presets.preset("zeros")))
     assert status == 0 and not any(list(json.loads(out).values())[:-1])
-    assert "pairs 1, 2, 3, 4, 5, 6, 7, 8 get no gradient" in err and "dead ReLU" in err
+    assert "Pairs 1, 2, 3, 4, 5, 6, 7 and 8 get no gradient" in err and "dead ReLU" in err
 
 
 def test_grad_with_linear_hidden_layers_and_a_bad_file(capsys, fit_file, tmp_path):

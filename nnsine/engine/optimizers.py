@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -68,6 +68,13 @@ class Adam:
 
 
 Optimizer = SGD | Adam
+
+
+def to_browser(optimizer: Optimizer) -> dict:
+    """The settings as nnsine/frontend/optimizer.js takes them: kind ("sgd" or "adam")
+    and the dataclass's own fields by name (JSON-ready)."""
+    kind = "sgd" if isinstance(optimizer, SGD) else "adam"
+    return {"kind": kind, **asdict(optimizer)}
 
 
 def power(base: float, exponent: int) -> float:
