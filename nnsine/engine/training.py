@@ -11,7 +11,7 @@ import numpy as np
 
 from nnsine.engine import dense, gradient, optimizers, targets
 from nnsine.engine.network import BOUNDS, Params, forward, from_vector, to_vector
-from nnsine.engine.optimizers import SGD, Adam, Optimizer  # noqa: F401 (their home for callers)
+from nnsine.engine.optimizers import SGD, Adam, Optimizer  # noqa: F401 (training.SGD as training.Adam)
 
 Progress = Callable[[int, float], None]
 Network = dense.Dense | Params
