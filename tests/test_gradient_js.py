@@ -133,3 +133,4 @@ def test_the_power_is_the_engines_for_every_step_of_a_long_run():
     expected = [v for t in range(20001)
                 for v in (optimizers.power(0.999, t), optimizers.power(0.9, t))]
     assert json.loads(result.stdout) == expected
+
