@@ -106,4 +106,11 @@ def test_the_tuner_renders_drags_into_the_kernel_and_follows_the_kernel(lab, pag
     wait_sliders(page, presets.preset("hand-tuned"))
     hand = presets.preset("hand-tuned")
     page.locator(".nt-score", has_text=f"MSE {score(hand).mse:.5f}").wait_for()
+
+    # Light and dark as the notebook is: JupyterLab's theme switch reaches the chart.
+    scheme = "() => document.querySelector('.nt-root').style.colorScheme"
+    assert page.evaluate(scheme) == "light"
+    page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
+                  " { theme: 'JupyterLab Dark' })")
+    page.wait_for_function(f"() => ({scheme})() === 'dark'")
     assert outside == []
