@@ -17,7 +17,9 @@ import pytest
 pytest.importorskip("anywidget")
 
 from nnsine.book import presets  # noqa: E402
-from nnsine.engine import metrics  # noqa: E402
+from nnsine.engine import metrics, views  # noqa: E402
+from nnsine.engine.metrics import checksum  # noqa: E402
+from nnsine.engine.network import forward  # noqa: E402
 from nnsine.formats import export, fitfile, params  # noqa: E402
 from nnsine.formats.params import ParamsError  # noqa: E402
 from nnsine.widget import Tuner  # noqa: E402
@@ -100,20 +102,31 @@ def test_a_17_pair_fit_unknown_or_missing_keys_are_refused():
     assert t.fit == params.defaults() and t.target == "sine"
 
 
+def release(fit, seq=1, **changes):
+    """The browser's release message for `fit`, with the checksum of the curve it drew."""
+    output = forward(fit, views.grid("book")).output
+    return {"values": params.to_flat(fit), "seq": seq, "checksum": checksum(output),
+            **changes}
+
+
 def test_a_release_from_the_browser_is_checked_as_the_apps():
     t, seen = Tuner(), []
     t.observe(lambda change: seen.append(change["new"]), names="values")
     flat = params.to_flat(TUNED)
-    t._release = {"values": flat, "seq": 1, "checksum": 0.0}
+    t._release = release(TUNED)
     assert t.fit == TUNED and len(seen) == 1 and t.notices == []
     assert t._data["values"] == flat and t.history[-1].kind == "sliders"
     rev = t._data["rev"]
-    t._release = {"values": [*flat[:-1], 12.0], "seq": 2, "checksum": 0.0}  # clipped
+    t._release = release(TUNED, 2, values=[*flat[:-1], 12.0])  # clipped
     assert t.fit.b_out == 10.0 and "clipped to 10" in t.notices[0]
     assert t._data["rev"] == rev + 1  # the browser is sent the corrected value
     assert "Slider value corrected" in t._score_text
     t._release = {"values": "junk", "seq": 3}
     assert t.fit.b_out == 10.0 and "expected 41 values" in t.notices[0]
+    t._release = release(TUNED, 4, checksum=1.5)
+    assert t.fit == TUNED and t.notices == [
+        "The browser's curve and the engine's differ; the metrics are the engine's."]
+    assert t._score_text.endswith("the metrics are the engine's.")
 
 
 def test_a_pair_picked_in_the_browser_is_shown_back():
@@ -135,7 +148,7 @@ def test_plotly_js_is_sent_from_the_installed_package():
 
 def test_file_round_trip_keeps_fit_target_and_history(tmp_path):
     t = Tuner(TUNED, target="triangle")
-    t._release = {"values": params.to_flat(TUNED), "seq": 1, "checksum": 0.0}
+    t._release = release(TUNED)
     path = tmp_path / "fit.json"
     t.to_file(path)
     read = fitfile.read(path.read_bytes())

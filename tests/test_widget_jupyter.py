@@ -98,6 +98,7 @@ def test_the_tuner_renders_drags_into_the_kernel_and_follows_the_kernel(lab, pag
     # The kernel scored the release (its text replaced the zero fit's) ...
     page.wait_for_function("() => !document.querySelector('.nt-score').textContent"
                            ".includes('MSE 0.50000')")
+    assert "differ" not in page.locator(".nt-score").inner_text()  # same curve as the engine
     # ... and a cell sees the new value, and the observer fired.
     words = run_cell(page, 1, "KERNEL").split()
     assert float(words[1]) == value and int(words[2]) >= 1

@@ -19,8 +19,8 @@ import anywidget
 import traitlets
 
 from nnsine import assets
-from nnsine.engine import metrics, targets
-from nnsine.engine.network import Params
+from nnsine.engine import metrics, targets, views
+from nnsine.engine.network import Params, forward
 from nnsine.formats import export, fitfile, importer, params, provenance
 from nnsine.formats.checks import ParamsError, whole
 from nnsine.widget import payload
@@ -59,7 +59,7 @@ class Tuner(anywidget.AnyWidget):
         fit = payload.checked_fit(fit if fit is not None else params.defaults())
         self._rev, self._shown, self._selected = 0, None, 0
         self.history: tuple[provenance.Event, ...] = ()
-        self.notices: list[str] = []  # corrections made to the last release
+        self.notices: list[str] = []  # what was corrected in the last release
         super().__init__(**kwargs)
         self.target = target
         self.values = payload.values_of(fit)
@@ -111,9 +111,7 @@ class Tuner(anywidget.AnyWidget):
             self._shown = flat
         self._data = payload.tuner_data(fit, self.target, self._rev,
                                         min(self._selected, fit.n_pairs - 1))
-        lines = [payload.score_text(self.score)]
-        self._score_text = " ".join(lines + [f"Slider value corrected: {n}" for n in
-                                              self.notices])
+        self._score_text = " ".join([payload.score_text(self.score), *self.notices])
 
     _from_browser = False
 
@@ -124,7 +122,12 @@ class Tuner(anywidget.AnyWidget):
         release = change["new"]
         if not isinstance(release, dict) or "values" not in release:
             return
-        fit, self.notices = params.from_values(release.get("values"), self.fit)
+        fit, problems = params.from_values(release.get("values"), self.fit)
+        self.notices = [f"Slider value corrected: {problem}." for problem in problems]
+        if not problems and release.get("checksum") != metrics.checksum(
+                forward(fit, views.grid("book")).output):  # the curve the browser drew
+            self.notices = ["The browser's curve and the engine's differ; the metrics are "
+                            "the engine's."]
         self._shown = release.get("values")  # what the browser shows: corrections get pushed
         self._from_browser = True
         try:
