@@ -127,6 +127,8 @@ def test_a_release_from_the_browser_is_checked_as_the_apps():
     assert t.fit == TUNED and t.notices == [
         "The browser's curve and the engine's differ; the metrics are the engine's."]
     assert t._score_text.endswith("the metrics are the engine's.")
+    t.fit = presets.preset("hand-tuned")  # set from Python: the notice is no longer true
+    assert t.notices == [] and "differ" not in t._score_text
 
 
 def test_a_pair_picked_in_the_browser_is_shown_back():

@@ -1,16 +1,19 @@
-"""What the notebook tuner's front end is given, and the checks on every value set from
-Python. `tuner_data` is the same `data` pages/live_panel.py gives the Streamlit component
-(the contract of nnsine/frontend/live_tuner.js); values are checked as every other way in
-is (nnsine.formats.params): no Streamlit here."""
+"""What the notebook tuner's front end is given and sends back, and the checks on every
+value set from Python. `tuner_data` is the same `data` pages/live_panel.py gives the
+Streamlit component (the contract of nnsine/frontend/live_tuner.js); `accept_release` reads
+its "release" message as live_panel.accept_release does; values, fits and the book's layers
+are checked as every other way in (nnsine.formats.params, importer). No Streamlit here."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
+from nnsine import assets
 from nnsine.engine import targets, views
-from nnsine.engine.metrics import Score
-from nnsine.engine.network import Params
-from nnsine.formats import params
+from nnsine.engine.metrics import Score, checksum
+from nnsine.engine.network import Params, forward
+from nnsine.formats import importer, params
 from nnsine.formats.checks import ParamsError, shorten
 from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 
@@ -84,3 +87,47 @@ def checked_fit(fit) -> Params:
 def score_text(score: Score) -> str:
     """The metrics line under the sliders, as the app's export words them."""
     return f"MSE {score.mse:.5f}, max |error| {score.max_error:.4f}"
+
+
+def accept_release(release: dict, base: Params) -> tuple[Params, list[str]]:
+    """The browser's release {"values", "seq", "checksum"} -> (fit, notices), checked as
+    the app's (params.from_values: a bad value kept at `base` or clipped, and said); a
+    curve whose checksum differs from the engine's is said too (pages/live_panel.py)."""
+    fit, problems = params.from_values(release.get("values"), base)
+    if problems:
+        return fit, [f"Slider value corrected: {problem}." for problem in problems]
+    if release.get("checksum") != checksum(forward(fit, views.grid("book")).output):
+        return fit, ["The browser's curve and the engine's differ; the metrics are the "
+                     "engine's."]
+    return fit, []
+
+
+def fit_of_layers(dense1, dense2, dense3) -> Params:
+    """The book's three Layer_Dense objects (`.weights` (inputs, outputs), `.biases`
+    (1, outputs)) of a pair network -> Params, checked as the notebook import
+    (nnsine.formats.importer). ParamsError names the array and index of a bad value, a
+    dense layer 2, or the first value the sliders cannot hold."""
+    arrays = {}
+    for k, layer in enumerate((dense1, dense2, dense3), start=1):
+        for part in ("weights", "biases"):
+            if not hasattr(layer, part):
+                raise ParamsError(f"dense{k} has no .{part}: expected the book's Layer_Dense")
+            arrays[f"dense{k}_{part}"] = getattr(layer, part)
+    imported = importer.from_arrays(arrays)
+    if imported.fit is None:
+        raise ParamsError(f"layer 2 is dense ({imported.cross_weights} weights off its "
+                          "diagonal): only a pair network fits the sliders")
+    if imported.off_slider:
+        raise ParamsError(imported.off_slider)
+    return imported.fit
+
+
+def css(theme: Path) -> str:
+    """The app's own stylesheets, then `theme`: the notebook's colours as their --st-*."""
+    files = (assets.FRONTEND / "live_tuner.css", assets.FRONTEND / "handle_layer.css", theme)
+    return "\n".join(path.read_text(encoding="utf-8") for path in files)
+
+
+def plotly_js() -> bytes:
+    """plotly.min.js as the installed plotly package ships it (sent to the page once)."""
+    return assets.PLOTLY_JS.read_bytes()

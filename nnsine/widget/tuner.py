@@ -18,28 +18,20 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from nnsine import assets
-from nnsine.engine import metrics, targets, views
-from nnsine.engine.network import Params, forward
-from nnsine.formats import export, fitfile, importer, params, provenance
+from nnsine.engine import metrics, targets
+from nnsine.engine.network import Params
+from nnsine.formats import export, fitfile, params, provenance
 from nnsine.formats.checks import ParamsError, whole
 from nnsine.widget import payload
 
 STATIC = Path(__file__).resolve().parent / "static"
 
 
-def _css() -> str:
-    # The app's own stylesheets, then the notebook theme's bridge to their --st-* names.
-    files = (assets.FRONTEND / "live_tuner.css", assets.FRONTEND / "handle_layer.css",
-             STATIC / "theme.css")
-    return "\n".join(path.read_text(encoding="utf-8") for path in files)
-
-
 class Tuner(anywidget.AnyWidget):
     """The live tuner for one fit and target; see the module docstring."""
 
     _esm = STATIC / "tuner.js"
-    _css = _css()
+    _css = payload.css(STATIC / "theme.css")
     _html = traitlets.Unicode(payload.HTML).tag(sync=True)
     _data = traitlets.Dict().tag(sync=True)  # live_tuner.js's `data`
     _score_text = traitlets.Unicode("").tag(sync=True)
@@ -102,8 +94,10 @@ class Tuner(anywidget.AnyWidget):
     def _redraw(self, change=None) -> None:
         if not self.values:
             return  # still in __init__: the target is set before the values
-        if change is not None and change["name"] == "values" and not self._from_browser:
-            self.history = provenance.record(self.history, "import", "notebook")
+        if change is not None and not self._from_browser:  # set from Python
+            self.notices = []  # they were about the browser's last release
+            if change["name"] == "values":
+                self.history = provenance.record(self.history, "import", "notebook")
         fit = self.fit
         flat = params.to_flat(fit)
         if self._shown != flat:  # the browser must take these values: a new revision
@@ -122,12 +116,7 @@ class Tuner(anywidget.AnyWidget):
         release = change["new"]
         if not isinstance(release, dict) or "values" not in release:
             return
-        fit, problems = params.from_values(release.get("values"), self.fit)
-        self.notices = [f"Slider value corrected: {problem}." for problem in problems]
-        if not problems and release.get("checksum") != metrics.checksum(
-                forward(fit, views.grid("book")).output):  # the curve the browser drew
-            self.notices = ["The browser's curve and the engine's differ; the metrics are "
-                            "the engine's."]
+        fit, self.notices = payload.accept_release(release, self.fit)
         self._shown = release.get("values")  # what the browser shows: corrections get pushed
         self._from_browser = True
         try:
@@ -149,7 +138,7 @@ class Tuner(anywidget.AnyWidget):
     def _on_message(self, widget, content, buffers) -> None:
         # plotly.js for the page, from the installed plotly package (nothing from a CDN).
         if isinstance(content, dict) and content.get("type") == "plotly":
-            self.send({"type": "plotly"}, buffers=[assets.PLOTLY_JS.read_bytes()])
+            self.send({"type": "plotly"}, buffers=[payload.plotly_js()])
 
     # --- files and the book's code -----------------------------------------------------
 
@@ -180,17 +169,4 @@ class Tuner(anywidget.AnyWidget):
         `.biases` (1, outputs)) of a pair network: the inverse of the notebook import.
         ParamsError names the array and index of a bad value, a dense layer 2, or a value
         the sliders cannot hold."""
-        arrays = {}
-        for k, layer in enumerate((dense1, dense2, dense3), start=1):
-            for part in ("weights", "biases"):
-                if not hasattr(layer, part):
-                    raise ParamsError(f"dense{k} has no .{part}: expected the book's "
-                                      "Layer_Dense")
-                arrays[f"dense{k}_{part}"] = getattr(layer, part)
-        imported = importer.from_arrays(arrays)
-        if imported.fit is None:
-            raise ParamsError(f"layer 2 is dense ({imported.cross_weights} weights off its "
-                              "diagonal): only a pair network fits the sliders")
-        if imported.off_slider:
-            raise ParamsError(imported.off_slider)
-        return cls(imported.fit, **kwargs)
+        return cls(payload.fit_of_layers(dense1, dense2, dense3), **kwargs)
