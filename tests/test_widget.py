@@ -54,6 +54,7 @@ def test_setting_the_fit_redraws_and_scores_as_the_engine():
     assert t.score == metrics.score(TUNED)
     t.target = "abs"
     assert t.score == metrics.score(TUNED, "abs") and "|x − 0.5|" in t._data["target_label"]
+    assert t._data["target"] == views.target_text("abs", "book")
 
 
 def test_observers_fire_on_values_as_for_any_widget():

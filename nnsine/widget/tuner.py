@@ -18,7 +18,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from nnsine.engine import metrics, targets
+from nnsine.engine import metrics, targets, views
 from nnsine.engine.network import Params
 from nnsine.formats import export, fitfile, params, provenance
 from nnsine.formats.checks import ParamsError, whole
@@ -50,6 +50,7 @@ class Tuner(anywidget.AnyWidget):
             fit = params.resize(fit if fit is not None else params.defaults(count), count)
         fit = payload.checked_fit(fit if fit is not None else params.defaults())
         self._rev, self._shown, self._selected = 0, None, 0
+        self._target_text = (None, "")  # (target, its points as the browser reads them)
         self.history: tuple[provenance.Event, ...] = ()
         self.notices: list[str] = []  # what was corrected in the last release
         super().__init__(**kwargs)
@@ -103,8 +104,11 @@ class Tuner(anywidget.AnyWidget):
         if self._shown != flat:  # the browser must take these values: a new revision
             self._rev += 1
             self._shown = flat
+        if self._target_text[0] != self.target:  # made once per target, not per release
+            self._target_text = (self.target, views.target_text(self.target, "book"))
         self._data = payload.tuner_data(fit, self.target, self._rev,
-                                        min(self._selected, fit.n_pairs - 1))
+                                        min(self._selected, fit.n_pairs - 1),
+                                        target_text=self._target_text[1])
         self._score_text = " ".join([payload.score_text(self.score), *self.notices])
 
     _from_browser = False
