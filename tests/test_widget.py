@@ -57,6 +57,14 @@ def test_setting_the_fit_redraws_and_scores_as_the_engine():
     assert t._data["target"] == views.target_text("abs", "book")
 
 
+def test_values_are_read_only_and_a_new_dict_is_checked_and_shown():
+    t = Tuner()
+    with pytest.raises(TypeError):
+        t.values["p1_w1"] = 3.0
+    t.values = {**t.values, "p1_w1": 3.0}
+    assert t.fit.w1[0] == 3.0 and t._data["values"][0] == 3.0
+
+
 def test_observers_fire_on_values_as_for_any_widget():
     t, seen = Tuner(), []
     t.observe(lambda change: seen.append(change["new"]["p1_w1"]), names="values")

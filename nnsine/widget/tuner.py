@@ -14,6 +14,7 @@ one raises ParamsError naming the field, and the widget keeps what it had.
 from __future__ import annotations
 
 from pathlib import Path
+from types import MappingProxyType
 
 import anywidget
 import traitlets
@@ -63,7 +64,9 @@ class Tuner(anywidget.AnyWidget):
 
     @traitlets.validate("values")
     def _check_values(self, proposal):
-        return payload.values_of(payload.fit_of(proposal["value"]))
+        # Read-only: `t.values["p1_w1"] = 3` would change nothing on screen, so it fails;
+        # `t.values = {**t.values, "p1_w1": 3}` is checked and redraws.
+        return MappingProxyType(payload.values_of(payload.fit_of(proposal["value"])))
 
     @traitlets.validate("target")
     def _check_target(self, proposal):
