@@ -5,7 +5,8 @@ Chromium, next to the static limit page of benchmarks/latency.py, in the same ru
 
 Starts JupyterLab (tests/notebook_servers.py: its own config, nothing from the network) with
 a notebook showing `Tuner(preset("hand-tuned"))`, and benchmarks/static_page.html (the same
-sliders, forward pass and chart with no notebook and no Streamlit: the limit) at the same
+sliders, forward pass and chart with no notebook and no Streamlit: the limit) and its
+canvas floor (?draw=canvas: the curve on a canvas, as the tuner draws it) at the same
 chart width. Both are dragged with the real mouse, `DRAGS` drags of `MOVES` moves each,
 taken in turn so a change in the machine's load falls on both; every time is taken inside
 the page by benchmarks/probe.js (pointermove's timeStamp -> the frame that paints the
@@ -72,24 +73,27 @@ def main() -> int:
             lab = LabTab(browser, lab_url, token)
             width = round(lab.page.locator(".nt-chart").evaluate("e => e.clientWidth"))
             static = Tab(browser, KINDS["static"], f"{static_url}/?{query}&width={width}")
-            for tab in (lab, static):
+            floor = Tab(browser, KINDS["floor"],
+                        f"{static_url}/?{query}&width={width}&draw=canvas")
+            tabs = (lab, static, floor)
+            for tab in tabs:
                 tab.drag(WARM_UP, DX)  # not counted: first calls are JIT-compiled
             for d in range(DRAGS):
-                for tab in (lab, static):
+                for tab in tabs:
                     result = tab.drag(MOVES, DX if d % 2 == 0 else -DX)
                     series[tab.kind.name] += [painted(t, "curve", "pointermove")
                                               for t in result["moves"]]
             browser.close()
     load_after = os.getloadavg()
-    lab_stats, static_stats = stats(series["jupyterlab"]), stats(series["static"])
-    ratios = ratio(lab_stats, static_stats) or {}
+    lab_stats = stats(series["jupyterlab"])
     print(f"drag -> curve painted, chart {width} px wide (median / p95 ms, n, missing)")
-    for name, s in (("JupyterLab widget", lab_stats), ("static limit page", static_stats)):
-        print(f"  {name:18} {s['median']:.1f} / {s['p95']:.1f}  (n {s['n']}, "
-              f"missing {s['missing']})" if s["n"] else f"  {name:18} no samples")
-    if ratios:
-        print(f"  ratio widget / static: median {ratios['median']:.2f}, "
-              f"p95 {ratios['p95']:.2f}")
+    for name, label in (("jupyterlab", "JupyterLab widget"), ("static", "static limit page"),
+                        ("floor", "canvas floor")):
+        s = stats(series[name])
+        print(f"  {label:18} {s['median']:.1f} / {s['p95']:.1f}  (n {s['n']}, "
+              f"missing {s['missing']})" if s["n"] else f"  {label:18} no samples")
+        if name != "jupyterlab" and (r := ratio(lab_stats, s)):
+            print(f"    widget / {label}: median {r['median']:.2f}, p95 {r['p95']:.2f}")
     if lab_stats["n"]:
         verdict = "PASS" if lab_stats["p95"] <= TARGET_P95_MS else "MISS"
         print(f"  target p95 <= {TARGET_P95_MS:.0f} ms: {verdict}")
