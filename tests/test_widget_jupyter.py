@@ -24,6 +24,7 @@ CELLS = (
     "t.observe(lambda change: fired.append(change['new']['b_out']), names='values')\nt",
     "print('KERNEL', t.values['b_out'], len(fired))",
     "t.fit = preset('hand-tuned')",
+    "Tuner(n_pairs=3)",
 )
 RUN = """async (i) => {
   const app = window.jupyterapp, panel = app.shell.currentWidget;
@@ -114,4 +115,10 @@ def test_the_tuner_renders_drags_into_the_kernel_and_follows_the_kernel(lab, pag
     page.evaluate("() => window.jupyterapp.commands.execute('apputils:change-theme',"
                   " { theme: 'JupyterLab Dark' })")
     page.wait_for_function(f"() => ({scheme})() === 'dark'")
+
+    # A second tuner on the page, of 3 pairs: 16 sliders of its own.
+    run_cell(page, 3)
+    page.wait_for_function("() => document.querySelectorAll('.jp-OutputArea .nt-root')"
+                           ".length === 2 && document.querySelectorAll('.nt-root')[1]"
+                           ".querySelectorAll('input[type=range]').length === 16")
     assert outside == []
