@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench widget bench-widget
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
@@ -16,6 +16,20 @@ test: $(VENV)/.dev-deps $(CHROMIUM)
 
 bench: $(VENV)/.dev-deps $(CHROMIUM)
 	$(PY) benchmarks/latency.py
+
+# The notebook widget's one ES module (nnsine/widget/static/tuner.js, shipped in the repo):
+# nnsine/frontend bundled by esbuild, pinned by tools/widget/package-lock.json.
+widget: tools/widget/node_modules/.bin/esbuild
+	$(PYTHON) tools/widget/build.py
+
+tools/widget/node_modules/.bin/esbuild: tools/widget/package.json tools/widget/package-lock.json
+	cd tools/widget && npm ci --no-audit --no-fund --silent
+	touch $@
+
+# Drag -> curve painted in JupyterLab vs the static limit page (needs requirements-widget.txt
+# installed in $(VENV)).
+bench-widget: $(VENV)/.dev-deps $(CHROMIUM)
+	$(PY) benchmarks/widget_latency.py
 
 # A half-made venv (python3-venv missing) is removed, so the next try starts clean.
 $(VENV)/bin/pip:
