@@ -18,12 +18,12 @@ bench: $(VENV)/.dev-deps $(CHROMIUM)
 	$(PY) benchmarks/latency.py
 
 # The notebook widget's one ES module (nnsine/widget/static/tuner.js, shipped in the repo):
-# nnsine/frontend bundled by esbuild, pinned by tools/widget/package-lock.json.
-widget: tools/widget/node_modules/.bin/esbuild
-	$(PYTHON) tools/widget/build.py
+# nnsine/frontend bundled by esbuild, pinned by nnsine/widget/build/package-lock.json.
+widget: nnsine/widget/build/node_modules/.bin/esbuild
+	$(PYTHON) nnsine/widget/build/build.py
 
-tools/widget/node_modules/.bin/esbuild: tools/widget/package.json tools/widget/package-lock.json
-	cd tools/widget && npm ci --no-audit --no-fund --silent
+nnsine/widget/build/node_modules/.bin/esbuild: nnsine/widget/build/package.json nnsine/widget/build/package-lock.json
+	cd nnsine/widget/build && npm ci --no-audit --no-fund --silent
 	touch $@
 
 # Drag -> curve painted in JupyterLab vs the static limit page (needs requirements-widget.txt
@@ -42,7 +42,8 @@ $(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/pip
 	$(PY) -m pip install -q --no-deps -e .  # only so `python -m nnsine` works from any folder
 	touch $@
 
-$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps $(AXE)
+$(VENV)/.dev-deps: requirements-dev.txt requirements-widget.txt docs/requirements.txt \
+  $(VENV)/.run-deps $(AXE) nnsine/widget/build/node_modules/.bin/esbuild
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 

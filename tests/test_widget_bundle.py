@@ -1,6 +1,6 @@
 """The notebook widget's bundle (nnsine/widget/static/tuner.js) is what esbuild makes from
 nnsine/frontend now: an edit to the live tuner's files reaches the notebook too (run
-`make widget`). Skips where tools/widget's npm packages are not installed."""
+`make widget`). Skips where nnsine/widget/build's npm packages are not installed."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ import pytest
 
 from tests.conftest import ROOT
 
-BUILD = ROOT / "tools" / "widget" / "build.py"
+BUILD = ROOT / "nnsine" / "widget" / "build" / "build.py"
 
 
 def test_the_shipped_bundle_is_fresh():
-    if not (ROOT / "tools" / "widget" / "node_modules" / ".bin" / "esbuild").exists():
-        pytest.skip("esbuild not installed: cd tools/widget && npm ci")
+    if not (BUILD.parent / "node_modules" / ".bin" / "esbuild").exists():
+        pytest.skip("esbuild not installed: cd nnsine/widget/build && npm ci")
     result = subprocess.run([sys.executable, str(BUILD), "--check"], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,6 @@
 """`Tuner`: the live tuner (sliders, the curve following the thumb, handles, MSE) as an
 anywidget in the learner's own notebook, over the same front end as the app
-(nnsine/frontend, bundled into static/tuner.js by tools/widget/build.py).
+(nnsine/frontend, bundled into static/tuner.js by nnsine/widget/build/build.py).
 
     t = Tuner()            # 8 pairs at zero; Tuner(n_pairs=4), Tuner(fit, target="abs")
     t.values["p1_w1"]      # the slider values by their URL names, synced on release

@@ -1,4 +1,4 @@
-// Built by tools/widget/build.py from nnsine/frontend: do not edit.
+// Built by nnsine/widget/build/build.py from nnsine/frontend: do not edit.
 
 // nnsine/frontend/forward.js
 function forward(params, nPairs, xs, out, relu = true, contributions = null) {

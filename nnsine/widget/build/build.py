@@ -1,7 +1,7 @@
 """Bundle nnsine/frontend/widget.js (and the live tuner files it imports) into the one ES
 module anywidget loads: nnsine/widget/static/tuner.js, shipped as package data.
 
-    cd tools/widget && npm ci && cd ../.. && python tools/widget/build.py   (or: make widget)
+    make widget   (npm ci in nnsine/widget/build, then python nnsine/widget/build/build.py)
 
 anywidget runs `_esm` from a blob: URL, where relative imports and import.meta.url cannot
 resolve: esbuild (the bundler anywidget's docs use) inlines the imports, and import.meta.url
@@ -15,11 +15,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-ESBUILD = ROOT / "tools" / "widget" / "node_modules" / ".bin" / "esbuild"
+ROOT = Path(__file__).resolve().parents[3]
+ESBUILD = ROOT / "nnsine" / "widget" / "build" / "node_modules" / ".bin" / "esbuild"
 ENTRY = ROOT / "nnsine" / "frontend" / "widget.js"
 OUT = ROOT / "nnsine" / "widget" / "static" / "tuner.js"
-BANNER = "// Built by tools/widget/build.py from nnsine/frontend: do not edit."
+BANNER = "// Built by nnsine/widget/build/build.py from nnsine/frontend: do not edit."
 
 
 def bundle() -> bytes:
