@@ -1,4 +1,4 @@
-"""Command line: `python -m nnsine preset NAME` and `python -m nnsine score FILE...`."""
+"""Command line: `python -m nnsine preset NAME`, `python -m nnsine score FILE|DIR...` and more."""
 
 from __future__ import annotations
 
@@ -60,18 +60,45 @@ def _preset(args) -> int:
     return 0
 
 
-def _expand(patterns: list[str]) -> list[str]:
-    """FILE arguments with any unexpanded wildcard expanded here: Windows shells and
-    `docker run ... score /data/*.json` pass the pattern through as written."""
-    names = []
+def _expand(patterns: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """FILE arguments -> (files to grade, (name, why) for each file skipped). A folder
+    stands for its .json files (one level down; a class's download or `class export`'s
+    fits/); any unexpanded wildcard is expanded here: Windows shells and `docker run ...
+    score /data/*.json` pass the pattern through as written."""
+    names, skipped = [], []
     for pattern in patterns:
         matches = [] if Path(pattern).exists() else sorted(glob.glob(pattern))
-        names += matches or [pattern]
-    return names
+        for name in matches or [pattern]:
+            if Path(name).is_dir():
+                found, passed = _folder(name)
+                names += found
+                skipped += passed
+            else:
+                names.append(name)
+    return names, skipped
+
+
+def _folder(name: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A folder's .json files, and why each other entry in it is not graded."""
+    try:
+        entries = sorted(Path(name).iterdir())
+    except OSError as error:
+        return [], [(name, f"cannot list this folder ({error.strerror or error})")]
+    found, skipped = [], []
+    for entry in entries:
+        if entry.is_dir():
+            skipped.append((str(entry), "a folder (score reads one level: name it to grade it)"))
+        elif entry.suffix.lower() != ".json":
+            skipped.append((str(entry), "not a .json file (a fit file is saved as .json)"))
+        else:
+            found.append(str(entry))
+    if not found:
+        skipped.append((name, "no .json files in this folder"))
+    return found, skipped
 
 
 def _score(args) -> int:
-    args.files = _expand(args.files)
+    args.files, skipped = _expand(args.files)
     files, bad = [], []
     for name in args.files:
         try:
@@ -86,13 +113,17 @@ def _score(args) -> int:
              "mean_error": e.score.mean_error, "target": e.target, "made": e.made(),
              "flagged": sorted(e.shortcuts() & set(args.forbid))} for e in entries]
     if args.json:
-        print(json.dumps(rows + [{"file": name, "error": problem} for name, problem in bad],
+        print(json.dumps(rows + [{"file": name, "error": problem} for name, problem in bad]
+                         + [{"file": name, "skipped": why} for name, why in skipped],
                          indent=1))
-    else:
+    elif rows:
         _print_table(rows)
     for name, problem in bad:
         print(f"error: {name}: {problem}", file=sys.stderr)
-    return 1 if bad else 0
+    for name, why in skipped:
+        print(f"skipped: {name}: {why}", file=sys.stderr)
+    # Skipping a folder's notes.txt is no error; a folder with nothing to grade is.
+    return 1 if bad or not (rows or bad) else 0
 
 
 def _target_type(read):
@@ -153,7 +184,8 @@ def parser() -> argparse.ArgumentParser:
                                help="zeros, hand-tuned, or walkthrough-1 ... walkthrough-N")
     preset_parser.set_defaults(run=_preset)
     score_parser = commands.add_parser("score", help="score saved fits, best first")
-    score_parser.add_argument("files", nargs="+", metavar="FILE")
+    score_parser.add_argument("files", nargs="+", metavar="FILE",
+                              help="fit files (.json), or folders: each one's .json files")
     score_parser.add_argument("--json", action="store_true", help="machine-readable output")
     which = score_parser.add_mutually_exclusive_group()
     which.add_argument("--target", metavar="NAME", type=_target_type(targets.check),

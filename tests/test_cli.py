@@ -145,3 +145,39 @@ def test_the_cli_limits_are_the_engines():
     from nnsine.engine import training
 
     assert cli.MAX_STEPS == training.MAX_STEPS
+
+
+# --- issue 28: a teacher grades a folder --------------------------------------------
+
+def test_score_grades_every_fit_file_in_a_folder_and_says_what_it_skipped(tmp_path):
+    make_class(tmp_path)  # ada and bob good, cy broken
+    (tmp_path / "dan.JSON").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    (tmp_path / "notes.txt").write_text("late: eve")
+    (tmp_path / "old").mkdir()
+    result = nnsine("score", str(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # cy.json is broken
+    ranked = [line.split()[1].rsplit("/", 1)[-1] for line in result.stdout.splitlines()[1:]]
+    assert ranked == ["ada.json", "dan.JSON", "bob.json"]
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(f"error: {tmp_path / 'cy.json'}: not valid JSON")
+    assert errors[1:] == [
+        f"skipped: {tmp_path / 'notes.txt'}: not a .json file (a fit file is saved as .json)",
+        f"skipped: {tmp_path / 'old'}: a folder (score reads one level: name it to grade it)"]
+
+
+def test_a_folder_of_good_fits_exits_zero_and_json_lists_the_skipped(tmp_path):
+    (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    (tmp_path / "readme.md").write_text("#")
+    result = nnsine("score", "--json", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    assert rows[0]["file"] == str(tmp_path / "ada.json") and "mse" in rows[0]
+    assert rows[1] == {"file": str(tmp_path / "readme.md"),
+                       "skipped": "not a .json file (a fit file is saved as .json)"}
+
+
+def test_a_folder_with_nothing_to_grade_is_an_error(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    result = nnsine("score", str(tmp_path))
+    assert result.returncode == 1 and not result.stdout
+    assert f"skipped: {tmp_path}: no .json files in this folder" in result.stderr
