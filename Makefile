@@ -1,21 +1,37 @@
 # The README's two commands: `make run` (the app) and `make test` (every test).
+# `make help` lists every target; each target's `## ` comment is its line there.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench wheel clean help
 
-run: $(VENV)/.run-deps
+run: $(VENV)/.run-deps  ## serve the app on http://127.0.0.1:8501 (creates .venv first)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
-test: $(VENV)/.dev-deps $(CHROMIUM)
+test: $(VENV)/.dev-deps $(CHROMIUM)  ## ruff, then every test (browser tests included; ~10 min)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev-deps $(CHROMIUM)
+lint: $(VENV)/bin/ruff  ## ruff check . (the style and lint rules in pyproject.toml)
+	$(VENV)/bin/ruff check .
+
+bench: $(VENV)/.dev-deps $(CHROMIUM)  ## the live tuner's latency benchmark (benchmarks/latency.py)
 	$(PY) benchmarks/latency.py
+
+wheel: | $(VENV)/bin/pip  ## build dist/nnsine-*.whl (pip install it, with [app] for the app)
+	$(PY) -m pip wheel -q --no-deps -w dist .
+	@ls dist/nnsine-*.whl
+
+clean:  ## remove build output and caches (keeps .venv and the class database)
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+help:  ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-7s %s\n", $$1, $$2}' \
+	  $(MAKEFILE_LIST)
 
 # A half-made venv (python3-venv missing) is removed, so the next try starts clean.
 $(VENV)/bin/pip:
@@ -30,6 +46,11 @@ $(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/pip
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.run-deps $(AXE)
 	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# Only ruff, at requirements-dev.txt's pin: `make lint` needs nothing else.
+$(VENV)/bin/ruff: requirements-dev.txt | $(VENV)/bin/pip
+	$(PY) -m pip install -q "$$(grep -E '^ruff==' requirements-dev.txt | cut -d' ' -f1)"
 	touch $@
 
 # axe-core (npm) for the accessibility tests, pinned by tests/a11y/package-lock.json.
