@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import sys
-from pathlib import Path
 
 from nnsine import class_cli, notebook_cli
 from nnsine.book import presets
 from nnsine.classboard import grading
 from nnsine.engine import targets
 from nnsine.engine.target_points import parse_csv
-from nnsine.formats import checks, fitfile, provenance
+from nnsine.formats import checks, fit_paths, fitfile, provenance
 
 MAX_STEPS = 1_000_000  # nnsine.engine.training.MAX_STEPS (training is imported on demand only)
 MAX_SEED = 2**64 - 1
@@ -60,45 +58,8 @@ def _preset(args) -> int:
     return 0
 
 
-def _expand(patterns: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """FILE arguments -> (files to grade, (name, why) for each file skipped). A folder
-    stands for its .json files (one level down; a class's download or `class export`'s
-    fits/); any unexpanded wildcard is expanded here: Windows shells and `docker run ...
-    score /data/*.json` pass the pattern through as written."""
-    names, skipped = [], []
-    for pattern in patterns:
-        matches = [] if Path(pattern).exists() else sorted(glob.glob(pattern))
-        for name in matches or [pattern]:
-            if Path(name).is_dir():
-                found, passed = _folder(name)
-                names += found
-                skipped += passed
-            else:
-                names.append(name)
-    return names, skipped
-
-
-def _folder(name: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """A folder's .json files, and why each other entry in it is not graded."""
-    try:
-        entries = sorted(Path(name).iterdir())
-    except OSError as error:
-        return [], [(name, f"cannot list this folder ({error.strerror or error})")]
-    found, skipped = [], []
-    for entry in entries:
-        if entry.is_dir():
-            skipped.append((str(entry), "a folder (score reads one level: name it to grade it)"))
-        elif entry.suffix.lower() != ".json":
-            skipped.append((str(entry), "not a .json file (a fit file is saved as .json)"))
-        else:
-            found.append(str(entry))
-    if not found:
-        skipped.append((name, "no .json files in this folder"))
-    return found, skipped
-
-
 def _score(args) -> int:
-    args.files, skipped = _expand(args.files)
+    args.files, skipped = fit_paths.expand(args.files)
     files, bad = [], []
     for name in args.files:
         try:

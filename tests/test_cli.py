@@ -181,3 +181,20 @@ def test_a_folder_with_nothing_to_grade_is_an_error(tmp_path):
     result = nnsine("score", str(tmp_path))
     assert result.returncode == 1 and not result.stdout
     assert f"skipped: {tmp_path}: no .json files in this folder" in result.stderr
+
+
+def test_a_picture_handed_in_as_a_fit_says_what_it_is(tmp_path):
+    (tmp_path / "fit.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = nnsine("score", str(tmp_path / "fit.json"))
+    assert result.returncode == 1 and "Expecting" not in result.stderr
+    assert "not valid JSON: the file is a PNG image; expected a fit file" in result.stderr
+
+
+def test_a_target_file_with_decimal_commas_is_read(tmp_path):
+    (tmp_path / "points.csv").write_text("x;y\n0;0\n0,25;1\n0,5;0\n0,75;-1\n1;0\n")
+    (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    result = nnsine("score", "--json", "--target-file", str(tmp_path / "points.csv"),
+                    str(tmp_path / "ada.json"))
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert row["target"] == "pts:0,0;0.25,1;0.5,0;0.75,-1;1,0"
