@@ -35,8 +35,8 @@ RUN pip install --no-cache-dir --no-compile -r /tmp/requirements.txt \
 d.convert_pandas_df_to_arrow_bytes(pandas.DataFrame({'x': [1.0]}))"
 
 WORKDIR /app
-# Only what runs; owned by root so the app's user cannot change it.
-COPY pyproject.toml app.py ./
+# Only what runs (and its license); owned by root so the app's user cannot change it.
+COPY pyproject.toml LICENSE NOTICE app.py ./
 COPY .streamlit/config.toml .streamlit/
 COPY nnsine/ nnsine/
 COPY pages/ pages/

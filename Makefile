@@ -1,25 +1,29 @@
 # The README's two commands: `make run` (the app) and `make test` (every test).
+# `make help` lists every target; each target's `## ` comment is its line there.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench widget bench-widget
+.PHONY: run test lint bench widget bench-widget wheel clean help
 
-run: $(VENV)/.run-deps
+run: $(VENV)/.run-deps  ## serve the app on http://127.0.0.1:8501 (creates .venv first)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
 
-test: $(VENV)/.dev-deps $(CHROMIUM)
+test: $(VENV)/.dev-deps $(CHROMIUM)  ## ruff, then every test (browser tests included; ~10 min)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
 
-bench: $(VENV)/.dev-deps $(CHROMIUM)
+lint: $(VENV)/bin/ruff  ## ruff check . (the style and lint rules in pyproject.toml)
+	$(VENV)/bin/ruff check .
+
+bench: $(VENV)/.dev-deps $(CHROMIUM)  ## the live tuner's latency benchmark (benchmarks/latency.py)
 	$(PY) benchmarks/latency.py
 
 # The notebook widget's one ES module (nnsine/widget/static/tuner.js, shipped in the repo):
 # nnsine/frontend bundled by esbuild, pinned by nnsine/widget/build/package-lock.json.
-widget: nnsine/widget/build/node_modules/.bin/esbuild
+widget: nnsine/widget/build/node_modules/.bin/esbuild  ## rebuild the notebook widget's bundle after editing nnsine/frontend
 	$(PYTHON) nnsine/widget/build/build.py
 
 nnsine/widget/build/node_modules/.bin/esbuild: nnsine/widget/build/package.json nnsine/widget/build/package-lock.json
@@ -28,8 +32,20 @@ nnsine/widget/build/node_modules/.bin/esbuild: nnsine/widget/build/package.json 
 
 # Drag -> curve painted in JupyterLab vs the static limit page (needs requirements-widget.txt
 # installed in $(VENV)).
-bench-widget: $(VENV)/.dev-deps $(CHROMIUM)
+bench-widget: $(VENV)/.dev-deps $(CHROMIUM)  ## drag latency of the notebook widget in JupyterLab
 	$(PY) benchmarks/widget_latency.py
+
+wheel: | $(VENV)/bin/pip  ## build dist/nnsine-*.whl (pip install it, with [app] for the app)
+	$(PY) -m pip wheel -q --no-deps -w dist .
+	@ls dist/nnsine-*.whl
+
+clean:  ## remove build output and caches (keeps .venv and the class database)
+	rm -rf build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+help:  ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-7s %s\n", $$1, $$2}' \
+	  $(MAKEFILE_LIST)
 
 # A half-made venv (python3-venv missing) is removed, so the next try starts clean.
 $(VENV)/bin/pip:
@@ -45,6 +61,11 @@ $(VENV)/.run-deps: requirements.txt pyproject.toml | $(VENV)/bin/pip
 $(VENV)/.dev-deps: requirements-dev.txt requirements-widget.txt docs/requirements.txt \
   $(VENV)/.run-deps $(AXE) nnsine/widget/build/node_modules/.bin/esbuild
 	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+# Only ruff, at requirements-dev.txt's pin: `make lint` needs nothing else.
+$(VENV)/bin/ruff: requirements-dev.txt | $(VENV)/bin/pip
+	$(PY) -m pip install -q "$$(grep -E '^ruff==' requirements-dev.txt | cut -d' ' -f1)"
 	touch $@
 
 # axe-core (npm) for the accessibility tests, pinned by tests/a11y/package-lock.json.

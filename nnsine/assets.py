@@ -15,7 +15,8 @@ def _plotly_root() -> Path:
     # Located, not imported: importing plotly here would slow every page's first run.
     spec = importlib.util.find_spec("plotly")
     if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("plotly is not installed (see requirements.txt)")
+        raise ModuleNotFoundError("plotly is not installed: the app needs pip install "
+                                  "'nnsine[app]' (or -r requirements.txt)", name="plotly")
     return Path(spec.submodule_search_locations[0]).resolve()
 
 

@@ -1,21 +1,19 @@
-"""Command line: `python -m nnsine preset NAME`, `score FILE...`, `listings`; the other
+"""Command line: `python -m nnsine preset NAME`, `score FILE|DIR...`, `listings`; the other
 commands live beside it (class_cli, notebook_cli, train_cli)."""
 
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
 import sys
-from pathlib import Path
 
 from nnsine import class_cli, notebook_cli, train_cli
 from nnsine.book import presets
 from nnsine.classboard import grading
 from nnsine.engine import targets
 from nnsine.engine.target_points import parse_csv
-from nnsine.formats import checks, fitfile, provenance
+from nnsine.formats import checks, fit_paths, fitfile, provenance
 
 
 def _shortcut_list(text: str) -> list[str]:
@@ -46,18 +44,8 @@ def _preset(args) -> int:
     return 0
 
 
-def _expand(patterns: list[str]) -> list[str]:
-    """FILE arguments with any unexpanded wildcard expanded here: Windows shells and
-    `docker run ... score /data/*.json` pass the pattern through as written."""
-    names = []
-    for pattern in patterns:
-        matches = [] if Path(pattern).exists() else sorted(glob.glob(pattern))
-        names += matches or [pattern]
-    return names
-
-
 def _score(args) -> int:
-    args.files = _expand(args.files)
+    args.files, skipped = fit_paths.expand(args.files)
     files, bad = [], []
     for name in args.files:
         try:
@@ -72,13 +60,17 @@ def _score(args) -> int:
              "mean_error": e.score.mean_error, "target": e.target, "made": e.made(),
              "flagged": sorted(e.shortcuts() & set(args.forbid))} for e in entries]
     if args.json:
-        print(json.dumps(rows + [{"file": name, "error": problem} for name, problem in bad],
+        print(json.dumps(rows + [{"file": name, "error": problem} for name, problem in bad]
+                         + [{"file": name, "skipped": why} for name, why in skipped],
                          indent=1))
-    else:
+    elif rows:
         _print_table(rows)
     for name, problem in bad:
         print(f"error: {name}: {problem}", file=sys.stderr)
-    return 1 if bad else 0
+    for name, why in skipped:
+        print(f"skipped: {name}: {why}", file=sys.stderr)
+    # Skipping a folder's notes.txt is no error; a folder with nothing to grade is.
+    return 1 if bad or not (rows or bad) else 0
 
 
 def _target_type(read):
@@ -133,7 +125,8 @@ def parser() -> argparse.ArgumentParser:
                                help="zeros, hand-tuned, or walkthrough-1 ... walkthrough-N")
     preset_parser.set_defaults(run=_preset)
     score_parser = commands.add_parser("score", help="score saved fits, best first")
-    score_parser.add_argument("files", nargs="+", metavar="FILE")
+    score_parser.add_argument("files", nargs="+", metavar="FILE",
+                              help="fit files (.json), or folders: each one's .json files")
     score_parser.add_argument("--json", action="store_true", help="machine-readable output")
     which = score_parser.add_mutually_exclusive_group()
     which.add_argument("--target", metavar="NAME", type=_target_type(targets.check),

@@ -149,3 +149,56 @@ def test_the_cli_limits_are_the_engines():
         training.MAX_STEPS)
     with pytest.raises(SystemExit):
         parse(["train", "f.json", "--steps", str(training.MAX_STEPS + 1)])
+
+
+# --- issue 28: a teacher grades a folder --------------------------------------------
+
+def test_score_grades_every_fit_file_in_a_folder_and_says_what_it_skipped(tmp_path):
+    make_class(tmp_path)  # ada and bob good, cy broken
+    (tmp_path / "dan.JSON").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    (tmp_path / "notes.txt").write_text("late: eve")
+    (tmp_path / "old").mkdir()
+    result = nnsine("score", str(tmp_path))
+    assert result.returncode == 1 and "Traceback" not in result.stderr  # cy.json is broken
+    ranked = [line.split()[1].rsplit("/", 1)[-1] for line in result.stdout.splitlines()[1:]]
+    assert ranked == ["ada.json", "dan.JSON", "bob.json"]
+    errors = result.stderr.splitlines()
+    assert errors[0].startswith(f"error: {tmp_path / 'cy.json'}: not valid JSON")
+    assert errors[1:] == [
+        f"skipped: {tmp_path / 'notes.txt'}: not a .json file (a fit file is saved as .json)",
+        f"skipped: {tmp_path / 'old'}: a folder (score reads one level: name it to grade it)"]
+
+
+def test_a_folder_of_good_fits_exits_zero_and_json_lists_the_skipped(tmp_path):
+    (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    (tmp_path / "readme.md").write_text("#")
+    result = nnsine("score", "--json", str(tmp_path), cwd=tmp_path)
+    assert result.returncode == 0
+    rows = json.loads(result.stdout)
+    assert rows[0]["file"] == str(tmp_path / "ada.json") and "mse" in rows[0]
+    assert rows[1] == {"file": str(tmp_path / "readme.md"),
+                       "skipped": "not a .json file (a fit file is saved as .json)"}
+
+
+def test_a_folder_with_nothing_to_grade_is_an_error(tmp_path):
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    result = nnsine("score", str(tmp_path))
+    assert result.returncode == 1 and not result.stdout
+    assert f"skipped: {tmp_path}: no .json files in this folder" in result.stderr
+
+
+def test_a_picture_handed_in_as_a_fit_says_what_it_is(tmp_path):
+    (tmp_path / "fit.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = nnsine("score", str(tmp_path / "fit.json"))
+    assert result.returncode == 1 and "Expecting" not in result.stderr
+    assert "not valid JSON: the file is a PNG image; expected a fit file" in result.stderr
+
+
+def test_a_target_file_with_decimal_commas_is_read(tmp_path):
+    (tmp_path / "points.csv").write_text("x;y\n0;0\n0,25;1\n0,5;0\n0,75;-1\n1;0\n")
+    (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
+    result = nnsine("score", "--json", "--target-file", str(tmp_path / "points.csv"),
+                    str(tmp_path / "ada.json"))
+    assert result.returncode == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert row["target"] == "pts:0,0;0.25,1;0.5,0;0.75,-1;1,0"

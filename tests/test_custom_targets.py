@@ -113,7 +113,9 @@ def test_points_from_csv_with_header_and_separators():
     ("0,0\n١,1", "line 2"),  # Arabic-Indic digit: float() would take it
     # A first row with a number in it is data, not a header to skip in silence
     ("0,1)\n0.5,1\n1,0", "line 1: '0,1)' is not two numbers"),
-    ("0;0,5\n0.5;1\n1;0", "line 1"),  # a decimal comma
+    ("0;0,5,1\n0.5;1\n1;0", "line 1: '0;0,5,1' is not two numbers"),  # a 1,000s comma
+    ("0,5,0,7\n1,1", "line 1: expected 2 columns (x, y), got 4: with decimal commas (0,5) "
+                     "separate the columns by semicolons (0,5;0,7)"),
     ("0,1_0\n1,0", "line 1"),  # float() reads 1_0 as 10
     ("0,0", "2 to 1000"),
     ("0,0\n2,1", "outside [-0.5, 1.5]"),
@@ -124,6 +126,26 @@ def test_bad_points_are_named(text, words):
     with pytest.raises(TargetError) as error:
         parse_csv(text)
     assert words in str(error.value)
+
+
+@pytest.mark.parametrize("text", [
+    "x;y\n0,5;0,7\n0,75;-1\n",  # Excel's CSV where the decimal mark is a comma
+    "0,5;0,7\r\n0,75;-1",
+    "0,5\t0,7\n0,75\t-1",  # tab-separated, decimal commas
+    "0.5;0.7\n0,75;-1",  # a mix, as typed by hand
+])
+def test_decimal_commas_are_read_with_semicolons_or_tabs(text):
+    xs, ys = parse_csv(text)
+    assert xs.tolist() == [0.5, 0.75] and ys.tolist() == [0.7, -1.0]
+
+
+def test_a_formula_with_an_unknown_name_says_the_names_it_knows():
+    with pytest.raises(TargetError) as error:
+        formula("2*y*x", X)
+    assert str(error.value) == ("the formula '2*y*x' uses 'y', which is not defined: its "
+                                "only names are x, pi and e")  # the formula once, as typed
+    with pytest.raises(TargetError, match="calls 'foo', which is not defined: .*sin, sinh"):
+        formula("foo(x)", X)
 
 
 def test_a_csv_that_is_not_text():

@@ -3,6 +3,8 @@ teacher's composer, how a fit was made (AppTest)."""
 
 from __future__ import annotations
 
+import re
+
 from streamlit.testing.v1 import AppTest
 
 from nnsine.book import presets
@@ -126,3 +128,14 @@ def test_the_walkthrough_is_left_out_of_an_exercise_with_other_than_8_pairs():
     assert "walk_start" not in {b.key for b in at.button}
     at8 = app(exercise.to_query(exercise.Exercise("sine", 8, (0.1,), frozenset())))
     assert "walk_start" in {b.key for b in at8.button}
+
+
+def test_the_composer_shows_a_bad_formula_as_typed():
+    at = AppTest.from_file(str(ROOT / "pages" / "class.py"), default_timeout=30)
+    at.run()
+    at.selectbox(key="ex_form_target").set_value("own")
+    at.text_input(key="ex_form_formula").set_value("2*y*x")
+    [b for b in at.button if "Make the link" in b.label][0].click().run()
+    (error,) = at.error
+    shown = re.sub(r"\\(.)", r"\1", error.value)  # what Markdown shows: escapes dropped
+    assert "the formula '2*y*x' uses 'y'" in shown

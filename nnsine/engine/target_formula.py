@@ -130,6 +130,13 @@ def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
             y = np.broadcast_to(y, x.shape).astype(np.float64)
     except SyntaxError as error:
         raise TargetError(f"the formula {short(text)} is not valid: {error.msg}") from None
+    except simpleeval.NameNotDefined as error:  # simpleeval's own text repeats the formula
+        raise TargetError(f"the formula {short(text)} uses {short(str(error.name))}, which is "
+                          "not defined: its only names are x, pi and e") from None
+    except simpleeval.FunctionNotDefined as error:
+        raise TargetError(f"the formula {short(text)} calls {short(str(error.func_name))}, "
+                          "which is not defined: its functions are "
+                          f"{', '.join(sorted(FUNCTIONS))}") from None
     except simpleeval.InvalidExpression as error:
         raise TargetError(f"the formula {short(text)}: {error}") from None
     except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as error:

@@ -39,8 +39,9 @@ def points(xs, ys) -> tuple[np.ndarray, np.ndarray]:
 
 
 def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
-    """CSV text with two columns x, y (an optional header row; comma, semicolon or tab)
-    -> checked points (see `points`). Raises TargetError naming the line."""
+    """CSV text with two columns x, y (an optional header row; comma, semicolon or tab;
+    with a semicolon or tab, a decimal comma too: 0,5;0,7) -> checked points (see
+    `points`). Raises TargetError naming the line."""
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -49,27 +50,43 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
     if len(data) > 64 * MAX_POINTS:
         raise TargetError(f"the CSV file has {len(data):,} characters; too many for "
                           f"{MAX_POINTS} points")
-    dialect = ";" if data.count(";") > data.count(",") else (
-        "\t" if data.count("\t") > data.count(",") else ",")
+    dialect = _delimiter(data)
     xs, ys = [], []
     for line, row in enumerate(_rows(data, dialect), 1):
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
         if len(cells) != 2:
-            raise TargetError(f"CSV line {line}: expected 2 columns (x, y), got {len(cells)}")
+            hint = (": with decimal commas (0,5) separate the columns by semicolons (0,5;0,7)"
+                    if dialect == "," and len(cells) > 2 else "")
+            raise TargetError(f"CSV line {line}: expected 2 columns (x, y), got "
+                              f"{len(cells)}{hint}")
+        typed = dialect.join(cells)  # as the file has it, for a message
+        if dialect != ",":  # Excel in most of Europe: 0,5;0,7 is the point (0.5, 0.7)
+            cells = [cell.replace(",", ".", 1) if "." not in cell else cell for cell in cells]
         try:
             x, y = (_csv_number(cell) for cell in cells)
         except ValueError:
             if line == 1 and not any(_is_number(cell) for cell in cells):
                 continue  # a header such as "x,y" (a row with one number in it is data)
-            raise TargetError(f"CSV line {line}: {short(','.join(cells))} is not two "
+            raise TargetError(f"CSV line {line}: {short(typed)} is not two "
                               "numbers") from None
         xs.append(x)
         ys.append(y)
         if len(xs) > MAX_POINTS:
             raise TargetError(f"the CSV file has more than {MAX_POINTS} points")
     return points(xs, ys)
+
+
+def _delimiter(data: str) -> str:
+    """The column separator: a semicolon or tab on every row (one each, as Excel writes
+    x;y where the decimal mark is a comma), else whichever of ; tab , is most common."""
+    lines = [line for line in data.splitlines() if line.strip()]
+    for delimiter in (";", "\t"):
+        if lines and all(line.count(delimiter) == 1 for line in lines):
+            return delimiter
+    return ";" if data.count(";") > data.count(",") else (
+        "\t" if data.count("\t") > data.count(",") else ",")
 
 
 def _rows(data: str, delimiter: str):

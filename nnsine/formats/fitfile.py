@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from nnsine.engine import targets
 from nnsine.engine.network import PAIR_NAMES, Params
-from nnsine.formats import provenance
+from nnsine.formats import provenance, sniff
 from nnsine.formats.checks import shorten, shown
 from nnsine.formats.params import (
     MAX_PAIRS,
@@ -32,6 +32,7 @@ from nnsine.formats.params import (
 FORMAT, VERSION = "nnsine-pairs", 2
 V1_KEYS = {"format", "version", "pairs", "b_out"}
 V2_KEYS = V1_KEYS | {"target", "provenance", "seal"}
+EXPECTED = f'JSON text {{"format": "{FORMAT}", ...}} as "Download fit (JSON)" saves it'
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,10 @@ def read_dict(obj, checked: tuple[str, ...] = ()) -> FitFile:
     Targets in `checked` were checked by the caller (a class board's own target, whose
     1,000 points would otherwise be parsed again for every hand-in)."""
     if not isinstance(obj, dict):
-        raise ParamsError("the file is not a JSON object")
+        raise ParamsError(f"the file is not a JSON object ({{...}}); expected a fit file, "
+                          f"{EXPECTED}")
+    if "format" not in obj:  # JSON of something else: the book's arrays, a notebook, ...
+        raise ParamsError(f'the file is JSON without "format"; expected a fit file, {EXPECTED}')
     if not isinstance(obj.get("format"), str) or obj["format"] != FORMAT:
         raise ParamsError(f"format is {shown(obj.get('format'))}, expected {FORMAT!r}")
     version = obj.get("version")
@@ -157,7 +161,8 @@ def read(text: str | bytes, checked: tuple[str, ...] = ()) -> FitFile:
     except RecursionError:
         raise ParamsError("not valid JSON (nested too deeply)") from None
     except (UnicodeDecodeError, ValueError) as error:
-        raise ParamsError(f"not valid JSON ({shorten(str(error), 120)})") from None
+        raise ParamsError(f"not valid JSON: {sniff.not_json(text, error)}; expected a fit "
+                          f"file, {EXPECTED}") from None
     return read_dict(obj, checked)
 
 

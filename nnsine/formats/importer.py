@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsine.engine.network import Params, dense_forward, forward, from_dense, to_dense
-from nnsine.formats import fitfile, params
+from nnsine.formats import fitfile, params, sniff
 from nnsine.formats.export import ARRAY_NAMES
 
 MAX_FILE_BYTES = 256 * 1024  # 16 pairs as JSON with every digit: about 12 KB
@@ -161,8 +161,12 @@ def _npz(data: bytes) -> dict[str, np.ndarray]:
 def _json(text: bytes) -> Imported:
     try:
         obj = json.loads(text)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
-        raise params.ParamsError(f"not valid JSON ({error})") from None
+    except RecursionError:
+        raise params.ParamsError("not valid JSON (nested too deeply)") from None
+    except (UnicodeDecodeError, ValueError) as error:
+        raise params.ParamsError(f"not valid JSON: {sniff.not_json(text, error)}; expected the "
+                                 "book's six arrays (.npz, or JSON {\"dense1_weights\": "
+                                 "[[...]], ...}) or a fit file") from None
     if isinstance(obj, dict) and "format" in obj:  # a fit file: read as the tuner reads it
         return from_fit(fitfile.read(text).params)
     if not isinstance(obj, dict):

@@ -16,7 +16,7 @@ from nnsine.engine import pairs, targets, views
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.metrics import compare
 from nnsine.engine.network import PAIR_NAMES, Params, forward
-from nnsine.plots.figures import FIT_COLOR, PAIR_COLORS, TARGET_COLOR, Y_RANGE
+from nnsine.plots.palette import FIT_COLOR, PAIR_COLORS, TARGET_COLOR, Y_RANGE
 
 FORMATS = ("svg", "png")
 DPI = 150  # PNG pixels per inch: 1800 x about 1200 for a slide

@@ -64,7 +64,8 @@ def exercise_composer() -> None:
         task, problems = exercise.from_query(query)
         if problems:
             for problem in problems:
-                st.error(problem.replace("Exercise ", "").replace(" (ex_target)", ""))
+                shown = problem.replace("Exercise ", "").replace(" (ex_target)", "")
+                st.error(markdown_literal(shown))
             return
         link = f"{_base_url()}?{urlencode(exercise.to_query(task))}"
         st.code(link, language=None)
