@@ -116,9 +116,10 @@ def test_a_lesson_create_join_hand_in_rank(engine):
 def test_names_are_checked_and_unique_in_a_class(engine):
     info, _ = board.create_class(engine, "sine", LIMITS, NOW)
     _join(engine, info.code, "Ada")
-    for name, problem in [("ada", "'Ada' is already in class"), ("   ", "empty"), ("x" * 65, "65 char"),
-                          ("a\u202eb", "invisible"), ("\u3164", "shows nothing"),
-                          ("\u2800", "shows nothing"), ("\u0301", "shows nothing")]:
+    for name, problem in [("ada", "'Ada' is already in class"), ("   ", "empty"),
+                          ("x" * 65, "65 char"), ("a\u202eb", "invisible"),
+                          ("\u3164", "shows nothing"), ("\u2800", "shows nothing"),
+                          ("\u0301", "shows nothing")]:
         with pytest.raises(BoardError, match=problem):
             _join(engine, info.code, name)
     markup = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"

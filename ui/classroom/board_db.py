@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -16,6 +17,7 @@ from nnsine.classboard.board_rules import Limits
 from ui.widgets import markdown_literal
 
 TEACHER, STUDENT, SESSION = "board_teacher", "board_student", "board_session"
+OPENED = "board_opened"
 
 
 def database_url() -> str:
@@ -74,6 +76,12 @@ def address() -> str:
 def session_key() -> str:
     """A random id for this browser session (rate limits count wrong codes per session)."""
     return st.session_state.setdefault(SESSION, secrets.token_hex(16))
+
+
+def session_opened() -> float:
+    """When this session first asked (Unix seconds, kept on the server): a flood of wrong
+    codes from the address locks out sessions opened after it, not before."""
+    return st.session_state.setdefault(OPENED, time.time())
 
 
 def base_url() -> str:

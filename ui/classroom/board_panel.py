@@ -24,14 +24,16 @@ from ui.widgets import markdown_literal
 
 
 def open_from_link(engine, token: str) -> None:
-    """A teacher link (?teacher=TOKEN) opens its board in this session; the token then
-    leaves the address bar, which a projector shows."""
-    st.query_params.pop("teacher", None)
-    if board.teacher_class(engine, token, time.time()) is None:
+    """A teacher link (?teacher=TOKEN) opens its board in this session. The token stays
+    in the address bar: a reload, a server restart or another replica finds the board
+    again (Streamlit offers Python no browser storage; the URL is enough). A dead link
+    leaves it."""
+    if board.teacher_class(engine, token[:64], time.time()) is None:
+        st.query_params.pop("teacher", None)
         st.error("This teacher link opens no class: it is wrong, or the class has ended "
                  "or was deleted.")
     else:
-        st.session_state[board_db.TEACHER] = token
+        st.session_state[board_db.TEACHER] = token[:64]
 
 
 def start_panel(limits) -> None:
@@ -61,6 +63,7 @@ def start_panel(limits) -> None:
             st.error(markdown_literal(error))  # it may quote the teacher's formula
             return
         st.session_state[board_db.TEACHER] = token
+        st.query_params["teacher"] = token  # a reload or a restart comes back to the board
         st.rerun()
 
 
@@ -80,12 +83,11 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
                     f"{markdown_literal(targets.label(info.target))}")
         st.markdown(f"## {info.code}")
         st.code(join_url, language=None)
-        st.caption("If this address says localhost, students need this computer's network "
-                   "address instead (or set NNSINE_PUBLIC_URL).")
-        with st.expander("Private teacher link (keep it off the projector)"):
-            st.caption("Anyone with this link sees the board with names and can delete "
-                       "the class. Open it on another device to run the board from there.")
-            st.code(f"{base}/class?teacher={token}", language=None)
+        st.markdown("**Your teacher link: bookmark this.** It brings this board back after "
+                    "a reload, a server restart or on another device; this page's address "
+                    "holds it too. Anyone with it sees the names and can delete the class: "
+                    "keep it off the projector (presenter mode and full screen, F11).")
+        st.code(f"{base}/class?teacher={token}", language=None)
     qr.image(_qr_png(join_url), caption="Scan to join", width=220)
 
     presenting = presenter.is_on()
@@ -108,6 +110,7 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
         if st.button("Delete now", key="board_delete", type="primary"):
             board.delete_class(engine, info.id)
             st.session_state.pop(board_db.TEACHER, None)
+            st.query_params.pop("teacher", None)
             st.rerun()
     live_board(engine, token, reveal and not presenting)
     grade_rule_panel(engine, info)
@@ -197,8 +200,11 @@ def class_board() -> None:
     info = board.teacher_class(engine, token, time.time()) if token else None
     if token and info is None:
         st.session_state.pop(board_db.TEACHER, None)
+        st.query_params.pop("teacher", None)
         st.warning("Your live class has ended or was deleted.")
     if info is None:
         start_panel(board_db.limits())
     else:
+        if st.query_params.get("teacher") != token:  # e.g. back from another page
+            st.query_params["teacher"] = token
         teacher_panel(engine, info, token)

@@ -1,0 +1,76 @@
+"""Issue 23 in the app (AppTest): the join link's first screen is the join form; joining
+puts the seat in the address bar; a new session (a reload, a restart, another replica)
+with that address is the same student; a second tab without it is refused by name with
+how to get back; the teacher's address brings the board back."""
+
+from __future__ import annotations
+
+import time
+
+from nnsine.classboard import board, roster
+from tests.conftest import opened
+from tests.test_board_page import (
+    database,  # noqa: F401 (the autouse fixture)
+    join_and_hand_in,
+    start_class,
+)
+from tests.test_tuner_page import shown
+
+
+def _query(at) -> dict:
+    """The session's address bar: parameter -> value."""
+    values = {key: at.query_params[key] for key in at.query_params}
+    return {k: v if isinstance(v, str) else v[-1] for k, v in values.items()}
+
+
+def test_the_join_link_opens_on_the_join_form():
+    _, code, _ = start_class()
+    student = opened("app.py", {"join": code})
+    first = [el.key for el in student.text_input][:2]
+    assert first == ["handin_code", "handin_name"]  # the page's first inputs
+    assert "Join class" in student.markdown[0].value
+
+
+def test_a_reload_or_a_restart_keeps_the_student_with_their_hand_in(database):  # noqa: F811
+    teacher, code, _ = start_class()
+    student = join_and_hand_in(code, "Ada", preset="hand-tuned")
+    seat = _query(student)["seat"]
+    assert len(seat) >= 43 and "join" not in student.query_params
+    # A new session with the same address: a reload, a phone waking up, a new server.
+    back = opened("app.py", {"seat": seat})
+    assert "handin_code" not in [t.key for t in back.text_input]  # no join form
+    assert any("Welcome back, Ada" in shown(s.value) for s in back.success)
+    assert [m.value for m in back.metric if m.label == "Your rank"] == ["#1 of 1"]
+    assert "preset" in " ".join(c.value for c in back.caption)  # how the fit was made
+    back.button(key="handin_send").click().run()
+    assert any(s.value.startswith("Received at") for s in back.success)
+    info = board.teacher_class(database, _query(teacher)["teacher"], time.time())
+    [member] = roster.roster(database, info.id)
+    assert (member.name, member.count) == ("Ada", 2)
+
+
+def test_a_second_tab_without_the_seat_is_told_how_to_get_back():
+    _, code, _ = start_class()
+    join_and_hand_in(code, "Ada")
+    tab = opened("app.py", {"join": code})
+    tab.text_input(key="handin_name").input("\u0410da")  # a Cyrillic А
+    tab.button(key="FormSubmitter:handin_join-Join the class").click().run()
+    [error] = [e.value for e in tab.error]
+    assert "'Ada' is already in class" in error and "?seat=" in error
+
+
+def test_a_dead_seat_says_so_and_offers_the_join_form():
+    _, code, _ = start_class()
+    at = opened("app.py", {"seat": "x" * 43, "join": code})
+    assert any("opens no seat" in shown(w.value) for w in at.warning)
+    assert "seat" not in at.query_params
+    assert at.text_input(key="handin_code").value == code
+
+
+def test_the_teacher_is_back_on_the_board_after_a_reload():
+    teacher, code, token = start_class()
+    assert _query(teacher)["teacher"] == token
+    assert any("bookmark this" in m.value for m in teacher.markdown)
+    reloaded = opened("pages/class.py", _query(teacher))
+    assert any(code in m.value for m in reloaded.markdown)
+    assert "board_start" not in [b.key for b in reloaded.button]
