@@ -74,3 +74,26 @@ def test_the_teacher_is_back_on_the_board_after_a_reload():
     reloaded = opened("pages/class.py", _query(teacher))
     assert any(code in m.value for m in reloaded.markdown)
     assert "board_start" not in [b.key for b in reloaded.button]
+
+
+def test_the_board_shows_the_roster_and_the_teacher_releases_a_seat(database):  # noqa: F811
+    teacher, code, token = start_class()
+    join_and_hand_in(code, "Ada")
+    tab = opened("app.py", {"join": code})
+    tab.text_input(key="handin_name").input("Bob")
+    tab.button(key="FormSubmitter:handin_join-Join the class").click().run()
+    teacher.run()
+    assert any("2 joined · 1 handed in · 1 not yet" in m.value for m in teacher.markdown)
+    table = teacher.dataframe[-1].value  # the roster, under the ranking
+    assert list(table["student"]) == ["Otter", "Heron"]
+    assert list(table["handed in"])[1] == "not yet"
+    teacher.selectbox(key="roster_pick").select_index(0)
+    teacher.button(key="roster_release").click().run()
+    assert any("Release the seat: done for Otter" in s.value for s in teacher.success)
+    again = opened("app.py", {"join": code})  # Ada lost her page: she joins again
+    again.text_input(key="handin_name").input("ada")
+    again.button(key="FormSubmitter:handin_join-Join the class").click().run()
+    assert not again.error, [e.value for e in again.error]
+    info = board.teacher_class(database, token, time.time())
+    assert [(m.name, m.count) for m in roster.roster(database, info.id)] == [("ada", 1),
+                                                                             ("Bob", 0)]

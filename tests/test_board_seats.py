@@ -169,3 +169,8 @@ def test_a_schema_2_database_gets_seats_and_keeps_its_students(database_url):
             board_store.students.c.id)).scalars().all()
     assert numbers == [1, 2, 3, 4]
     engine.dispose()
+
+
+def test_last_seen_reads_as_a_board_says_it():
+    assert [roster.ago(s) for s in (0, 4.9, 40, 185, 7300)] == [
+        "just now", "just now", "40 s ago", "3 min ago", "2 h ago"]

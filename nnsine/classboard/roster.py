@@ -106,3 +106,12 @@ def remove(engine: Engine, class_id: int, student_id: int) -> None:
         _one(conn, class_id, student_id)
         conn.execute(delete(handins).where(handins.c.student_id == student_id))
         conn.execute(delete(students).where(students.c.id == student_id))
+
+
+def ago(seconds: float) -> str:
+    """How long ago, as a board reads it: "just now", "40 s ago", "3 min ago", "2 h ago"."""
+    if seconds < 5:
+        return "just now"
+    if seconds < 60:
+        return f"{seconds:.0f} s ago"
+    return f"{seconds / 60:.0f} min ago" if seconds < 3600 else f"{seconds / 3600:.0f} h ago"

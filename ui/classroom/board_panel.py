@@ -18,7 +18,7 @@ from nnsine.engine import targets
 from nnsine.engine.metrics import GOALS
 from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
-from ui.classroom import board_db
+from ui.classroom import board_db, roster_panel
 from ui.classroom.exercise_panel import OWN
 from ui.widgets import markdown_literal
 
@@ -113,6 +113,7 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
             st.query_params.pop("teacher", None)
             st.rerun()
     live_board(engine, token, reveal and not presenting)
+    roster_panel.manage(engine, info, board_db.limits(), reveal and not presenting)
     grade_rule_panel(engine, info)
 
 
@@ -127,6 +128,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
     st.metric("Hand-ins", len(rows))
     if not rows:
         st.info("No hand-ins yet: the board fills up as students press Hand in.")
+        roster_panel.roster_table(engine, info, show_names)
         return
     label = {r.alias: (r.name if show_names else r.alias) for r in rows}
     st.dataframe([{"rank": r.rank, "student": label[r.alias], "MSE": round(r.score.mse, 6),
@@ -164,6 +166,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
         box.download_button(text, data, file_name=f"nnsine-{info.code}-{stamp}.{suffix}",
                             mime=mime, key=f"board_{suffix}", on_click="ignore",
                             width="stretch")
+    roster_panel.roster_table(engine, info, show_names)
 
 
 def grade_rule_panel(engine, info: board.ClassInfo) -> None:
