@@ -75,20 +75,29 @@ def _qr_png(text: str) -> bytes:
 
 def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
     """The running class: join details, controls and the live board."""
-    base = board_db.base_url()
-    join_url = f"{base}/?join={info.code}"  # the tuner: the default page
+    base, how = board_db.join_base()
+    join_url = f"{base}/?join={info.code}" if base else None  # the tuner: the default page
     code, qr = st.columns([2, 1])
     with code:
         st.markdown(f"Join code: **`{info.code}`** · target "
                     f"{markdown_literal(targets.label(info.target))}")
         st.markdown(f"## {info.code}")
-        st.code(join_url, language=None)
+        if join_url:
+            st.code(join_url, language=None)
+            st.caption(f"Address from {markdown_literal(how)}. Phones must be on the same "
+                       "network as this computer.")
+        else:
+            st.error(f"No join link that a phone can open: {markdown_literal(how)}. Start "
+                     "the server with `streamlit run app.py --server.address 0.0.0.0`, or "
+                     "set NNSINE_PUBLIC_URL to this computer's address on the school "
+                     "network. Students can still type the code on this server's page.")
         st.markdown("**Your teacher link: bookmark this.** It brings this board back after "
                     "a reload, a server restart or on another device; this page's address "
                     "holds it too. Anyone with it sees the names and can delete the class: "
                     "keep it off the projector (presenter mode and full screen, F11).")
-        st.code(f"{base}/class?teacher={token}", language=None)
-    qr.image(_qr_png(join_url), caption="Scan to join", width=220)
+        st.code(f"{base or board_db.own_url()}/class?teacher={token}", language=None)
+    if join_url:
+        qr.image(_qr_png(join_url), caption="Scan to join", width=220)
 
     presenting = presenter.is_on()
     row = st.columns(3, vertical_alignment="center")
