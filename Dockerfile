@@ -18,6 +18,9 @@ RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin nns
 #   postgresql+psycopg://user:password@host/db instead.
 RUN mkdir -p /var/lib/nnsine && chown nnsine:nnsine /var/lib/nnsine
 ENV NNSINE_DATABASE_URL=sqlite:////var/lib/nnsine/class.db
+# The container's own address is no use to a phone: the board asks for NNSINE_PUBLIC_URL
+# (docker run -e NNSINE_PUBLIC_URL=http://TEACHER-IP:8501 ...) instead of showing it.
+ENV NNSINE_CONTAINER=1
 VOLUME /var/lib/nnsine
 
 COPY requirements.txt /tmp/requirements.txt

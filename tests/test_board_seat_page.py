@@ -97,3 +97,28 @@ def test_the_board_shows_the_roster_and_the_teacher_releases_a_seat(database):  
     info = board.teacher_class(database, token, time.time())
     assert [(m.name, m.count) for m in roster.roster(database, info.id)] == [("ada", 1),
                                                                              ("Bob", 0)]
+
+
+def test_the_join_link_names_the_lan_address_never_loopback(monkeypatch):
+    """The README's classroom command (`streamlit run app.py --server.address 0.0.0.0`):
+    the join link and QR code name this machine's LAN address (Streamlit's Network URL);
+    listening on loopback only, the board says there is no link a phone can open."""
+    from streamlit import config, net_util
+
+    monkeypatch.delenv("NNSINE_PUBLIC_URL")
+    monkeypatch.setattr(net_util, "get_internal_ip", lambda: "192.168.1.77")
+    before = config.get_option("server.address")
+    try:
+        config.set_option("server.address", "0.0.0.0")
+        at = opened("pages/class.py")
+        at.button(key="board_start").click().run()
+        join = next(c.value for c in at.code if "/?join=" in c.value)
+        assert join.startswith("http://192.168.1.77:")
+        assert len(at.get("image")) == 1
+        config.set_option("server.address", "127.0.0.1")
+        at.run()
+        assert not [c for c in at.code if "/?join=" in c.value]
+        assert any("No join link that a phone can open" in e.value for e in at.error)
+        assert not at.get("image")  # no QR code of a link no phone can open
+    finally:
+        config.set_option("server.address", before)

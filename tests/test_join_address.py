@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from nnsine.classboard.join_address import behind_proxy, is_loopback, join_base, public_url
+from nnsine.classboard.join_address import behind_proxy, flag, is_loopback, join_base, public_url
 from nnsine.formats.checks import ParamsError
 
 LOCAL = "http://localhost:8501"
@@ -32,6 +32,13 @@ def test_the_join_link_never_names_loopback(args, base):
         assert "only on this computer" in how or "no network address" in how
 
 
+def test_a_container_cannot_guess_the_host_address():
+    found, how = join_base(None, "localhost", "0.0.0.0", LOCAL, "172.17.0.2", 8501, True)
+    assert found is None and "container" in how
+    assert join_base(None, None, "0.0.0.0", "http://10.0.0.5:8501", "172.17.0.2", 8501,
+                     True)[0] == "http://10.0.0.5:8501"  # the teacher's own address works
+
+
 def test_loopback_hosts():
     assert all(map(is_loopback, ["localhost", "127.0.0.1", "127.1.2.3", "[::1]", "0.0.0.0",
                                  "app.localhost", "", None]))
@@ -54,5 +61,6 @@ def test_good_settings():
         "http://10.0.0.5:8501")
     assert public_url({}) is None
     assert behind_proxy({"NNSINE_BEHIND_PROXY": "1"}) and not behind_proxy({})
+    assert flag({"NNSINE_CONTAINER": " 1 "}, "NNSINE_CONTAINER")
     with pytest.raises(ParamsError, match="NNSINE_BEHIND_PROXY: 'yes' is not 1 or 0"):
         behind_proxy({"NNSINE_BEHIND_PROXY": "yes"})

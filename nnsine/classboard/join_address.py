@@ -53,20 +53,28 @@ def public_url(environ: Mapping[str, str]) -> str | None:
     return text.rstrip("/")
 
 
-def behind_proxy(environ: Mapping[str, str]) -> bool:
-    """NNSINE_BEHIND_PROXY: "1" yes, "0" or unset no; anything else is a ParamsError."""
-    value = environ.get("NNSINE_BEHIND_PROXY", "").strip()
+def flag(environ: Mapping[str, str], name: str) -> bool:
+    """A yes/no setting (NNSINE_BEHIND_PROXY, NNSINE_CONTAINER): "1" yes, "0" or unset
+    no; anything else is a ParamsError naming it."""
+    value = environ.get(name, "").strip()
     if value not in ("", "0", "1"):
-        raise ParamsError(f"NNSINE_BEHIND_PROXY: {shorten(value)!r} is not 1 or 0")
+        raise ParamsError(f"{name}: {shorten(value)!r} is not 1 or 0")
     return value == "1"
 
 
+def behind_proxy(environ: Mapping[str, str]) -> bool:
+    """NNSINE_BEHIND_PROXY (see `flag`)."""
+    return flag(environ, "NNSINE_BEHIND_PROXY")
+
+
 def join_base(public: str | None, server_address: str | None, listen: str,
-              page_url: str, lan_ip: str | None, port: int) -> tuple[str | None, str]:
+              page_url: str, lan_ip: str | None, port: int, contained: bool = False
+              ) -> tuple[str | None, str]:
     """(the students' base URL or None, how it was found, in words). `server_address`:
     browser.serverAddress when set by the teacher; `listen`: server.address; `page_url`:
     the teacher's own address without the page's path; `lan_ip`: this machine's LAN
-    address or None; `port`: browser.serverPort (server.port unless set)."""
+    address or None; `port`: browser.serverPort (server.port unless set); `contained`:
+    the server runs in a container, whose own address no phone can reach."""
     if public:
         return public, "NNSINE_PUBLIC_URL"
     page = urlsplit(page_url)
@@ -75,6 +83,8 @@ def join_base(public: str | None, server_address: str | None, listen: str,
         return f"{scheme}://{server_address}:{port}", "browser.serverAddress"
     if page.hostname and not is_loopback(page.hostname):
         return page_url.rstrip("/"), "the address this browser used"
+    if contained:
+        return None, "the server runs in a container, which cannot see this computer's address"
     if (listen or "").strip("[]") in ALL_INTERFACES and lan_ip and not is_loopback(lan_ip):
         return f"http://{lan_ip}:{port}", "this computer's network address (Network URL)"
     why = ("the server listens only on this computer" if listen not in ALL_INTERFACES

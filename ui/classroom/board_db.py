@@ -106,11 +106,17 @@ def join_base() -> tuple[str | None, str]:
     except ValueError as error:
         st.warning(f"{markdown_literal(error)}; not used")
         public = None
+    try:  # set by the Dockerfile: the container's own address is no use to a phone
+        contained = join_address.flag(os.environ, "NNSINE_CONTAINER")
+    except ValueError as error:
+        st.warning(f"{markdown_literal(error)}; not used")
+        contained = False
     server = (st.get_option("browser.serverAddress")
               if config.is_manually_set("browser.serverAddress") else None)
     return join_address.join_base(public, server, st.get_option("server.address") or "",
                                   own_url(), net_util.get_internal_ip(),
-                                  int(st.get_option("browser.serverPort")))
+                                  int(st.get_option("browser.serverPort")),
+                                  contained)
 
 
 def base_url() -> str:
