@@ -138,6 +138,8 @@ def test_presenter_mode_always_shows_aliases(database):
     teacher.toggle(key="board_names").set_value(True).run()
     assert teacher.toggle(key="board_names").disabled
     assert list(teacher.dataframe[0].value["student"]) == ["Otter"]
+    assert list(teacher.dataframe[-1].value["student"]) == ["Otter"]  # the roster too
+    assert not [c for c in teacher.code if "teacher=" in c.value]  # the secret stays off
 
 
 def test_a_wrong_code_is_refused_and_counted(database, monkeypatch):

@@ -91,11 +91,15 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
                      "the server with `streamlit run app.py --server.address 0.0.0.0`, or "
                      "set NNSINE_PUBLIC_URL to this computer's address on the school "
                      "network. Students can still type the code on this server's page.")
-        st.markdown("**Your teacher link: bookmark this.** It brings this board back after "
-                    "a reload, a server restart or on another device; this page's address "
-                    "holds it too. Anyone with it sees the names and can delete the class: "
-                    "keep it off the projector (presenter mode and full screen, F11).")
-        st.code(f"{base or board_db.own_url()}/class?teacher={token}", language=None)
+        if presenter.is_on():  # the projector's view: the secret stays off it
+            st.caption("Your teacher link is hidden in presenter mode.")
+        else:
+            st.markdown("**Your teacher link: bookmark this.** It brings this board back "
+                        "after a reload, a server restart or on another device; this page's "
+                        "address holds it too. Anyone with it sees the names and can delete "
+                        "the class: keep it off the projector (presenter mode hides it; "
+                        "full screen, F11, hides the address bar).")
+            st.code(f"{base or board_db.own_url()}/class?teacher={token}", language=None)
     if join_url:
         qr.image(_qr_png(join_url), caption="Scan to join", width=220)
 
