@@ -18,14 +18,21 @@ RUN useradd --uid 10001 --user-group --create-home --shell /usr/sbin/nologin nns
 #   postgresql+psycopg://user:password@host/db instead.
 RUN mkdir -p /var/lib/nnsine && chown nnsine:nnsine /var/lib/nnsine
 ENV NNSINE_DATABASE_URL=sqlite:////var/lib/nnsine/class.db
+# The container's own address is no use to a phone: the board asks for NNSINE_PUBLIC_URL
+# (docker run -e NNSINE_PUBLIC_URL=http://TEACHER-IP:8501 ...) instead of showing it.
+ENV NNSINE_CONTAINER=1
 VOLUME /var/lib/nnsine
 
 COPY requirements.txt /tmp/requirements.txt
 # One layer, so what is cut is really gone: no .pyc (about 80 MB; a start costs ~1 s more),
 # no test suites, C headers or Jupyter extensions, and pyarrow's Flight and S3 libraries
 # (about 50 MB; streamlit uses neither). The last line proves what streamlit needs still loads.
-RUN pip install --no-cache-dir --no-compile -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt \
+# PyICU builds against Debian's ICU (the compiler and headers go again; libicu72 stays).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends g++ pkg-config libicu-dev libicu72 \
+    && pip install --no-cache-dir --no-compile -r /tmp/requirements.txt \
+    && apt-get purge -y g++ pkg-config libicu-dev && apt-get autoremove -y \
+    && rm -rf /var/lib/apt/lists/* /tmp/requirements.txt \
     && site=$(python -c "import sysconfig; print(sysconfig.get_path('purelib'))") \
     && find "$site" -depth -type d \( -name tests -o -name __pycache__ \) -exec rm -rf {} + \
     && rm -rf "$site/pyarrow/include" "$site/pyarrow/src" \

@@ -9,7 +9,7 @@ from nnsine.engine.views import X_RANGES
 from nnsine.formats import fitfile, params, provenance
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
 from ui import fit_state, presenter, shell
-from ui.classroom import handin_panel
+from ui.classroom import handin_panel, seat
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
@@ -23,7 +23,8 @@ from ui.tuner import (
 from ui.widgets import markdown_literal
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
-
+seat.restore()  # issue 23: ?seat=TOKEN is a student of a live class, back as themselves
+handin_panel.join_first()  # a join link's first screen: the join form, then the tuner
 
 activation = st.session_state.get("activation") or "relu"
 live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")

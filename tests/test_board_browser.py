@@ -52,9 +52,11 @@ def start_class(browser, board_url: str, target: str | None = None):
         teacher.get_by_label("Target for the class").click()
         teacher.get_by_role("option", name=target).click()
     teacher.get_by_role("button", name="Start a live class").click()
-    join = teacher.locator("code", has_text="/?join=").first
-    join.wait_for()
-    return teacher, join.inner_text().strip().rsplit("=", 1)[1]
+    # The code as the projector shows it (a server on 127.0.0.1 has no join link that a
+    # phone could open, and says so instead).
+    heading = teacher.locator("h2").filter(has_text=re.compile(r"^\s*[A-Z2-9]{6}\s*$"))
+    heading.first.wait_for()
+    return teacher, heading.first.inner_text().strip()
 
 
 def open_join_link(browser, board_url: str, code: str):
@@ -101,3 +103,30 @@ def test_joining_a_class_shows_its_target_on_the_whole_tuner(browser, board_url)
     student.get_by_label("Display name (the teacher sees it)").fill("Ada")
     student.get_by_role("button", name="Join the class").click()
     student.locator("h1", has_text="Fit |x − 0.5|").wait_for()
+
+
+def test_a_phone_joins_above_the_fold_and_a_reload_keeps_the_seat(browser, board_url):
+    """Issue 23: the join link's first screen on a 390×844 phone is the join form; after
+    joining, the address holds the seat, and a reload is the same student (no join form,
+    the last hand-in still theirs)."""
+    _, code = start_class(browser, board_url)
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                is_mobile=True).new_page()
+    phone.set_default_timeout(60_000)
+    phone.goto(f"{board_url}/?join={code}")
+    wait_idle(phone)
+    button = phone.get_by_role("button", name="Join the class")
+    box = button.bounding_box()
+    assert box and box["y"] + box["height"] <= 844, box  # above the fold
+    phone.get_by_label("Display name (the teacher sees it)").fill("Ada")
+    button.tap()
+    phone.wait_for_url(re.compile(r"[?&]seat=[\w-]{43}"))
+    wait_idle(phone)
+    phone.get_by_role("button", name="Hand in this fit").tap()
+    phone.get_by_text(re.compile(r"^Received at")).wait_for()
+    phone.reload()
+    wait_idle(phone)
+    phone.get_by_text("Welcome back, Ada: you are in class").wait_for()
+    phone.get_by_text(re.compile(r"^#1 of 1$")).wait_for()  # her rank: the hand-in is hers
+    phone.get_by_role("button", name="Hand in this fit").wait_for()
+    assert phone.get_by_role("button", name="Join the class").count() == 0

@@ -23,7 +23,8 @@ def test_sigkill_during_a_burst_loses_no_acknowledged_hand_in(engine, database_u
                                                               tmp_path):
     now = time.time()
     info, _ = board.create_class(engine, "sine", Limits(), now)
-    limits = Limits(wrong_codes_per_session=10**6, students_per_class=10**6)
+    limits = Limits(wrong_codes_per_session=10**6, students_per_class=10**6,
+                    joins_per_session=10**6, joins_per_address=10**6)
     tokens = [board_students.join(engine, info.code, f"s{n}", "s", "a", limits, now)[0]
               for n in range(STUDENTS)]
     (tmp_path / "tokens").write_text("\n".join(tokens))

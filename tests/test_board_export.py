@@ -17,7 +17,14 @@ from sqlalchemy import create_engine
 
 from nnsine.book import presets
 from nnsine.classboard import board, board_store, board_students, grading
-from nnsine.classboard.board_export import canvas_csv, fits_zip, moodle_csv, ranking_csv
+from nnsine.classboard.board_export import (
+    canvas_csv,
+    fits_zip,
+    moodle_csv,
+    points_text,
+    ranking_csv,
+    score_text,
+)
 from nnsine.classboard.board_rules import BoardError, GradeRule, Limits
 from nnsine.cli import main
 from nnsine.engine.metrics import Score
@@ -45,7 +52,8 @@ def lesson(tmp_path):
 
 
 def _read(text: str) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(text)))
+    assert text.startswith("\ufeff")  # UTF-8 with a BOM: Excel reads Zoë as Zoë
+    return list(csv.reader(io.StringIO(text[1:])))
 
 
 def test_the_grade_rule_gives_the_highest_level_reached():
@@ -64,16 +72,26 @@ def test_ranking_csv_zip_and_gradebooks(lesson):
     ranking = _read(ranking_csv(rows, info.rule))
     assert ranking[0][:4] == ["rank", "name", "alias", "mse"]
     assert [r[1] for r in ranking[1:]] == [MARKUP, "Zoë", "'=HYPERLINK(\"x\")"]  # no formula
+    for row in ranking[1:]:  # at the stated precision, no float noise
+        assert all(len(v.replace(".", "").lstrip("0")) <= 6 or "e" in v for v in row[3:6])
     archive = zipfile.ZipFile(io.BytesIO(fits_zip(rows)))
+    assert {entry.external_attr >> 16 for entry in archive.infolist()} == {0o100644}
     entries, bad = grading.grade([(n, archive.read(n)) for n in archive.namelist()])
     assert not bad and len(entries) == 3
     canvas = _read(canvas_csv(rows, info.rule, "nnsine ABC"))
     assert canvas[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section",
                          "nnsine ABC"]
-    assert canvas[1] == ["Points Possible", "", "", "", "", "10.0"]
-    assert canvas[2] == [MARKUP, "", "", MARKUP, "", "10.0"]
+    assert canvas[1] == ["Points Possible", "", "", "", "", "10"]
+    assert canvas[2] == [MARKUP, "", "", MARKUP, "", "10"]
     moodle = _read(moodle_csv(rows, info.rule, "nnsine ABC"))
-    assert moodle[0] == ["Username", "nnsine ABC"] and moodle[3][1] == "4.0"
+    assert moodle[0] == ["Username", "nnsine ABC"] and moodle[3][1] == "4"
+
+
+def test_numbers_at_a_stated_precision_and_points_exact():
+    assert [score_text(v) for v in (1.3974000000000002, 0.000123456789, 2.0)] == [
+        "1.3974", "0.000123457", "2"]
+    assert [points_text(v) for v in (10.0, 7.5, 0.125, 999.123456)] == [
+        "10", "7.5", "0.125", "999.123456"]
 
 
 def test_names_stay_plain_in_the_chart_and_in_markdown():

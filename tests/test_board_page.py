@@ -88,7 +88,9 @@ def test_the_teacher_link_alone_opens_the_board(database):
     other = class_page({"teacher": token})
     assert any(c.value == code for c in other.code) or any(code in m.value
                                                            for m in other.markdown)
-    assert "teacher" not in other.query_params  # gone from the projected address bar
+    assert token in other.query_params["teacher"]  # kept: a reload comes back here
+    other.run()
+    assert any(code in m.value for m in other.markdown)
     guess = class_page({"teacher": "x" * 43})
     assert "opens no class" in guess.error[0].value
     assert not [m for m in guess.markdown if code in m.value]
@@ -136,6 +138,8 @@ def test_presenter_mode_always_shows_aliases(database):
     teacher.toggle(key="board_names").set_value(True).run()
     assert teacher.toggle(key="board_names").disabled
     assert list(teacher.dataframe[0].value["student"]) == ["Otter"]
+    assert list(teacher.dataframe[-1].value["student"]) == ["Otter"]  # the roster too
+    assert not [c for c in teacher.code if "teacher=" in c.value]  # the secret stays off
 
 
 def test_a_wrong_code_is_refused_and_counted(database, monkeypatch):

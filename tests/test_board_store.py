@@ -20,8 +20,10 @@ LIMITS = Limits()
 GOOD, ZEROS = presets.preset("hand-tuned"), presets.preset("zeros")
 
 
-def _join(engine, code, name, session="s", address="a", now=NOW):
-    return board_students.join(engine, code, name, session, address, LIMITS, now)[0]
+def _join(engine, code, name, session=None, address="a", now=NOW):
+    """A join from its own browser session (one per name unless told)."""
+    return board_students.join(engine, code, name, session or name, address, LIMITS,
+                               now)[0]
 
 
 def at_once(call, items: list) -> list[Exception]:
@@ -66,7 +68,7 @@ def test_a_schema_1_database_is_migrated_and_keeps_its_classes(database_url):
         conn.execute(board_store.schema_version.delete())
         conn.execute(insert(board_store.schema_version).values(version=1))
     old, _ = board.create_class(engine, "triangle", LIMITS, NOW)
-    assert board_store.migrate(engine) == board_store.SCHEMA_VERSION == 2
+    assert board_store.migrate(engine) == board_store.SCHEMA_VERSION == 3
     points = targets.points_target([i / 99 for i in range(100)],
                                    [(i / 99) ** 2 for i in range(100)])
     assert len(points) > 32
@@ -114,9 +116,10 @@ def test_a_lesson_create_join_hand_in_rank(engine):
 def test_names_are_checked_and_unique_in_a_class(engine):
     info, _ = board.create_class(engine, "sine", LIMITS, NOW)
     _join(engine, info.code, "Ada")
-    for name, problem in [("ada", "already uses"), ("   ", "empty"), ("x" * 65, "65 char"),
-                          ("a\u202eb", "invisible"), ("\u3164", "shows nothing"),
-                          ("\u2800", "shows nothing"), ("\u0301", "shows nothing")]:
+    for name, problem in [("ada", "'Ada' is already in class"), ("   ", "empty"),
+                          ("x" * 65, "65 char"), ("a\u202eb", "invisible"),
+                          ("\u3164", "shows nothing"), ("\u2800", "shows nothing"),
+                          ("\u0301", "shows nothing")]:
         with pytest.raises(BoardError, match=problem):
             _join(engine, info.code, name)
     markup = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"

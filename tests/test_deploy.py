@@ -63,8 +63,26 @@ def test_k8s_pods_are_ready_on_streamlit_health_and_reached_by_service_and_ingre
 
 
 def interpolated(text: str) -> str:
-    """Compose's ${VAR:-default} with every variable unset."""
+    """Compose's ${VAR:-default} with every variable unset, ${VAR:?message} set to "x"."""
+    text = re.sub(r"\$\{\w+:\?[^}]*\}", "x", text)
     return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", text)
+
+
+def test_compose_has_no_default_secret():
+    """A cookie secret or database password that every copy of the file shares is no
+    secret: compose stops with a message when one is unset (issue 23)."""
+    text = (DEPLOY / "compose.yaml").read_text()
+    for name in ("NNSINE_COOKIE_SECRET", "NNSINE_DB_PASSWORD"):
+        uses = re.findall(r"\$\{" + name + r"(:?[-?])?", text)
+        assert uses and all(use == ":?" for use in uses), (name, uses)
+
+
+def test_haproxy_logs_no_query_strings():
+    """?teacher=TOKEN and ?seat=TOKEN are secrets: the log has the path only."""
+    lines = [line.split("#")[0] for line in (DEPLOY / "haproxy.cfg").read_text().splitlines()]
+    [log_format] = [line for line in lines if "log-format" in line]
+    assert "%HP" in log_format and not re.search(r"%HU|%r(?![a-z])|%\[url", log_format)
+    assert not [line for line in lines if "option httplog" in line]
 
 
 def compose_errors(document: dict) -> list[str]:

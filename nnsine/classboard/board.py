@@ -119,19 +119,17 @@ def teacher_class(engine: Engine, token: str, now: float) -> ClassInfo | None:
 
 
 def ranking(engine: Engine, class_id: int) -> list[Handin]:
-    """The class's latest hand-ins, best first (MSE, then max |error|, then earliest)."""
+    """The class's latest hand-ins, best first (MSE, then max |error|, then earliest);
+    each student's alias is by their seat's number (stable when classmates are removed)."""
     with reading(engine) as conn:
-        order = [r.id for r in conn.execute(select(students.c.id).where(
-            students.c.class_id == class_id).order_by(students.c.id))]
-        rows = conn.execute(select(handins, students.c.name).join(
+        rows = conn.execute(select(handins, students.c.name, students.c.number).join(
             students, students.c.id == handins.c.student_id).where(
             handins.c.class_id == class_id)).all()
         target = conn.execute(select(classes.c.target).where(
             classes.c.id == class_id)).scalar()
-    aliases = {student_id: alias(n) for n, student_id in enumerate(order, 1)}
     rows.sort(key=lambda r: (r.mse, r.max_error, r.handed_at, r.student_id))
     files = [fitfile.read(r.fit, checked=(target,)) for r in rows]  # parsed once each
-    return [Handin(rank, r.name, aliases[r.student_id], file.params,
+    return [Handin(rank, r.name, alias(r.number), file.params,
                    Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count, r.fit,
                    file.made())
             for rank, (r, file) in enumerate(zip(rows, files, strict=True), 1)]

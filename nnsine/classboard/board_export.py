@@ -29,13 +29,29 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
+SIGNIFICANT = 6  # digits of MSE, max |error| and mean |error| in the CSVs
+BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only with it (else Zoë is ZoÃ«)
+
+
+def score_text(value: float) -> str:
+    """An error or MSE at the CSVs' stated precision: SIGNIFICANT digits (0.0123457,
+    1.3974 rather than 1.3974000000000002)."""
+    return f"{value:.{SIGNIFICANT}g}"
+
+
+def points_text(value: float) -> str:
+    """Points exactly as the teacher set them, shortest form: 10, 7.5, 0.125."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
 def _csv(header: Sequence[str], rows: list[list]) -> str:
+    """A CSV that a school's spreadsheet opens: UTF-8 with a byte-order mark, CRLF lines,
+    numbers as text already formatted (ints as they are), no cell read as a formula."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[v if isinstance(v, (int, float)) else _cell(v) for v in row]
-                      for row in rows])
-    return out.getvalue()
+    writer.writerows([[v if isinstance(v, int) else _cell(v) for v in row] for row in rows])
+    return BOM + out.getvalue()
 
 
 def when(seconds: float) -> str:
@@ -47,9 +63,10 @@ def ranking_csv(rows: list[Handin], rule: GradeRule) -> str:
     """The ranking, one row a student, best first."""
     return _csv(["rank", "name", "alias", "mse", "max_error", "mean_error", "goals_reached",
                  "points", "handed_in_utc", "hand_ins"],
-                [[r.rank, r.name, r.alias, r.score.mse, r.score.max_error, r.score.mean_error,
-                  goals_reached(r.score), rule.points(r.score), when(r.handed_at), r.count]
-                 for r in rows])
+                [[r.rank, r.name, r.alias, *map(score_text, (r.score.mse, r.score.max_error,
+                                                              r.score.mean_error)),
+                  goals_reached(r.score), points_text(rule.points(r.score)),
+                  when(r.handed_at), r.count] for r in rows])
 
 
 def file_name(row: Handin) -> str:
@@ -65,17 +82,23 @@ def fits_zip(rows: list[Handin]) -> bytes:
     # of mostly the same target text, which even the fastest level shrinks ~50x.
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
         for row in rows:
-            archive.writestr(file_name(row), row.file)  # as handed in: target, provenance
+            # A file's mode is in its entry: writestr's default (0600) locked out the
+            # grading container's user (uid 10001). 0644, dated when handed in.
+            entry = zipfile.ZipInfo(file_name(row), time.gmtime(row.handed_at)[:6])
+            entry.external_attr = 0o100644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, row.file, compresslevel=1)  # as handed in
     return out.getvalue()
 
 
 def canvas_csv(rows: list[Handin], rule: GradeRule, column: str) -> str:
     """A CSV for Canvas's gradebook import; `column` names the assignment."""
-    lines = [["Points Possible", "", "", "", "", rule.max_points]]
-    lines += [[r.name, "", "", r.name, "", rule.points(r.score)] for r in rows]
+    lines = [["Points Possible", "", "", "", "", points_text(rule.max_points)]]
+    lines += [[r.name, "", "", r.name, "", points_text(rule.points(r.score))] for r in rows]
     return _csv(["Student", "ID", "SIS User ID", "SIS Login ID", "Section", column], lines)
 
 
 def moodle_csv(rows: list[Handin], rule: GradeRule, column: str) -> str:
     """A CSV for Moodle's grade import (map Username to username, `column` to an item)."""
-    return _csv(["Username", column], [[r.name, rule.points(r.score)] for r in rows])
+    return _csv(["Username", column], [[r.name, points_text(rule.points(r.score))]
+                                       for r in rows])

@@ -93,7 +93,12 @@ class Limits:
     # A school's NAT is one address: 40 students who each mistype a code a few times
     # must not lock the class out; 200 guesses in 10 min find one of 50 classes among
     # 32**6 codes with a chance of 1 in 100,000.
-    wrong_codes_per_address: int = 200  # per window
+    wrong_codes_per_address: int = 200  # per window; then only sessions already open
+    # New seats per window: a reload or a second tab comes back with its seat link and
+    # costs none; one script cannot fill a class (students_per_class) from one address,
+    # while two classes of 40 behind one school NAT still fit.
+    joins_per_session: int = 3
+    joins_per_address: int = 120
     window_seconds: float = 600.0
 
     @classmethod

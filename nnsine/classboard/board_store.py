@@ -28,11 +28,15 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
     text,
+    update,
 )
 
-SCHEMA_VERSION = 2
+from nnsine.classboard.names import name_key
+
+SCHEMA_VERSION = 3
 DEFAULT_URL = "sqlite:///nnsine-class.db"  # relative to the server's working directory
 LOCK_KEY = 4_815_162_342  # PostgreSQL advisory lock held while migrating
 WRITE_KEY = 4_815_162_343  # PostgreSQL advisory lock every writing transaction takes first
@@ -57,9 +61,13 @@ students = Table(
     Column("id", Integer, primary_key=True),
     Column("class_id", ForeignKey("nnsine_classes.id", ondelete="CASCADE"), nullable=False),
     Column("name", String(200), nullable=False),
-    Column("name_key", String(200), nullable=False),  # casefolded: "Ada" and "ada" clash
-    Column("token_hash", String(64), nullable=False, unique=True),
+    # names.name_key (schema 3; casefolded before): "Ada", "ada" and a Cyrillic "Аda" clash
+    Column("name_key", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),  # the seat's secret
     Column("joined_at", Float, nullable=False),
+    Column("number", Integer),  # 1, 2, ... in joining order: the alias (schema 3)
+    Column("seen_at", Float),  # last join, rejoin or hand-in (schema 3)
+    Column("released", Boolean, nullable=False, server_default=text("false")),  # schema 3
     UniqueConstraint("class_id", "name_key"),
 )
 # One row per student: a later hand-in replaces the earlier one (the board keeps the latest).
@@ -99,7 +107,30 @@ def _v2(conn) -> None:
         conn.execute(text("ALTER TABLE nnsine_classes ALTER COLUMN target TYPE TEXT"))
 
 
-MIGRATIONS = {1: _v1, 2: _v2}  # version -> step; a step is never edited once released
+def _v3(conn) -> None:
+    # A student is a seat (issue 23): a number for a stable alias when classmates are
+    # removed, when last seen, a seat the teacher released for its owner to take back,
+    # and names compared by their confusable skeleton. Idempotent: _v1 makes new
+    # databases with these columns already.
+    have = {c["name"] for c in inspect(conn).get_columns("nnsine_students")}
+    for column, kind in (("number", "INTEGER"), ("seen_at", "FLOAT"),
+                         ("released", "BOOLEAN NOT NULL DEFAULT false")):
+        if column not in have:
+            conn.execute(text(f"ALTER TABLE nnsine_students ADD COLUMN {column} {kind}"))
+    taken, count = set(), {}
+    rows = conn.execute(select(students.c.id, students.c.class_id, students.c.name,
+                               students.c.joined_at).order_by(students.c.id)).all()
+    for row in rows:
+        key = name_key(row.name)
+        if (row.class_id, key) in taken:  # look-alikes that joined before schema 3 stay
+            key = f"{key}:{row.id}"
+        taken.add((row.class_id, key))
+        count[row.class_id] = count.get(row.class_id, 0) + 1
+        conn.execute(update(students).where(students.c.id == row.id).values(
+            name_key=key, number=count[row.class_id], seen_at=row.joined_at))
+
+
+MIGRATIONS = {1: _v1, 2: _v2, 3: _v3}  # version -> step; a step is never edited once released
 
 
 def _sqlite_connect(dbapi_connection, _record) -> None:

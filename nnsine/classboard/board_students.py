@@ -10,11 +10,11 @@ reaches only their own class.
 from __future__ import annotations
 
 from sqlalchemy import Engine, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
 
 from nnsine.classboard.board import ClassInfo, class_info
 from nnsine.classboard.board_rules import (
     BoardError,
+    GradeRule,
     Limits,
     display_name,
     new_token,
@@ -22,6 +22,7 @@ from nnsine.classboard.board_rules import (
     token_hash,
 )
 from nnsine.classboard.board_store import classes, events, handins, reading, students
+from nnsine.classboard.names import name_key
 from nnsine.engine.metrics import Score, score
 from nnsine.engine.network import Params
 from nnsine.formats import fitfile, provenance
@@ -32,43 +33,110 @@ def _count(conn, kind: str, key: str, since: float) -> int:
         events.c.kind == kind, events.c.key == key, events.c.at > since)).scalar()
 
 
+def _locked(conn, session: str, address: str, opened: float, limits: Limits,
+            now: float) -> bool:
+    """Too many wrong codes from this session, or from this address since before the
+    session opened. A school behind one NAT is one address: a flood of wrong codes from
+    fresh sessions locks out new sessions, not the students whose page was already open
+    (each still held to its own wrong_codes_per_session)."""
+    since = now - limits.window_seconds
+    if _count(conn, "code-session", session, since) >= limits.wrong_codes_per_session:
+        return True
+    recent = conn.execute(select(events.c.at).where(
+        events.c.kind == "code-address", events.c.key == address, events.c.at > since
+    ).order_by(events.c.at.desc()).limit(limits.wrong_codes_per_address)).scalars().all()
+    return len(recent) >= limits.wrong_codes_per_address and opened >= recent[-1]
+
+
+def _clash(name: str, other: str, code: str) -> BoardError:
+    same = "" if other == name else f", and {name!r} looks the same"
+    return BoardError(
+        f"{other!r} is already in class {code}{same}. If that is you, open your own "
+        "link: the address of the page where you joined (it ends in ?seat=…), on the "
+        "same device. Lost it? Ask the teacher to release your name on the board, then "
+        "join again. Someone else? Add an initial.")
+
+
 def join(engine: Engine, code: str, name: str, session: str, address: str,
-         limits: Limits, now: float) -> tuple[str, ClassInfo, str]:
-    """A student joins with a code and a display name -> (student token, class, the
-    checked name). Wrong codes count against the session and the address: past
-    limits.wrong_codes_per_* in limits.window_seconds, every try is refused."""
+         limits: Limits, now: float, opened: float | None = None
+         ) -> tuple[str, ClassInfo, str]:
+    """A student joins with a code and a display name -> (seat token, class, the checked
+    name). The token (256 bits, `secrets`) is the student from now on: see `rejoin`.
+    A name that looks like a classmate's (names.name_key) is refused with how to get
+    back, unless the teacher released that seat: then this join takes it over (same row,
+    alias and hand-in). Wrong codes count against the session and the address (see
+    _locked; `opened` is when the session started, default now); new seats against
+    limits.joins_per_session and joins_per_address."""
     name = display_name(name, limits.name_chars)
-    code = normal_code(code)
-    keys = (("session", session, limits.wrong_codes_per_session),
-            ("address", address, limits.wrong_codes_per_address))
+    code, key = normal_code(code), name_key(name)
     since = now - limits.window_seconds
     with engine.begin() as conn:
-        if any(_count(conn, f"code-{kind}", key, since) >= cap for kind, key, cap in keys):
+        if _locked(conn, session, address, now if opened is None else opened, limits, now):
             raise BoardError("too many wrong codes from this browser or network: wait "
                              f"{limits.window_seconds / 60:.0f} minutes, then try again")
         row = conn.execute(select(classes).where(classes.c.code == code,
                                                  classes.c.expires_at > now)).first()
         if row is None:
-            conn.execute(insert(events), [{"kind": f"code-{kind}", "key": key, "at": now}
-                                          for kind, key, _ in keys])
+            conn.execute(insert(events), [{"kind": f"code-{kind}", "key": value, "at": now}
+                                          for kind, value in (("session", session),
+                                                              ("address", address))])
     if row is None:  # the wrong try is committed above, then refused
         raise BoardError(f"no running class has the code {code!r}: check it on the board")
     if not row.is_open:
         raise BoardError(f"class {code} has closed its hand-ins")
     token = new_token()
-    try:
-        with engine.begin() as conn:
-            joined = conn.execute(select(func.count()).select_from(students).where(
-                students.c.class_id == row.id)).scalar()
-            if joined >= limits.students_per_class:
-                raise BoardError(f"class {code} is full ({joined} students)")
-            conn.execute(insert(students).values(
-                class_id=row.id, name=name, name_key=name.casefold(),
-                token_hash=token_hash(token), joined_at=now))
-    except IntegrityError:
-        raise BoardError("someone in this class already uses that display name: add an "
-                         "initial") from None
+    with engine.begin() as conn:
+        same = conn.execute(select(students).where(students.c.class_id == row.id,
+                                                   students.c.name_key == key)).first()
+        if same is not None and not same.released:
+            raise _clash(name, same.name, code)
+        for kind, value, cap in (("join-session", session, limits.joins_per_session),
+                                 ("join-address", address, limits.joins_per_address)):
+            if _count(conn, kind, value, since) >= cap:
+                raise BoardError(f"{cap} joins from this {kind[5:].replace('session', 'browser')}"
+                                 f" in {limits.window_seconds / 60:g} minutes: wait, or "
+                                 "ask the teacher")
+        conn.execute(insert(events), [{"kind": kind, "key": value, "at": now} for kind, value
+                                      in (("join-session", session),
+                                          ("join-address", address))])
+        if same is not None:  # a released seat: its owner (or the teacher's pick) takes it
+            conn.execute(update(students).where(students.c.id == same.id).values(
+                name=name, token_hash=token_hash(token), released=False, seen_at=now))
+            return token, class_info(row), name
+        joined = conn.execute(select(func.count(), func.max(students.c.number)).where(
+            students.c.class_id == row.id)).first()
+        if joined[0] >= limits.students_per_class:
+            raise BoardError(f"class {code} is full ({joined[0]} students)")
+        conn.execute(insert(students).values(
+            class_id=row.id, name=name, name_key=key, token_hash=token_hash(token),
+            joined_at=now, number=(joined[1] or 0) + 1, seen_at=now))
     return token, class_info(row), name
+
+
+def rejoin(engine: Engine, token: str, now: float, code: str | None = None
+           ) -> tuple[ClassInfo, str, fitfile.FitFile | None]:
+    """A seat link (?seat=TOKEN) -> (the class, the student's name, their latest hand-in
+    as a fit file or None): the same student after a reload, a second tab, a restart or
+    on another replica. BoardError when no running class has this seat (wrong, removed,
+    or the class ended) or, with `code`, when the seat is another class's."""
+    with engine.begin() as conn:
+        me = conn.execute(select(students.c.id.label("seat"), students.c.name, classes).join(
+            classes, classes.c.id == students.c.class_id).where(
+            students.c.token_hash == token_hash(token))).first()
+        if me is None:
+            raise BoardError("This seat link opens no seat: it is mistyped, or the teacher "
+                             "removed it. Join with the class code.")
+        if me.expires_at <= now:
+            raise BoardError(f"Class {me.code} has ended: join a running class with its code.")
+        if code is not None and normal_code(code) != me.code:
+            raise BoardError(f"This seat is in class {me.code}, not {normal_code(code)}: "
+                             f"join class {normal_code(code)} with its code.")
+        conn.execute(update(students).where(students.c.id == me.seat).values(seen_at=now))
+        fit = conn.execute(select(handins.c.fit).where(
+            handins.c.student_id == me.seat)).scalar()
+    info = ClassInfo(me.id, me.code, me.target, GradeRule.loads(me.rule), me.is_open,
+                     me.created_at, me.expires_at)
+    return info, me.name, fitfile.read(fit, checked=(me.target,)) if fit else None
 
 
 def _student(conn, token: str, now: float):
@@ -76,7 +144,8 @@ def _student(conn, token: str, now: float):
         classes, classes.c.id == students.c.class_id).where(
         students.c.token_hash == token_hash(token), classes.c.expires_at > now)).first()
     if row is None:
-        raise BoardError("your class has ended or was deleted: join again with a new code")
+        raise BoardError("your class has ended or was deleted, or the teacher removed or "
+                         "released your seat: join again with the class code")
     return row
 
 
@@ -98,6 +167,7 @@ def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now
                   "max_error": result.max_error, "mean_error": result.mean_error,
                   "handed_at": now}
         conn.execute(insert(events).values(kind="handin", key=str(me.id), at=now))
+        conn.execute(update(students).where(students.c.id == me.id).values(seen_at=now))
         changed = conn.execute(update(handins).where(handins.c.student_id == me.id).values(
             count=handins.c.count + 1, **values)).rowcount
         if not changed:

@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 
 import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
+from streamlit import config, net_util
 
-from nnsine.classboard import board_store
+from nnsine.classboard import board_store, join_address
 from nnsine.classboard.board_rules import Limits
 from ui.widgets import markdown_literal
 
 TEACHER, STUDENT, SESSION = "board_teacher", "board_student", "board_session"
+OPENED = "board_opened"
 
 
 def database_url() -> str:
@@ -61,12 +64,18 @@ def limits() -> Limits:
 
 def address() -> str:
     """The browser's network address, for rate limits. Behind a reverse proxy (set
-    NNSINE_BEHIND_PROXY=1) the first X-Forwarded-For entry; never trusted otherwise,
-    since any browser can send that header."""
-    if os.environ.get("NNSINE_BEHIND_PROXY") == "1":
-        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[0].strip()
+    NNSINE_BEHIND_PROXY=1) the LAST X-Forwarded-For entry: the one our proxy appended
+    from the connection it accepted. Earlier entries are whatever the browser sent, so
+    they are never trusted, and neither is the header without NNSINE_BEHIND_PROXY."""
+    try:
+        proxied = join_address.behind_proxy(os.environ)
+    except ValueError as error:
+        st.warning(f"{markdown_literal(error)}; not trusting X-Forwarded-For")
+        proxied = False
+    if proxied:
+        forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
         if forwarded and isinstance(forwarded, str):
-            return forwarded
+            return forwarded[:64]
     ip = st.context.ip_address
     return ip if isinstance(ip, str) and ip else "unknown"  # (AppTest has no address)
 
@@ -76,9 +85,40 @@ def session_key() -> str:
     return st.session_state.setdefault(SESSION, secrets.token_hex(16))
 
 
-def base_url() -> str:
-    """Where students reach this server: NNSINE_PUBLIC_URL, else the teacher's own."""
-    if public := os.environ.get("NNSINE_PUBLIC_URL"):
-        return public.rstrip("/")
+def session_opened() -> float:
+    """When this session first asked (Unix seconds, kept on the server): a flood of wrong
+    codes from the address locks out sessions opened after it, not before."""
+    return st.session_state.setdefault(OPENED, time.time())
+
+
+def own_url() -> str:
+    """The teacher's own base address (st.context.url without the page's path)."""
     url = (st.context.url or "http://localhost:8501").split("?")[0].rstrip("/")
     return url.removesuffix("/class")  # st.context.url ends with the page's own path
+
+
+def join_base() -> tuple[str | None, str]:
+    """Where students reach this server (nnsine.classboard.join_address): (base URL or
+    None, how it was found or why there is none). A malformed NNSINE_PUBLIC_URL is named
+    in a warning and not used."""
+    try:
+        public = join_address.public_url(os.environ)
+    except ValueError as error:
+        st.warning(f"{markdown_literal(error)}; not used")
+        public = None
+    try:  # set by the Dockerfile: the container's own address is no use to a phone
+        contained = join_address.flag(os.environ, "NNSINE_CONTAINER")
+    except ValueError as error:
+        st.warning(f"{markdown_literal(error)}; not used")
+        contained = False
+    server = (st.get_option("browser.serverAddress")
+              if config.is_manually_set("browser.serverAddress") else None)
+    return join_address.join_base(public, server, st.get_option("server.address") or "",
+                                  own_url(), net_util.get_internal_ip(),
+                                  int(st.get_option("browser.serverPort")),
+                                  contained)
+
+
+def base_url() -> str:
+    """The students' base URL when there is one, else the teacher's own."""
+    return join_base()[0] or own_url()

@@ -18,20 +18,22 @@ from nnsine.engine import targets
 from nnsine.engine.metrics import GOALS
 from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
-from ui.classroom import board_db
+from ui.classroom import board_db, roster_panel
 from ui.classroom.exercise_panel import OWN
 from ui.widgets import markdown_literal
 
 
 def open_from_link(engine, token: str) -> None:
-    """A teacher link (?teacher=TOKEN) opens its board in this session; the token then
-    leaves the address bar, which a projector shows."""
-    st.query_params.pop("teacher", None)
-    if board.teacher_class(engine, token, time.time()) is None:
+    """A teacher link (?teacher=TOKEN) opens its board in this session. The token stays
+    in the address bar: a reload, a server restart or another replica finds the board
+    again (Streamlit offers Python no browser storage; the URL is enough). A dead link
+    leaves it."""
+    if board.teacher_class(engine, token[:64], time.time()) is None:
+        st.query_params.pop("teacher", None)
         st.error("This teacher link opens no class: it is wrong, or the class has ended "
                  "or was deleted.")
     else:
-        st.session_state[board_db.TEACHER] = token
+        st.session_state[board_db.TEACHER] = token[:64]
 
 
 def start_panel(limits) -> None:
@@ -61,6 +63,7 @@ def start_panel(limits) -> None:
             st.error(markdown_literal(error))  # it may quote the teacher's formula
             return
         st.session_state[board_db.TEACHER] = token
+        st.query_params["teacher"] = token  # a reload or a restart comes back to the board
         st.rerun()
 
 
@@ -72,21 +75,33 @@ def _qr_png(text: str) -> bytes:
 
 def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
     """The running class: join details, controls and the live board."""
-    base = board_db.base_url()
-    join_url = f"{base}/?join={info.code}"  # the tuner: the default page
+    base, how = board_db.join_base()
+    join_url = f"{base}/?join={info.code}" if base else None  # the tuner: the default page
     code, qr = st.columns([2, 1])
     with code:
         st.markdown(f"Join code: **`{info.code}`** · target "
                     f"{markdown_literal(targets.label(info.target))}")
         st.markdown(f"## {info.code}")
-        st.code(join_url, language=None)
-        st.caption("If this address says localhost, students need this computer's network "
-                   "address instead (or set NNSINE_PUBLIC_URL).")
-        with st.expander("Private teacher link (keep it off the projector)"):
-            st.caption("Anyone with this link sees the board with names and can delete "
-                       "the class. Open it on another device to run the board from there.")
-            st.code(f"{base}/class?teacher={token}", language=None)
-    qr.image(_qr_png(join_url), caption="Scan to join", width=220)
+        if join_url:
+            st.code(join_url, language=None)
+            st.caption(f"Address from {markdown_literal(how)}. Phones must be on the same "
+                       "network as this computer.")
+        else:
+            st.error(f"No join link that a phone can open: {markdown_literal(how)}. Start "
+                     "the server with `streamlit run app.py --server.address 0.0.0.0`, or "
+                     "set NNSINE_PUBLIC_URL to this computer's address on the school "
+                     "network. Students can still type the code on this server's page.")
+        if presenter.is_on():  # the projector's view: the secret stays off it
+            st.caption("Your teacher link is hidden in presenter mode.")
+        else:
+            st.markdown("**Your teacher link: bookmark this.** It brings this board back "
+                        "after a reload, a server restart or on another device; this page's "
+                        "address holds it too. Anyone with it sees the names and can delete "
+                        "the class: keep it off the projector (presenter mode hides it; "
+                        "full screen, F11, hides the address bar).")
+            st.code(f"{base or board_db.own_url()}/class?teacher={token}", language=None)
+    if join_url:
+        qr.image(_qr_png(join_url), caption="Scan to join", width=220)
 
     presenting = presenter.is_on()
     row = st.columns(3, vertical_alignment="center")
@@ -108,8 +123,10 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
         if st.button("Delete now", key="board_delete", type="primary"):
             board.delete_class(engine, info.id)
             st.session_state.pop(board_db.TEACHER, None)
+            st.query_params.pop("teacher", None)
             st.rerun()
     live_board(engine, token, reveal and not presenting)
+    roster_panel.manage(engine, info, board_db.limits(), reveal and not presenting)
     grade_rule_panel(engine, info)
 
 
@@ -124,6 +141,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
     st.metric("Hand-ins", len(rows))
     if not rows:
         st.info("No hand-ins yet: the board fills up as students press Hand in.")
+        roster_panel.roster_table(engine, info, show_names)
         return
     label = {r.alias: (r.name if show_names else r.alias) for r in rows}
     st.dataframe([{"rank": r.rank, "student": label[r.alias], "MSE": round(r.score.mse, 6),
@@ -161,6 +179,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
         box.download_button(text, data, file_name=f"nnsine-{info.code}-{stamp}.{suffix}",
                             mime=mime, key=f"board_{suffix}", on_click="ignore",
                             width="stretch")
+    roster_panel.roster_table(engine, info, show_names)
 
 
 def grade_rule_panel(engine, info: board.ClassInfo) -> None:
@@ -197,8 +216,11 @@ def class_board() -> None:
     info = board.teacher_class(engine, token, time.time()) if token else None
     if token and info is None:
         st.session_state.pop(board_db.TEACHER, None)
+        st.query_params.pop("teacher", None)
         st.warning("Your live class has ended or was deleted.")
     if info is None:
         start_panel(board_db.limits())
     else:
+        if st.query_params.get("teacher") != token:  # e.g. back from another page
+            st.query_params["teacher"] = token
         teacher_panel(engine, info, token)

@@ -7,15 +7,17 @@ from __future__ import annotations
 import time
 
 import streamlit as st
+from sqlalchemy.exc import SQLAlchemyError
 
 from nnsine.classboard import board_students
 from nnsine.classboard.board_rules import BoardError
 from nnsine.engine import targets
 from ui import fit_state
-from ui.classroom import board_db
+from ui.classroom import board_db, seat
 from ui.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
+RECEIPT = "handin_receipt"  # the last hand-in's answer: ("success" | "error", text)
 WHOLE_PAGE = "handin_whole_page"  # a join changed the target: rerun the page, not the panel
 
 
@@ -25,19 +27,35 @@ def _on_join(limits) -> None:
     if engine is None:
         return
     try:
-        token, info, name = board_students.join(engine, st.session_state["handin_code"],
-                                       st.session_state["handin_name"],
-                                       board_db.session_key(), board_db.address(), limits,
-                                       time.time())
+        token, info, name = board_students.join(
+            engine, st.session_state["handin_code"], st.session_state["handin_name"],
+            board_db.session_key(), board_db.address(), limits, time.time(),
+            board_db.session_opened())
     except BoardError as error:
         st.session_state[PROBLEM] = str(error)
+        return
+    except SQLAlchemyError as error:
+        st.session_state[PROBLEM] = (f"The class database did not answer "
+                                     f"({type(error).__name__}): press Join again.")
         return
     st.session_state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
                                           "target": info.target}
     if fit_state.target() != info.target:  # the tuner shows what the class is scored on
         fit_state.set_target(info.target, f"class {info.code}'s target")
         st.session_state[WHOLE_PAGE] = True  # the title and chart are outside this fragment
-    st.query_params.pop("join", None)
+    seat.keep(token)
+
+
+def join_first() -> bool:
+    """A join link's first screen: the join form at the top of the tuner (above the
+    fold on a phone), until the student has joined. True when it was shown."""
+    if st.session_state.get(board_db.STUDENT) or "join" not in st.query_params:
+        return False
+    with st.container(border=True, key="join_first"):
+        st.markdown(f"**Join class {markdown_literal(st.query_params.get('join', ''))[:40]}**"
+                    " · then tune the curve below and press *Hand in*.")
+        _join(board_db.limits())
+    return True
 
 
 def _join(limits) -> None:
@@ -66,26 +84,40 @@ def _joined(engine, limits, me: dict) -> None:
                 "to relu to hand in.")
     if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch",
                  disabled=linear):
-        try:
-            result = board_students.hand_in(engine, me["token"], fit_state.current(), limits,
-                                            time.time(), fit_state.history())
-        except BoardError as error:
-            st.error(str(error))
-        else:  # hand_in returns only after the commit: the hand-in is stored
-            st.success(f"Received at {time.strftime('%H:%M:%S')}: MSE {result.mse:.5f}, "
-                       f"max |error| {result.max_error:.4f}.")
+        st.session_state[RECEIPT] = _hand_in(engine, limits, me)
+    if receipt := st.session_state.get(RECEIPT):  # the last answer stays until the next
+        getattr(st, receipt[0])(receipt[1])
     try:
         standing = board_students.standing(engine, me["token"], time.time())
     except BoardError as error:
         st.warning(str(error))
-        st.session_state.pop(board_db.STUDENT, None)
+        seat.leave()
         return
+    except SQLAlchemyError:
+        standing = None  # the rank comes back with the database; the receipt says more
     if standing:
         rank, count = standing
         st.metric("Your rank", f"#{rank} of {count}")
         st.button("Refresh my rank", key="handin_refresh")
-    st.button("Leave the class", key="handin_leave",
-              on_click=lambda: st.session_state.pop(board_db.STUDENT, None))
+    st.caption("This page's address is your seat: reload or reopen it (bookmark it) to "
+               "come back as yourself.")
+    st.button("Leave the class", key="handin_leave", on_click=seat.leave)
+
+
+def _hand_in(engine, limits, me: dict) -> tuple[str, str]:
+    """Hand the fit in -> the answer to show: "Received at …" only once committed."""
+    try:
+        result = board_students.hand_in(engine, me["token"], fit_state.current(), limits,
+                                        time.time(), fit_state.history())
+    except BoardError as error:
+        return "error", f"Not handed in: {error}"
+    except SQLAlchemyError as error:
+        return "error", (f"Not handed in: the class database did not answer "
+                         f"({type(error).__name__}). Your fit is still here: press Hand "
+                         "in again in a moment.")
+    # hand_in returns only after the commit: the hand-in is stored
+    return "success", (f"Received at {time.strftime('%H:%M:%S')}: MSE {result.mse:.5f}, "
+                       f"max |error| {result.max_error:.4f}.")
 
 
 @st.fragment
@@ -102,7 +134,9 @@ def handin_panel() -> None:
         return
     with box:
         limits = board_db.limits()
-        if me is None:
+        if me is None and "join" in st.query_params:
+            st.caption("Join at the top of the page.")  # join_first shows the form there
+        elif me is None:
             _join(limits)
         elif (engine := board_db.engine()) is not None:
             _joined(engine, limits, me)
