@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nnsine.book import walkthrough_reasons as why
-from nnsine.engine.metrics import goals_met, score
+from nnsine.engine.metrics import GOALS, goals_met, score
 from nnsine.engine.network import PAIR_NAMES, Params, predict
+from nnsine.engine.targets import DEFAULT
 from nnsine.formats.params import FIELDS, defaults, snap
 
 # Found by hand with the book's method (section 4.8). Pair 1 is the book's own
@@ -50,7 +51,8 @@ class Step:
     """One change of the walkthrough: what it is called, why the curve reacted, the fit
     after it, the pair it changed (0-based; None for the start), the book figure it
     reproduces ("4-17" ... "4-29"; `pictured` False: on the way to it) and the book's
-    reason for it where there is one ('' otherwise)."""
+    reason for it where there is one ('' otherwise); `scored`: the reason quotes scores
+    against the book's sine (true of that target only)."""
 
     title: str
     caption: str
@@ -59,6 +61,7 @@ class Step:
     figure: str = "4-29"
     pictured: bool = False
     reason: str = ""
+    scored: bool = False
 
     @property
     def selects(self) -> int:
@@ -189,14 +192,15 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
         nonlocal fit, reached
         role, title, caption, values, reason = move
         before, fit = fit, fit.replace(pair, **values)
+        scored = ""
         if role == "offset":
-            reason = " ".join(filter(None, [why.PLAN if section == 0 else "",
-                                            why.offset_reason(before, fit, _shaped_to(rows,
-                                                                                      section))]))
+            scored = why.offset_reason(before, fit, _shaped_to(rows, section))
+            reason = " ".join(filter(None, [why.PLAN if section == 0 else "", scored]))
         elif reached and reached[2] == pair:
-            reason = why.lost_goal_reason(reached[1], reached[0], fit, pair) or reason
+            scored = why.lost_goal_reason(reached[1], reached[0], fit, pair)
+            reason = scored or reason
         result.append(Step(f"Pair {pair + 1}: {title}", caption, fit, pair,
-                           *_figure(section, role), reason))
+                           *_figure(section, role), reason, bool(scored)))
         if any(goals_met(score(fit))):
             reached = (len(result), fit, pair)
         elif reached and reached[2] != pair:
@@ -223,7 +227,7 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
                            "hand-tuned fit.", fit, last))
     end = result[-1]
     result[-1] = Step(end.title, end.caption, end.params, end.pair, *FINAL,
-                      why.final_reason(end.params))
+                      why.final_reason(end.params), True)
     return tuple(result)
 
 
@@ -234,6 +238,18 @@ def _shaped_to(rows, section: int) -> float:
 
 
 STEPS = steps()
+
+
+def reason_on_page(index: int, target: str = DEFAULT, goals=GOALS) -> str:
+    """Step `index`'s reason as the tuner shows it with ReLU hidden layers while fitting
+    `target` towards `goals`: the last step's score is computed on that target and those
+    goals; another step's scores are the book's sine's, and it says so for other targets."""
+    step = STEPS[index]
+    if index == len(STEPS) - 1:
+        return why.final_reason(step.params, target, goals)
+    if target != DEFAULT and step.scored:
+        return f"(These scores are against the book's sin(2πx), not your target.) {step.reason}"
+    return step.reason
 
 
 def changed(index: int, walk: tuple[Step, ...] = STEPS) -> tuple[str, ...]:
