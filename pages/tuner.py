@@ -13,6 +13,7 @@ from ui.classroom import handin_panel
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
+    figure_note,
     live_panel,
     optimizer_panel,
     pair_editor,
@@ -101,6 +102,7 @@ with tuner:
 if activation == "linear":
     st.info(f"With linear hidden layers the whole network is one straight line: "
             f"{line_formula(*linear_collapse(fit))}, whatever the weights (section 4.6).")
+figure_note.figure_note(fit, target, activation)  # Fig. 4-33's words on its 16 pairs
 for warning in pairs.warnings(fit) if relu else []:
     st.warning(warning)
 

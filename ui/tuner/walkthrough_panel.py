@@ -26,6 +26,11 @@ def _go(index: int) -> None:
     fit_state.commit(steps[index].params, "walkthrough", f"step {index + 1}")
 
 
+def load_step(index: int) -> None:
+    """Be at step `index` (0-based): its fit, its pair selected (the figure index calls this)."""
+    _go(index)
+
+
 def _from_link() -> None:
     """A session's first run with ?walk=K: be at step K when the URL holds step K's fit,
     or load it when the URL holds no fit (a short link); otherwise the fit is the link's."""
