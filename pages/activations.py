@@ -8,6 +8,7 @@ from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.neuron import activation_point, neuron, switch
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
+from ui.listings_panel import listings_panel
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -56,6 +57,10 @@ with right:
         X_RANGE, Y_RANGE, points=points, revision="activation")
     st.plotly_chart(figure, key="act_chart", config={"displayModeBar": False})
 st.info(facts.USES[name])
+with st.expander("Section 4.9: ReLU in code (In[1] to In[4])", expanded=name == "relu"):
+    listings_panel((1, 2, 3, 4), "act_listing", "ReLU in plain Python, then with max, then "
+                   "the class, then on the spiral data through a dense layer, seeded as the "
+                   "book's nnfs.init() run: each printed as the book prints it.")
 
 sync_query({"act": name} if name != "step" else {}, ["act"])  # the link reopens this function
 st.session_state[SEEN] = name if name != "step" else None
