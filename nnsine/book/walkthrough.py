@@ -39,8 +39,10 @@ BOOK_FIGURES = {
     (0, "w2"): ("4-21", True), (0, "w_out"): ("4-22", True), (0, "offset"): ("4-23", True),
     (1, "weights"): ("4-24", True), (1, "on"): ("4-25", True), (1, "off"): ("4-26", False),
     (1, "w_out"): ("4-26", True), (1, "offset"): ("4-27", True),
-    (2, "weights"): ("4-28", False), (2, "on"): ("4-28", False), (2, "off"): ("4-28", False),
-    (2, "w_out"): ("4-28", True),
+    # Fig. 4-28 is the switch-on: "begin the activation for the 3rd pair ... when we wish
+    # the slope to start going down".
+    (2, "weights"): ("4-28", False), (2, "on"): ("4-28", True), (2, "off"): ("4-29", False),
+    (2, "w_out"): ("4-29", False),
 }
 LATER = ("4-29", False)  # the book: "repeat the process for each section"
 FINAL = ("4-29", True)
@@ -105,11 +107,13 @@ def _first_ramp(row):
     yield _output_weight(row, first_down=False)
 
 
-def _next_ramp(k: int, row, first_down: bool, last_b1: float):
+def _next_ramp(k: int, row, first_down: bool, last_b1: float, first_w1: float):
     """Pairs 2, 3, ...: switched on from x = 0, then moved to their own stretch of x."""
     w1, b1, w2, b2, w_out = row
     start, stop = -b1 / w1, (b2 - b1) / w1
-    knot = "the end of the data" if round(stop, 2) >= 1 else "the next knot"
+    knot = ("the end of the data" if round(stop, 2) >= 1 else "the next knot" if k > 1 else
+            "the next knot (a knot is an x where the curve bends: a pair switches on or off "
+            "there, so the slope changes)")
     yield ("weights", "weights to 1", f"Weights and output weight 1 add another y = x. Pair "
            f"{k + 1} is on from x = 0, so it also bends the curve where the pairs before it "
            "already fit: it starts too early and spoils their areas of effect.",
@@ -119,7 +123,8 @@ def _next_ramp(k: int, row, first_down: bool, last_b1: float):
            f"{b1:g} keep the first neuron at 0 until {w1:g}x {sign} {abs(b1):g} > 0, that is "
            f"until x = {_x(start)}, where pair {k} switches off. The curve left of that is "
            f"back as it was; from there on pair {k + 1} adds a steep line.",
-           {"w1": w1, "b1": b1}, why.weight_five_reason(w1, b1, last_b1) if k == 1 else "")
+           {"w1": w1, "b1": b1}, why.weight_five_reason(w1, b1, last_b1, first_w1)
+           if k == 1 else why.falling_reason(start, k + 1) if first_down else "")
     yield ("off", f"switch off at x = {_x(stop)}", f"Layer-2 weight {w2:g} and layer-2 bias "
            f"{b2:g} turn the line upside down and lift it: the second neuron reaches 0 at x = "
            f"{_x(stop)}, {knot}, and the pair switches off there. Now it adds {b2:g} "
@@ -132,7 +137,9 @@ def _output_weight(row, first_down: bool):
     w1, b1, w2, b2, w_out = row
     start, stop = -b1 / w1, (b2 - b1) / w1
     rise, slope = -w_out * b2, w_out * w2 * w1
-    caption = (f"Output weight {w_out:g} {'flips and scales' if w_out < 0 else 'scales'} "
+    does = ("flips" if w_out == -1 else "flips and scales" if w_out < 0 else
+            "keeps" if w_out == 1 else "scales")
+    caption = (f"Output weight {w_out:g} {does} "
                f"the pair's piece: from x = {_x(start)} to {_x(stop)} the curve now "
                f"{'rises' if rise > 0 else 'falls'} by {abs(rise):.2f} (slope {slope:.2f}). "
                + (f"At x = 0 it adds {w_out * b2:.2f}, so that is where the curve now starts."
@@ -141,8 +148,6 @@ def _output_weight(row, first_down: bool):
     reason = ""
     if first_down:
         caption += " This is the first piece that goes down: the way down starts."
-        reason = ("The book begins this pair's activation where the slope should start going "
-                  "down (Fig. 4-28).")
     elif round(start, 2) <= 0:
         reason = "Now the piece is the right shape, but it starts too low: it needs an offset."
     return "w_out", f"output weight {w_out:g}", caption, {"w_out": w_out}, reason
@@ -208,7 +213,8 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
 
     for k, row in enumerate(rows[:last]):
         down = row[4] * row[2] * row[0] < 0 and all(r[4] * r[2] * r[0] >= 0 for r in rows[:k])
-        for move in _first_ramp(row) if k == 0 else _next_ramp(k, row, down, last_b1):
+        for move in _first_ramp(row) if k == 0 else _next_ramp(k, row, down, last_b1,
+                                                                     rows[0][0]):
             apply(k, k, move)
         lead = ("So far" if k == 0 else
                 f"Pair {k + 1} adds {row[4] * row[3]:.2f} left of its area, so")

@@ -42,13 +42,24 @@ OURS = ("Only pair 1 uses the book's own numbers (Figs. 4-17 to 4-23). Pairs 2 t
         "other values.")
 
 
-def weight_five_reason(w1: float, b1: float, last_b1: float) -> str:
-    """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method)."""
-    return (f"Why layer-1 weight {w1:g} here too: the neuron must reach 0 at the start x, so "
+def weight_five_reason(w1: float, b1: float, last_b1: float, first_w1: float) -> str:
+    """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method),
+    where pair 1 used `first_w1`."""
+    other = "here too" if w1 == first_w1 else f"here, not pair 1's {first_w1:g}"
+    return (f"Why layer-1 weight {w1:g} {other}: the neuron must reach 0 at the start x, so "
             f"its bias is −{w1:g} × start ({b1:g}). Any positive weight would do, since the "
             f"output weight sets the piece's slope later; {w1:g} keeps every bias inside the "
             f"sliders' ±10 (the last pair needs {last_b1:g}) while one 0.01 step of the bias "
             f"moves the switch point by only {0.01 / w1:.3f}.")
+
+
+def falling_reason(start: float, pair: int) -> str:
+    """Fig. 4-28: the first pair whose piece goes down (`pair`, from 1) switches on where
+    the wave turns."""
+    return (f"The book begins the activation of pair {pair} (the book's 3rd) where the slope "
+            f"should start going "
+            f"down (Fig. 4-28): here x = {start:.2f}, beside the sine's peak at x = 0.25, so "
+            "this pair's piece is the one that will take the curve down.")
 
 
 def offset_reason(before: Params, after: Params, shaped_to: float) -> str:
