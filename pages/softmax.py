@@ -89,9 +89,12 @@ with left:
                f"{moved:.1e}, zero but for float rounding.")
     st.markdown("Adding one constant *c* to every logit multiplies every exp by the same "
                 "e^c, which cancels in the division: the probabilities do not move. "
-                "Subtracting the max is such a shift, and it protects against **overflow** "
-                "(the book's *exploding*): every exponent becomes ≤ 0, so every exp is at "
-                "most 1.")
+                "Subtracting the max is such a shift, and the book gives two reasons for it: "
+                "**exploding** (overflow): every exponent becomes ≤ 0, so every exp is at "
+                "most 1 and none is inf; and **dead neurons**: the largest exponent becomes "
+                "exactly 0, so its exp is exactly 1 and the sum is at least 1. Without it, "
+                "logits that are all very negative underflow to exp 0: every class is "
+                "\"dead\" and 0/0 gives nan (type -1000 into every class).")
     with st.container(key="sm_numerics"):
         for key, sentence in calc.numerics(laid_out, settings.subtract_max):
             (st.error if key in ("overflow", "underflow", "both") else st.caption)(sentence)

@@ -98,6 +98,7 @@ with tuner:
     area = pairs.area(fit, pair) if relu else None
     overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
+    figure_note.chart_key(pair, relu, contributions)  # the dashed curve, the colours
 
 if activation == "linear":
     st.info(f"With linear hidden layers the whole network is one straight line: "

@@ -55,6 +55,13 @@ st.caption("Sections 4.5 and 4.6 of the book. The same network, 1 input â†’ 8 â†
            "trained on the book's sine data twice: once with linear hidden layers, once "
            "with ReLU. Same random start, same optimizer (Adam), same number of steps.")
 
+st.markdown("**Linear or not, in life (section 4.5).** The cost of some shirts, knowing the "
+            "price of one, is linear: twice the shirts, twice the cost, a straight line. The "
+            "price of a home is not: it depends on its size, location, the time of year it "
+            "is sold, the number of rooms, the yard, the neighbourhood and so on, and no "
+            "straight line through those fits it. A sine is such a nonlinear function: a "
+            "straight line cannot represent it well.")
+
 left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
 with left:
     kept(st.number_input, "Random start (seed)", "why_seed", SEED, 0, 9999)
