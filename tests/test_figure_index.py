@@ -26,6 +26,7 @@ def test_the_index_names_every_figure_with_its_caption():
     text = " ".join(m.value for m in at.markdown)
     for view in figure_map.FIGURES:
         assert f"**Fig. {view.figure}**" in text and view.caption in text
+        assert f"]({view.link})" in text  # tests/test_figure_map.py opens each link
 
 
 @pytest.mark.parametrize("figure", list(FIGURES))
