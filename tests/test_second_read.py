@@ -72,3 +72,10 @@ def test_fig_4_32_and_4_33_words_are_data():
     assert "Fig. 4-32" in figure_map.FIG_4_32_NOTE
     assert figure_map.by_figure("4-33").preset == "sixteen-pairs"
     assert "More neurons can enable more unique areas of effect" in more_pairs.WORDS
+
+
+def test_linear_mode_names_no_dashed_curve():
+    at = opened("app.py", timeout=120)
+    at.segmented_control(key="activation").set_value("linear").run()
+    caption = " ".join(c.value for c in at.caption)
+    assert "Dashed:" not in caption and "green sine wave" in caption
