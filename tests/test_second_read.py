@@ -36,6 +36,8 @@ def test_the_sigmoid_and_the_sine_are_drawn_smooth_on_their_pages():
     assert sine["line"]["simplify"] is False and len(values(sine["y"])) >= 1000
     text = " ".join(m.value for m in at.markdown)
     assert "shirts" in text and "price of a home" in text
+    assert any("Fig. 4-5 " in c.value for c in at.caption)  # named on screen (issue 24)
+    assert any("(Fig. 4-8)" in h.value for h in at.header)
 
 
 def test_the_loss_chart_names_its_steps_as_training_steps():
