@@ -1,6 +1,7 @@
 """Fig. 4-33: "More neurons can enable more unique areas of effect". The book's method of
-section 4.8 with 16 pairs instead of 8: 15 pairs each shape one fifteenth of the wave and
-the last pair is the offset pair, so there are twice as many areas of effect."""
+section 4.8 with 16 pairs instead of 8: each pair shapes one sixteenth of the wave, so there
+are 16 areas of effect where the 8 hand-tuned pairs have 7 (no offset pair is needed: the
+pieces start at sin(0) = 0 and end at sin(2π) = 0)."""
 
 from __future__ import annotations
 
@@ -21,17 +22,16 @@ def _params(rows) -> Params:
 
 
 def sixteen_pairs() -> Params:
-    """16 pairs on the sliders' grid: pair k (1..15) switches on at knot k - 1 and off at
-    knot k (knots at multiples of 1/15, to 0.01) with layer-1 weight 5, layer-2 weight -1,
-    and its output weight sets the slope of the sine's chord there; pair 16 is the offset
-    pair (0 here: the chords' pieces already start at sin(0) = 0)."""
-    knots = [round(k / (N_PAIRS - 1), 2) for k in range(N_PAIRS)]
+    """16 pairs on the sliders' grid: pair k (1..16) switches on at knot k - 1 and off at
+    knot k (knots at multiples of 1/16, to 0.01) with layer-1 weight 5, layer-2 weight -1,
+    and its output weight sets the slope of the sine's chord there."""
+    knots = [round(k / N_PAIRS, 2) for k in range(N_PAIRS + 1)]
     rows = []
     for start, stop in zip(knots[:-1], knots[1:], strict=True):
         chord = (math.sin(2 * math.pi * stop) - math.sin(2 * math.pi * start)) / (stop - start)
         rows.append((5.0, round(-5 * start, 2) + 0.0, -1.0, round(5 * (stop - start), 2),
                      round(-chord / 5, 2) + 0.0))
-    return _params([*rows, (0.0, 0.0, 1.0, 0.0, 1.0)])
+    return _params(rows)
 
 
 def note(fit: Params) -> str:
