@@ -81,3 +81,18 @@ def test_linear_mode_names_no_dashed_curve():
     at.segmented_control(key="activation").set_value("linear").run()
     caption = " ".join(c.value for c in at.caption)
     assert "Dashed:" not in caption and "green sine wave" in caption
+
+
+def test_the_live_tuners_target_keeps_every_point():
+    from pathlib import Path
+    chart_js = (Path(__file__).resolve().parents[1] / "nnsine" / "frontend" / "tuner_chart.js")
+    assert "line: { color: TARGET_COLOR, width: 4, simplify: false }" in chart_js.read_text()
+
+
+def test_fig_4_33_pairs_all_shape_the_wave():
+    from nnsine.engine import pairs
+    from nnsine.engine.metrics import score
+    fit = more_pairs.sixteen_pairs()
+    assert fit.n_pairs == 16 and not pairs.warnings(fit)
+    assert all(pairs.area(fit, i) is not None for i in range(16))
+    assert score(fit).max_error < 0.0346  # closer than the 8 hand-tuned pairs
