@@ -6,8 +6,10 @@ import streamlit as st
 from nnsine.engine import activation_facts as facts
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.neuron import activation_point, neuron, switch
+from nnsine.engine.views import with_kinks
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
+from ui.listings_panel import listings_panel
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -50,12 +52,17 @@ with right:
     point = switch(weight, bias) if name in ("step", "relu") else None
     points = ({point.label: point.x} if point else
               {"weighted sum = 0 at": activation_point(weight, bias)})
+    x = with_kinks(X, [activation_point(weight, bias)])  # ReLU bends exactly there
     figure = curves_figure(
-        X, {"output y": neuron(X, weight, bias, ACTIVATIONS[name]),
-            "weighted sum (before the activation)": neuron(X, weight, bias, ACTIVATIONS["linear"])},
+        x, {"output y": neuron(x, weight, bias, ACTIVATIONS[name]),
+            "weighted sum (before the activation)": neuron(x, weight, bias, ACTIVATIONS["linear"])},
         X_RANGE, Y_RANGE, points=points, revision="activation")
     st.plotly_chart(figure, key="act_chart", config={"displayModeBar": False})
 st.info(facts.USES[name])
+with st.expander("Section 4.9: ReLU in code (In[1] to In[4])", expanded=name == "relu"):
+    listings_panel((1, 2, 3, 4), "act_listing", "ReLU in plain Python, then with max, then "
+                   "the class, then on the spiral data through a dense layer, seeded as the "
+                   "book's nnfs.init() run: each printed as the book prints it.")
 
 sync_query({"act": name} if name != "step" else {}, ["act"])  # the link reopens this function
 st.session_state[SEEN] = name if name != "step" else None

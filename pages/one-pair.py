@@ -4,6 +4,7 @@ import numpy as np
 import streamlit as st
 
 from nnsine.engine.neuron import neuron, neuron_notes, pair, pair_notes, pair_points, switch
+from nnsine.engine.views import with_kinks
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
 from ui.widgets import sync_query
@@ -80,7 +81,8 @@ with left:
             st.markdown(sentence)
 with right:
     points = {} if point is None else {point.label: point.x}
-    st.plotly_chart(curves_figure(X, {"neuron output": neuron(X, weight, bias)}, X_RANGE,
+    x = with_kinks(X, [point and point.x])  # the corner drawn where the neuron switches
+    st.plotly_chart(curves_figure(x, {"neuron output": neuron(x, weight, bias)}, X_RANGE,
                                   Y_RANGE, points=points, revision="one"),
                     key="one_chart", config={"displayModeBar": False})
 
@@ -92,9 +94,11 @@ with left:
     w2, b2 = slider("Neuron 2 weight", "pair_w2"), slider("Neuron 2 bias", "pair_b2")
     st.session_state.setdefault(SHADE, DEFAULTS[SHADE])
     shade = st.toggle("Shade the area of effect", key=SHADE, persist_state="session")
-view = pair(X, w1, b1, w2, b2)
+corners = pair(X, w1, b1, w2, b2)
+x = with_kinks(X, [*pair_points(corners).values(), switch(w1, b1) and switch(w1, b1).x])
+view = pair(x, w1, b1, w2, b2)
 with right:
-    st.plotly_chart(curves_figure(X, {"pair output": view.output,
+    st.plotly_chart(curves_figure(x, {"pair output": view.output,
                                       "neuron 1 output": view.hidden1},
                                   X_RANGE, Y_RANGE, area=view.area if shade else None,
                                   points=pair_points(view), revision="pair"),

@@ -6,6 +6,7 @@ from nnsine.engine import softmax_steps as calc
 from nnsine.formats import softmax_settings as page_settings
 from nnsine.plots import softmax_figures as show
 from ui import shell
+from ui.listings_panel import listings_panel
 from ui.softmax_panel import (
     batch_section,
     change,
@@ -67,6 +68,11 @@ buttons[0].button("Book's layer outputs [4.8, 1.21, 2.385]", key="sm_book", on_c
 buttons[1].button("Push class 0 to 1000", key="sm_push", on_click=change,
                   args=(0, page_settings.LOGIT_LIMIT))
 
+with st.expander("The book's code: softmax by hand (In[5], In[6])"):
+    listings_panel((5, 6), "sm_listing", "The book's E = 2.71828182846 (not math.e) raised "
+                   "to each layer output, then each divided by their sum; printed as the "
+                   "book's print shows Python lists.")
+
 st.header("Step by step")
 left, right = st.columns([3, 2])
 with left:
@@ -83,9 +89,12 @@ with left:
                f"{moved:.1e}, zero but for float rounding.")
     st.markdown("Adding one constant *c* to every logit multiplies every exp by the same "
                 "e^c, which cancels in the division: the probabilities do not move. "
-                "Subtracting the max is such a shift, and it protects against **overflow** "
-                "(the book's *exploding*): every exponent becomes ≤ 0, so every exp is at "
-                "most 1.")
+                "Subtracting the max is such a shift, and the book gives two reasons for it: "
+                "**exploding** (overflow): every exponent becomes ≤ 0, so every exp is at "
+                "most 1 and none is inf; and **dead neurons**: the largest exponent becomes "
+                "exactly 0, so its exp is exactly 1 and the sum is at least 1. Without it, "
+                "logits that are all very negative underflow to exp 0: every class is "
+                "\"dead\" and 0/0 gives nan (type -1000 into every class).")
     with st.container(key="sm_numerics"):
         for key, sentence in calc.numerics(laid_out, settings.subtract_max):
             (st.error if key in ("overflow", "underflow", "both") else st.caption)(sentence)
@@ -101,9 +110,16 @@ with right:
                      "explanation on the left). Turn on *Subtract the max*.")
 
 overflow_section(settings)
+with st.expander("The book's code: np.exp explodes (In[9], In[10])"):
+    listings_panel((9, 10), "sm_listing", "A mere 1000 overflows to inf; e^-inf is 0 and e^0 "
+                   "is 1, so after subtracting the max every exp lies between 0 and 1.")
 scale_section(settings)
 batch_section(settings)
 decisions_section()
+with st.expander("The book's code: the first five softmax rows, continuing In[4] (In[14])"):
+    listings_panel((14,), "sm_listing", "Run in In[4]'s process, after it: the generator is "
+                   "not seeded again, so these rows differ from the fresh run below (In[15]) "
+                   "in the last digits.")
 chapter_section()
 
 sync_query(page_settings.to_query(current()), page_settings.READERS)

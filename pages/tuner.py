@@ -4,7 +4,7 @@ import streamlit as st
 
 from nnsine.engine import pairs, targets
 from nnsine.engine.metrics import evaluate
-from nnsine.engine.network import linear_collapse
+from nnsine.engine.network import line_formula, linear_collapse
 from nnsine.engine.views import X_RANGES
 from nnsine.formats import fitfile, params, provenance
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
@@ -13,6 +13,7 @@ from ui.classroom import handin_panel, seat
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
+    figure_note,
     live_panel,
     optimizer_panel,
     pair_editor,
@@ -51,7 +52,7 @@ tuner, side = st.columns([3, 1.3])
 with side:
     if not fit_state.hides("walkthrough"):
         with st.expander("Guided walkthrough", expanded=True):
-            walkthrough_panel.walkthrough_panel()
+            walkthrough_panel.walkthrough_panel(activation)
     for name in ("zeros",) if fit_state.hides("presets") else ("zeros", "hand-tuned"):
         st.button(f"Load {name}", key=f"preset_{name}", on_click=fit_state.load_preset,
                   args=(name,), width="stretch")
@@ -98,11 +99,12 @@ with tuner:
     area = pairs.area(fit, pair) if relu else None
     overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
+    figure_note.chart_key(pair, relu, contributions)  # the dashed curve, the colours
 
 if activation == "linear":
-    slope, intercept = linear_collapse(fit)
     st.info(f"With linear hidden layers the whole network is one straight line: "
-            f"y = {slope:.4g}·x + {intercept:+.4g}, whatever the weights (section 4.6).")
+            f"{line_formula(*linear_collapse(fit))}, whatever the weights (section 4.6).")
+figure_note.figure_note(fit, target, activation)  # Fig. 4-33's words on its 16 pairs
 for warning in pairs.warnings(fit) if relu else []:
     st.warning(warning)
 

@@ -55,6 +55,13 @@ st.caption("Sections 4.5 and 4.6 of the book. The same network, 1 input → 8 �
            "trained on the book's sine data twice: once with linear hidden layers, once "
            "with ReLU. Same random start, same optimizer (Adam), same number of steps.")
 
+st.markdown("**Linear or not, in life (section 4.5).** The cost of some shirts, knowing the "
+            "price of one, is linear: twice the shirts, twice the cost, a straight line. The "
+            "price of a home is not: it depends on its size, location, the time of year it "
+            "is sold, the number of rooms, the yard, the neighbourhood and so on, and no "
+            "straight line through those fits it. A sine is such a nonlinear function: a "
+            "straight line cannot represent it well.")
+
 left, middle, right = st.columns([1, 2, 1], vertical_alignment="bottom")
 with left:
     kept(st.number_input, "Random start (seed)", "why_seed", SEED, 0, 9999)
@@ -77,13 +84,18 @@ for column, (name, run) in zip(st.columns(2), runs.items(), strict=True):
         st.plotly_chart(fits_figure(x, y, {"network output": output}, revision=name),
                         key=f"why_fit_{name}", config={"displayModeBar": False})
         st.metric(f"MSE, {name}", f"{run.best_loss:.2e}")
-if runs["relu"].best_loss > 1e-2:
+stuck = runs["relu"].best_loss > 1e-2
+if stuck:
     st.warning("This ReLU network got stuck: some of its neurons output 0 for every x, get "
                "no gradient and never learn (\"dead\" ReLUs). Try another seed.")
+st.caption("Fig. 4-5 is the book's picture of such a network, 2 hidden layers of 8 neurons, "
+           "after training on the sine: " + ("this ReLU run got stuck, so it is not that result "
+           "(try another seed)" if stuck else "the ReLU chart above is that result here")
+           + "; the linear chart is Fig. 4-6, the ReLU one Fig. 4-7.")
 st.plotly_chart(loss_figure({name: run.losses for name, run in runs.items()}, steps),
                 key="why_loss", config={"displayModeBar": False})
 
-st.header("The linear network is one straight line")
+st.header("The linear network is one straight line (Fig. 4-8)")
 collapse = dense.linear_collapse(runs["linear"].best, x)
 st.markdown("With linear hidden layers every layer is weights · inputs + biases, and a line "
             "of a line is a line. Multiplying the trained layers out:")

@@ -128,13 +128,13 @@ def opened(script: str, query: dict | None = None, timeout: float = 30):
     opened with `query` in its URL as a new session, run once, checked for exceptions."""
     from streamlit.testing.v1 import AppTest
 
-    # Through app.py's st.navigation, as a browser gets it: a page script run alone
-    # cannot resolve the sidebar's st.page_link("pages/...") (ui/shell.py).
+    # A page script runs under app.py's st.navigation, as in the browser (its sidebar
+    # links name the other pages, which only st.navigation knows).
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    if script != "app.py":
-        at.switch_page(script)
     for key, value in (query or {}).items():
         at.query_params[key] = value
+    if script != "app.py":
+        at.switch_page(script)
     at.run()
     assert not at.exception, at.exception
     return at

@@ -7,10 +7,11 @@ import pytest
 
 from tests.conftest import ROOT, open_app, wait_idle
 from tests.device_fixtures import device_page, open_tuner
+from ui import shell
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "activations", "one-pair", "why-nonlinear", "softmax", "class"]
+PAGES = ["", *(page.url for page in shell.PAGES[1:])]  # the tuner is at /
 TUNER_TABS = ["Probe the network", "Let the optimizer finish"]  # "Edit a pair" is open
 
 RUN_AXE = """async () => (await axe.run(document, { resultTypes: ['violations'] }))

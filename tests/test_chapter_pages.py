@@ -15,6 +15,7 @@ from nnsine.book import presets
 from nnsine.engine.metrics import score
 from nnsine.formats import params
 from tests.charts import chart, values
+from tests.conftest import opened
 
 ROOT = Path(__file__).resolve().parents[1]
 HARNESS = str(ROOT / "tests" / "apps" / "optimizer_harness.py")
@@ -27,8 +28,7 @@ def ok(at: AppTest) -> AppTest:
 
 
 def page(name: str) -> AppTest:
-    return ok(AppTest.from_file(str(ROOT / "pages" / f"{name.replace('_', '-')}.py"),
-                                default_timeout=TIMEOUT).run())
+    return ok(opened(f"pages/{name.replace('_', '-')}.py", timeout=TIMEOUT))
 
 
 

@@ -9,11 +9,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import wait_idle
+from ui import shell
 
 pytestmark = pytest.mark.browser
 
 # Every URL the app answers with a page (the tuner is at / and at /tuner).
-PAGES = ("/", "/tuner", "/activations", "/one-pair", "/why-nonlinear", "/softmax", "/class")
+PAGES = ("/", *(f"/{page.url}" for page in shell.PAGES))
 PLOTLY = "/_stcore/bidi-components/nnsine.plotly/plotly.min.js"
 # Streamlit's own probes for a base URL path (/softmax/_stcore/health, ...): 404 is its answer.
 PROBES = ("/_stcore/health", "/_stcore/host-config")

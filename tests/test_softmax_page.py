@@ -23,6 +23,11 @@ def softmax_page(query: dict | None = None) -> AppTest:
     return opened("pages/softmax.py", query)
 
 
+def batch_code(at: AppTest) -> str:
+    """The batch section's text (the page also shows the book's listings as code)."""
+    return next(c.value for c in at.code if c.value.startswith("inputs"))
+
+
 def ok(at: AppTest) -> AppTest:
     """The AppTest after a run, checked for exceptions."""
     assert not at.exception, at.exception
@@ -144,7 +149,7 @@ def test_the_url_restores_every_setting():
     assert at.number_input(key="sm_n").value == 4
     assert at.slider(key="sm_shift").value == -2.0 and at.toggle(key="sm_max").value
     assert at.slider(key="sm_scale").value == 2.0
-    assert "inputs                                    (2, 3)" in at.code[0].value
+    assert "inputs                                    (2, 3)" in batch_code(at)
 
 
 def test_bad_url_values_are_named_and_replaced_by_defaults():
@@ -165,8 +170,8 @@ def test_batch_edits_drop_incomplete_rows_and_reach_the_url():
         "added_rows": [{"class 0": 1.0, "class 1": 2.0, "class 2": 3.0}]}
     ok(at.run())
     assert "Left out row(s) 1 " in at.warning[0].value
-    assert "inputs                                    (2, 3)" in at.code[0].value
-    assert "[0.09003057 0.24472847 0.66524096]]" in at.code[0].value
+    assert "inputs                                    (2, 3)" in batch_code(at)
+    assert "[0.09003057 0.24472847 0.66524096]]" in batch_code(at)
     assert url(at) == {"sm_batch": "1.41,1.051,0.026;1,2,3"}
 
 

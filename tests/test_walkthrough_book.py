@@ -78,3 +78,18 @@ def test_a_link_reopens_a_walkthrough_step():
     assert "walk_step" not in stale.session_state and stale.session_state["fit"].w1[0] == 3
     short = app({"walk": "9"})  # no fit in the link: step 9's is loaded
     assert short.session_state["walk_step"] == 8 and short.session_state["fit"] == step.params
+
+
+def test_second_read_details_of_the_steps():
+    """Issue 24, point 8: Fig. 4-28's reason on the switch-on (step 14); weight -1 only
+    flips; pair 2's weight 5 is not 'too' when pair 1 used 6; 'knot' is defined."""
+    by_title = {step.title: (k + 1, step) for k, step in enumerate(STEPS)}
+    number, step = by_title["Pair 3: switch on at x = 0.24"]
+    assert number == 14 and step.figure == "4-28" and step.pictured
+    assert "slope should start going down (Fig. 4-28)" in step.reason
+    assert [s.figure for s in STEPS if s.pictured].count("4-28") == 1
+    assert "Fig. 4-28" not in STEPS[15].reason
+    assert "flips the pair's piece" in STEPS[5].caption and "scales" not in STEPS[5].caption
+    assert "weight 5 here, not pair 1's 6" in STEPS[8].reason and "too" not in STEPS[8].reason
+    first = next(s.caption for s in STEPS if "knot" in s.caption)
+    assert "a knot is an x where the curve bends" in first

@@ -39,6 +39,7 @@ PAGES = (
     Page("pages/why-nonlinear.py", "Why nonlinear", "📏", "why-nonlinear"),
     Page("pages/softmax.py", "Softmax", "📊", "softmax"),
     Page("pages/class.py", "Class challenge", "🏆", "class"),
+    Page("pages/figures.py", "The book's figures", "🖼️", "figures"),
 )
 TITLE = "nnsine · ReLU pairs fit a sine"
 

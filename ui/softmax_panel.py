@@ -137,7 +137,7 @@ def chapter_section() -> None:
     with output:
         st.code(str(chapter.probabilities[:5]), language=None)
         st.markdown(f"Every row is ≈ 0.333: the weights are 0.01·randn and the biases 0, so "
-                    f"every logit is tiny (the largest is {chapter.largest_logit:.1e}) and "
-                    "e^x ≈ 1 for all three classes. An untrained network has no opinion yet. "
-                    "Hover a point to see its confidence.")
+                    f"every logit is tiny (none is further from 0 than "
+                    f"{chapter.largest_logit:.1e}) and e^x ≈ 1 for all three classes. An "
+                    "untrained network has no opinion yet. Hover a point to see its confidence.")
         st.plotly_chart(spiral_chart, key="sm_spiral")

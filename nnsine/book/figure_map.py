@@ -7,14 +7,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from nnsine.book import walkthrough
+from nnsine.book import more_pairs, walkthrough
+from nnsine.formats import params
 
 
 @dataclass(frozen=True)
 class FigureView:
     """Figure `figure` ("4-12") is shown at /`page`?`query`; `then` is what the learner
     does after opening the link ('' if nothing), `state` the session-state values that do
-    the same in a test, and `shows` the key of the element that shows the figure."""
+    the same in a test, `shows` the key of the element that shows the figure, and
+    `preset` the named fit (nnsine.book.presets) the link carries, if any."""
 
     figure: str
     caption: str
@@ -23,6 +25,7 @@ class FigureView:
     query: dict[str, str] = field(default_factory=dict)
     then: str = ""
     state: dict = field(default_factory=dict)
+    preset: str = ""
 
     @property
     def link(self) -> str:
@@ -94,11 +97,30 @@ FIGURES = (
                "opt_train", {"walk": str(len(walkthrough.STEPS))},
                "open the tab *Let the optimizer finish*",
                {"tuner_tab": "Let the optimizer finish"}),
-    FigureView("4-33", "More pairs, more areas of effect: up to 16 pairs.", "tuner", "pairs",
-               {"pairs": "16"}),
+    FigureView("4-33", "The book's method with 16 pairs: more areas of effect, a closer fit.",
+               "tuner", "fig_4_33", params.to_query(more_pairs.sixteen_pairs()),
+               preset="sixteen-pairs"),
     FigureView("4-34", "The exponential e^x that softmax is built on.", "softmax",
                "sm_exp_chart"),
 )
+
+
+# Fig. 4-32 for the optimizer tab (ui/tuner/optimizer_panel.py shows these words): the
+# book's caption, and the comparison the tab makes of it.
+FIG_4_32_BOOK = ("If we enable all of the weights now and allow a mathematical optimizer to "
+                 "train, we can see even better fitment.")
+FIG_4_32_NOTE = ("Fig. 4-32: the book enables all of the weights, every layer-2 neuron hearing "
+                 "all of layer 1 (the full dense layer), and lets an optimizer train from the "
+                 "hand-tuned fit. Compare the trained curve and its MSE with the hand-tuned "
+                 "one: that difference is what the figure shows.")
+
+
+def by_figure(figure: str) -> FigureView:
+    """The view of `figure` ("4-12"); KeyError names it when the map has no such figure."""
+    for view in FIGURES:
+        if view.figure == figure:
+            return view
+    raise KeyError(f"no figure {figure!r} in the map (4-1 ... 4-34)")
 
 
 def readme_table(base: str = "http://localhost:8501") -> str:

@@ -117,6 +117,20 @@ def listings() -> list[tuple[int, str, list[str]]]:
     ]
 
 
+def printed(numbers) -> list[tuple[int, str, list[str], list[str]]]:
+    """(number, what it does, the lines it prints, the warnings NumPy gives) for the
+    listings `numbers`: the printed lines exactly as the book shows them (a warning is
+    not part of a line), for the pages that show them beside their code."""
+    wanted = set(numbers)
+    found = []
+    for number, title, lines in listings():
+        if number in wanted:
+            warned = [line for line in lines if line.endswith(OVERFLOW_NOTE)]
+            found.append((number, title, [line.removesuffix(OVERFLOW_NOTE) for line in lines],
+                          [OVERFLOW_NOTE.removeprefix("  # NumPy warns: ")] * len(warned)))
+    return found
+
+
 def text() -> str:
     """Every listing's output under a header line `In[k]: what it does`."""
     blocks = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # The hand-tuned rows live beside the walkthrough that arrives at them; the
 # walkthrough imports nothing from here, so there is no import cycle.
+from nnsine.book.more_pairs import sixteen_pairs
 from nnsine.book.walkthrough import HAND_TUNED, STEPS
 from nnsine.engine.network import PAIR_NAMES, Params
 from nnsine.formats.params import N_PAIRS, defaults
@@ -17,6 +18,7 @@ def _from_rows(rows, b_out: float = 0.0) -> Params:
 PRESETS = {
     "zeros": lambda: defaults(N_PAIRS),
     "hand-tuned": lambda: _from_rows(HAND_TUNED),
+    "sixteen-pairs": sixteen_pairs,  # Fig. 4-33: the same method, more areas of effect
     # The book's hand-tuning one change at a time: walkthrough-1 is all zeros and
     # the last one is hand-tuned.
     **{f"walkthrough-{k}": (lambda step=step: step.params) for k, step in enumerate(STEPS, 1)},

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from nnsine.book import walkthrough_reasons as why
-from nnsine.engine.metrics import goals_met, score
+from nnsine.engine.metrics import GOALS, goals_met, score
 from nnsine.engine.network import PAIR_NAMES, Params, predict
+from nnsine.engine.targets import DEFAULT
 from nnsine.formats.params import FIELDS, defaults, snap
 
 # Found by hand with the book's method (section 4.8). Pair 1 is the book's own
@@ -38,8 +39,10 @@ BOOK_FIGURES = {
     (0, "w2"): ("4-21", True), (0, "w_out"): ("4-22", True), (0, "offset"): ("4-23", True),
     (1, "weights"): ("4-24", True), (1, "on"): ("4-25", True), (1, "off"): ("4-26", False),
     (1, "w_out"): ("4-26", True), (1, "offset"): ("4-27", True),
-    (2, "weights"): ("4-28", False), (2, "on"): ("4-28", False), (2, "off"): ("4-28", False),
-    (2, "w_out"): ("4-28", True),
+    # Fig. 4-28 is the switch-on: "begin the activation for the 3rd pair ... when we wish
+    # the slope to start going down".
+    (2, "weights"): ("4-28", False), (2, "on"): ("4-28", True), (2, "off"): ("4-29", False),
+    (2, "w_out"): ("4-29", False),
 }
 LATER = ("4-29", False)  # the book: "repeat the process for each section"
 FINAL = ("4-29", True)
@@ -50,7 +53,8 @@ class Step:
     """One change of the walkthrough: what it is called, why the curve reacted, the fit
     after it, the pair it changed (0-based; None for the start), the book figure it
     reproduces ("4-17" ... "4-29"; `pictured` False: on the way to it) and the book's
-    reason for it where there is one ('' otherwise)."""
+    reason for it where there is one ('' otherwise); `scored`: the reason quotes scores
+    against the book's sine (true of that target only)."""
 
     title: str
     caption: str
@@ -59,6 +63,7 @@ class Step:
     figure: str = "4-29"
     pictured: bool = False
     reason: str = ""
+    scored: bool = False
 
     @property
     def selects(self) -> int:
@@ -102,11 +107,13 @@ def _first_ramp(row):
     yield _output_weight(row, first_down=False)
 
 
-def _next_ramp(k: int, row, first_down: bool, last_b1: float):
+def _next_ramp(k: int, row, first_down: bool, last_b1: float, first_w1: float):
     """Pairs 2, 3, ...: switched on from x = 0, then moved to their own stretch of x."""
     w1, b1, w2, b2, w_out = row
     start, stop = -b1 / w1, (b2 - b1) / w1
-    knot = "the end of the data" if round(stop, 2) >= 1 else "the next knot"
+    knot = ("the end of the data" if round(stop, 2) >= 1 else "the next knot" if k > 1 else
+            "the next knot (a knot is an x where the curve bends: a pair switches on or off "
+            "there, so the slope changes)")
     yield ("weights", "weights to 1", f"Weights and output weight 1 add another y = x. Pair "
            f"{k + 1} is on from x = 0, so it also bends the curve where the pairs before it "
            "already fit: it starts too early and spoils their areas of effect.",
@@ -116,7 +123,8 @@ def _next_ramp(k: int, row, first_down: bool, last_b1: float):
            f"{b1:g} keep the first neuron at 0 until {w1:g}x {sign} {abs(b1):g} > 0, that is "
            f"until x = {_x(start)}, where pair {k} switches off. The curve left of that is "
            f"back as it was; from there on pair {k + 1} adds a steep line.",
-           {"w1": w1, "b1": b1}, why.weight_five_reason(w1, b1, last_b1) if k == 1 else "")
+           {"w1": w1, "b1": b1}, why.weight_five_reason(w1, b1, last_b1, first_w1)
+           if k == 1 else why.falling_reason(start, k + 1) if first_down else "")
     yield ("off", f"switch off at x = {_x(stop)}", f"Layer-2 weight {w2:g} and layer-2 bias "
            f"{b2:g} turn the line upside down and lift it: the second neuron reaches 0 at x = "
            f"{_x(stop)}, {knot}, and the pair switches off there. Now it adds {b2:g} "
@@ -129,7 +137,9 @@ def _output_weight(row, first_down: bool):
     w1, b1, w2, b2, w_out = row
     start, stop = -b1 / w1, (b2 - b1) / w1
     rise, slope = -w_out * b2, w_out * w2 * w1
-    caption = (f"Output weight {w_out:g} {'flips and scales' if w_out < 0 else 'scales'} "
+    does = ("flips" if w_out == -1 else "flips and scales" if w_out < 0 else
+            "keeps" if w_out == 1 else "scales")
+    caption = (f"Output weight {w_out:g} {does} "
                f"the pair's piece: from x = {_x(start)} to {_x(stop)} the curve now "
                f"{'rises' if rise > 0 else 'falls'} by {abs(rise):.2f} (slope {slope:.2f}). "
                + (f"At x = 0 it adds {w_out * b2:.2f}, so that is where the curve now starts."
@@ -138,8 +148,6 @@ def _output_weight(row, first_down: bool):
     reason = ""
     if first_down:
         caption += " This is the first piece that goes down: the way down starts."
-        reason = ("The book begins this pair's activation where the slope should start going "
-                  "down (Fig. 4-28).")
     elif round(start, 2) <= 0:
         reason = "Now the piece is the right shape, but it starts too low: it needs an offset."
     return "w_out", f"output weight {w_out:g}", caption, {"w_out": w_out}, reason
@@ -189,14 +197,15 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
         nonlocal fit, reached
         role, title, caption, values, reason = move
         before, fit = fit, fit.replace(pair, **values)
+        scored = ""
         if role == "offset":
-            reason = " ".join(filter(None, [why.PLAN if section == 0 else "",
-                                            why.offset_reason(before, fit, _shaped_to(rows,
-                                                                                      section))]))
+            scored = why.offset_reason(before, fit, _shaped_to(rows, section))
+            reason = " ".join(filter(None, [why.PLAN if section == 0 else "", scored]))
         elif reached and reached[2] == pair:
-            reason = why.lost_goal_reason(reached[1], reached[0], fit, pair) or reason
+            scored = why.lost_goal_reason(reached[1], reached[0], fit, pair)
+            reason = scored or reason
         result.append(Step(f"Pair {pair + 1}: {title}", caption, fit, pair,
-                           *_figure(section, role), reason))
+                           *_figure(section, role), reason, bool(scored)))
         if any(goals_met(score(fit))):
             reached = (len(result), fit, pair)
         elif reached and reached[2] != pair:
@@ -204,7 +213,8 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
 
     for k, row in enumerate(rows[:last]):
         down = row[4] * row[2] * row[0] < 0 and all(r[4] * r[2] * r[0] >= 0 for r in rows[:k])
-        for move in _first_ramp(row) if k == 0 else _next_ramp(k, row, down, last_b1):
+        for move in _first_ramp(row) if k == 0 else _next_ramp(k, row, down, last_b1,
+                                                                     rows[0][0]):
             apply(k, k, move)
         lead = ("So far" if k == 0 else
                 f"Pair {k + 1} adds {row[4] * row[3]:.2f} left of its area, so")
@@ -223,7 +233,7 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
                            "hand-tuned fit.", fit, last))
     end = result[-1]
     result[-1] = Step(end.title, end.caption, end.params, end.pair, *FINAL,
-                      why.final_reason(end.params))
+                      why.final_reason(end.params), True)
     return tuple(result)
 
 
@@ -234,6 +244,18 @@ def _shaped_to(rows, section: int) -> float:
 
 
 STEPS = steps()
+
+
+def reason_on_page(index: int, target: str = DEFAULT, goals=GOALS) -> str:
+    """Step `index`'s reason as the tuner shows it with ReLU hidden layers while fitting
+    `target` towards `goals`: the last step's score is computed on that target and those
+    goals; another step's scores are the book's sine's, and it says so for other targets."""
+    step = STEPS[index]
+    if index == len(STEPS) - 1:
+        return why.final_reason(step.params, target, goals)
+    if target != DEFAULT and step.scored:
+        return f"(These scores are against the book's sin(2πx), not your target.) {step.reason}"
+    return step.reason
 
 
 def changed(index: int, walk: tuple[Step, ...] = STEPS) -> tuple[str, ...]:

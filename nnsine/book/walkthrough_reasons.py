@@ -7,9 +7,9 @@ import math
 
 import numpy as np
 
-from nnsine.engine.metrics import GOALS, goals_met, score
-from nnsine.engine.network import Params, predict
-from nnsine.engine.targets import sample
+from nnsine.engine.metrics import GOALS, evaluate, goals_met, score
+from nnsine.engine.network import Params, line_formula, linear_collapse, predict
+from nnsine.engine.targets import DEFAULT, label, sample
 
 
 def _mse(fit: Params, mask: np.ndarray) -> float:
@@ -42,13 +42,24 @@ OURS = ("Only pair 1 uses the book's own numbers (Figs. 4-17 to 4-23). Pairs 2 t
         "other values.")
 
 
-def weight_five_reason(w1: float, b1: float, last_b1: float) -> str:
-    """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method)."""
-    return (f"Why layer-1 weight {w1:g} here too: the neuron must reach 0 at the start x, so "
+def weight_five_reason(w1: float, b1: float, last_b1: float, first_w1: float) -> str:
+    """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method),
+    where pair 1 used `first_w1`."""
+    other = "here too" if w1 == first_w1 else f"here, not pair 1's {first_w1:g}"
+    return (f"Why layer-1 weight {w1:g} {other}: the neuron must reach 0 at the start x, so "
             f"its bias is −{w1:g} × start ({b1:g}). Any positive weight would do, since the "
             f"output weight sets the piece's slope later; {w1:g} keeps every bias inside the "
             f"sliders' ±10 (the last pair needs {last_b1:g}) while one 0.01 step of the bias "
             f"moves the switch point by only {0.01 / w1:.3f}.")
+
+
+def falling_reason(start: float, pair: int) -> str:
+    """Fig. 4-28: the first pair whose piece goes down (`pair`, from 1) switches on where
+    the wave turns."""
+    return (f"The book begins the activation of pair {pair} (the book's 3rd) where the slope "
+            f"should start going "
+            f"down (Fig. 4-28): here x = {start:.2f}, beside the sine's peak at x = 0.25, so "
+            "this pair's piece is the one that will take the curve down.")
 
 
 def offset_reason(before: Params, after: Params, shaped_to: float) -> str:
@@ -85,10 +96,34 @@ def lost_goal_reason(reached: Params, number: int, after: Params, pair: int) -> 
             f"x = {start:.2f}, moving the whole curve there; the next offset step takes it back.")
 
 
-def final_reason(fit: Params) -> str:
-    """Fig. 4-29: every section shaped and the offset set; how close the result is."""
-    result = score(fit)
-    met = [f"{g:.2f}" for g, ok in zip(GOALS, goals_met(result), strict=True) if ok]
-    goals = f", which meets the goals ≤ {' and ≤ '.join(met)}" if met else ""
+def _goals_said(max_error: float, goals) -> str:
+    """', which meets the goals ≤ 0.10 and ≤ 0.05' for the goals max_error reaches; what
+    it misses is said too, so no sentence claims a goal the score denies."""
+    met = [f"{g:.2f}" for g in goals if max_error <= g]
+    missed = [f"{g:.2f}" for g in goals if max_error > g]
+    said = f", which meets the goal{'s' * (len(met) > 1)} ≤ {' and ≤ '.join(met)}" if met else ""
+    if missed:
+        said += (f"{' but' if met else ', which'} misses the goal{'s' * (len(missed) > 1)} "
+                 f"≤ {' and ≤ '.join(missed)}")
+    return said
+
+
+def final_reason(fit: Params, target: str = DEFAULT, goals=GOALS) -> str:
+    """Fig. 4-29: every section shaped and the offset set; how close the result is on
+    `target` (ReLU hidden layers), against `goals`."""
+    result = score(fit, target)
+    on = "" if target == DEFAULT else f" on your target {label(target)}"
     return (f"Every section is shaped and offset: the book's final result, here with max "
-            f"|error| {result.max_error:.4f}{goals}.")
+            f"|error| {result.max_error:.4f}{on}{_goals_said(result.max_error, goals)}.")
+
+
+def linear_note(fit: Params, target: str = DEFAULT, goals=GOALS) -> str:
+    """What a step's fit is with linear hidden layers (section 4.6), its score on `target`
+    computed with them: the step's words are about ReLU and are not true of it."""
+    result = evaluate(fit, target, "linear").score
+    slope, intercept = linear_collapse(fit)
+    return (f"This step is about ReLU pairs (section 4.8), but the hidden layers are linear: "
+            f"no neuron switches on or off and no pair has an area of effect, so every pair "
+            f"adds at every x and this step's weights make the whole network one straight "
+            f"line, {line_formula(slope, intercept)}. It has MSE {result.mse:.5f} and max "
+            f"|error| {result.max_error:.4f}{_goals_said(result.max_error, goals)}.")

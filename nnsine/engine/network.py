@@ -120,6 +120,16 @@ def linear_collapse(params: Params) -> tuple[float, float]:
     return slope, intercept
 
 
+def line_formula(slope: float, intercept: float, digits: int = 4) -> str:
+    """'y = 5.45·x − 2.011': a line with one sign between its terms (a minus sign, not
+    '+ -'), each number to `digits` significant digits; -0 prints as 0."""
+    def number(value: float) -> str:
+        return f"{float(value):.{digits}g}" if round(value, 12) else "0"
+
+    sign = "−" if intercept < 0 and number(abs(intercept)) != "0" else "+"
+    return f"y = {number(slope)}·x {sign} {number(abs(intercept))}"
+
+
 # --- the same network as the book's dense layers ---------------------------
 
 

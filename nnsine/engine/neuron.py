@@ -116,7 +116,12 @@ def pair_notes(view: PairView, w2: float, b2: float) -> list[tuple[str, str]]:
         notes.append(("one_point", f"Neuron 2's weight {w2:g} is positive, so neuron 2 just "
                                    "follows neuron 1: the pair switches only once. A negative "
                                    "neuron-2 weight would give it a second point."))
-    if w2 > 0 and b2 == 0:
+    if w2 == 1 and b2 == 0:
+        notes.append(("no_offset", "Neuron 2's weight is 1 and its bias 0, so it passes "
+                                   "neuron 1's output on unchanged: the pair's output lies "
+                                   "exactly on neuron 1's (the dashed curve on the solid one), "
+                                   "linear wherever it is not 0 (Fig. 4-13)."))
+    elif w2 > 0 and b2 == 0:
         notes.append(("no_offset", "Neuron 2's bias is 0, so it does no offsetting: the "
                                    "output is neuron 1's, scaled (Fig. 4-13)."))
     elif w2 > 0 and b2 > 0:

@@ -1,4 +1,5 @@
-"""What every neuron does at one x (book Figs. 4-30, 4-31)."""
+"""What every neuron does at one x (book Figs. 4-30, 4-31), with ReLU hidden layers or,
+as in section 4.6, linear ones (then nothing switches: every pair adds at every x)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsine.engine.activations import relu
-from nnsine.engine.network import Params, forward
+from nnsine.engine.activations import linear, relu
+from nnsine.engine.network import Params, forward, line_formula, linear_collapse
 
 
 @dataclass(frozen=True)
 class Probe:
     """One forward pass at x: hidden1, hidden2, contributions, active1, active2 are
-    (n_pairs,); a neuron is active when its output is > 0."""
+    (n_pairs,); a ReLU neuron is active when its output is > 0; a linear one (`linear`
+    True) passes its weighted sum on whatever its sign, so it is always active."""
 
     x: float
     hidden1: np.ndarray
@@ -22,6 +24,7 @@ class Probe:
     output: float
     active1: np.ndarray
     active2: np.ndarray
+    linear: bool = False
 
 
 def _frozen(row: np.ndarray) -> np.ndarray:
@@ -31,12 +34,14 @@ def _frozen(row: np.ndarray) -> np.ndarray:
 
 
 def probe(params: Params, x: float, activation=relu) -> Probe:
-    """Every neuron's value at the single input x."""
+    """Every neuron's value at the single input x (`activation` relu or linear)."""
     trace = forward(params, [x], activation)
     hidden1, hidden2 = trace.hidden1[0], trace.hidden2[0]
+    straight = activation is linear
+    on1, on2 = (np.ones_like(hidden1, bool),) * 2 if straight else (hidden1 > 0, hidden2 > 0)
     return Probe(float(x), _frozen(hidden1), _frozen(hidden2),
                  _frozen(trace.contributions[0]), float(trace.output[0]),
-                 _frozen(hidden1 > 0), _frozen(hidden2 > 0))
+                 _frozen(on1), _frozen(on2), straight)
 
 
 ROLES = {
@@ -44,6 +49,7 @@ ROLES = {
     "constant": "adds a constant (layer 1 off)",
     "offset": "offset: always on, ignores x",
     "off": "adds 0 (layer 2 off)",
+    "linear": "linear: adds its line at every x",
 }
 
 
@@ -51,7 +57,10 @@ def roles(p: Probe, params: Params) -> list[str]:
     """Each pair's part at p.x, a key of ROLES: active (both neurons on and both weights
     nonzero: the book's "activated", in its area of effect), offset (both on but it
     ignores x: a layer-1 or layer-2 weight of 0), constant (layer 2 on with layer 1 off:
-    it passes on only its bias), or off (layer 2 off: it adds 0)."""
+    it passes on only its bias), or off (layer 2 off: it adds 0). With linear hidden
+    layers every pair is "linear": nothing switches, so every pair adds at every x."""
+    if p.linear:
+        return ["linear"] * params.n_pairs
     found = []
     for i in range(params.n_pairs):
         if not p.active2[i]:
@@ -74,7 +83,10 @@ def _names(indices: list[int]) -> str:
 
 def explain(p: Probe, params: Params) -> list[tuple[str, str]]:
     """(key, sentence) for a learner about the pairs at p.x, each said only when it holds:
-    active, constant, offset (one sentence per always-on pair), off."""
+    active, constant, offset (one sentence per always-on pair), off; with linear hidden
+    layers what a linear network does instead (linear, line)."""
+    if p.linear:
+        return explain_linear(p, params)
     parts = roles(p, params)
     group = {role: [i for i, r in enumerate(parts) if r == role] for role in ROLES}
     x = f"x = {p.x:.2f}"
@@ -98,6 +110,19 @@ def explain(p: Probe, params: Params) -> list[tuple[str, str]]:
         said.append(("off", f"Adding 0: {_names(group['off'])} (layer-2 neuron off: "
                             "switched off already, or not switched on)."))
     return said
+
+
+def explain_linear(p: Probe, params: Params) -> list[tuple[str, str]]:
+    """(key, sentence) for a linear network at p.x (section 4.6): no neuron switches on or
+    off, every pair adds its own line at every x, and the whole net is one line."""
+    adds = ", ".join(f"pair {i + 1} {c + 0.0:.2f}" for i, c in enumerate(p.contributions))
+    slope, intercept = linear_collapse(params)
+    return [("linear", f"Linear hidden layers: no neuron switches on or off, and there is no "
+                       f"area of effect, so every pair adds at every x. At x = {p.x:.2f}: "
+                       f"{adds}."),
+            ("line", f"Each pair is a line in x, and lines add up to a line: the whole network "
+                     f"is {line_formula(slope, intercept)} (section 4.6), which at x = "
+                     f"{p.x:.2f} gives {p.output + 0.0:.4f}.")]
 
 
 def _cell(value: float) -> str:

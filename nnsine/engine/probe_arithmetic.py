@@ -69,22 +69,28 @@ def rebuild(arithmetic: Arithmetic) -> float:
     return total
 
 
-def lines(arithmetic: Arithmetic, digits: int = 4) -> list[str]:
+def lines(arithmetic: Arithmetic, digits: int = 4, activation: str = "relu") -> list[str]:
     """The worked sums as text, one line per neuron and one for the output, e.g.
-    "Pair 1, layer 1: 6 · 0.08 + 0 = 0.48 → ReLU → 0.48"; numbers to `digits` decimals
+    "Pair 1, layer 1: 6 · 0.08 + 0 = 0.48 → ReLU → 0.48" ("→ linear →" for "linear");
+    a negative term is written "− 0.58", never "+ -0.58"; numbers to `digits` decimals
     (the exact values are in `arithmetic`)."""
     def n(value: float) -> str:
         text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text
 
+    def plus(value: float) -> str:
+        text = n(value)
+        return f"− {text[1:]}" if text.startswith("-") else f"+ {text}"
+
+    name = "ReLU" if activation == "relu" else activation
     out = []
     for s in arithmetic.pairs:
-        out.append(f"Pair {s.pair}, layer 1: {n(s.w1)} · {n(arithmetic.x)} + {n(s.b1)} = "
-                   f"{n(s.z1)} → ReLU → {n(s.a1)}")
-        out.append(f"Pair {s.pair}, layer 2: {n(s.w2)} · {n(s.a1)} + {n(s.b2)} = "
-                   f"{n(s.z2)} → ReLU → {n(s.a2)};  × output weight {n(s.w_out)} = "
+        out.append(f"Pair {s.pair}, layer 1: {n(s.w1)} · {n(arithmetic.x)} {plus(s.b1)} = "
+                   f"{n(s.z1)} → {name} → {n(s.a1)}")
+        out.append(f"Pair {s.pair}, layer 2: {n(s.w2)} · {n(s.a1)} {plus(s.b2)} = "
+                   f"{n(s.z2)} → {name} → {n(s.a2)};  × output weight {n(s.w_out)} = "
                    f"{n(s.contribution)}")
-    terms = " + ".join(n(s.contribution) for s in arithmetic.pairs)
-    out.append(f"Output: {n(arithmetic.b_out)} (output bias) + {terms} = "
+    terms = " ".join(plus(s.contribution) for s in arithmetic.pairs)
+    out.append(f"Output: {n(arithmetic.b_out)} (output bias) {terms} = "
                f"{n(arithmetic.output)}")
     return out

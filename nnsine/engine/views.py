@@ -31,3 +31,11 @@ def target_text(target: str, view: str = "book") -> str:
     release cost the server about a millisecond (benchmarks/class_load.py)."""
     _, y = target_curve(target, view)
     return ",".join(repr(v) if np.isfinite(v) else "" for v in np.round(y, 5).tolist())
+
+
+def with_kinks(x: np.ndarray, kinks) -> np.ndarray:
+    """x (n,) sorted with the kinks (the x where a ReLU switches) that lie inside it
+    added, so a drawn ReLU bends exactly there instead of cutting the corner between two
+    samples; None and non-finite kinks are left out. Returns (n + added,)."""
+    inside = [float(k) for k in kinks if k is not None and np.isfinite(k) and x[0] < k < x[-1]]
+    return np.union1d(x, inside) if inside else x

@@ -36,8 +36,9 @@ export const targetPoints = (text) => text.split(",").map((v) => (v === "" ? nul
 export function plotTraces(data, target) {
   const x = Array.from(grid(data.grid.count, data.grid.start, data.grid.denominator));
   return [
+    // simplify: false: Plotly's line simplification draws a smooth target with corners.
     { x, y: target, mode: "lines", name: data.target_label,
-      line: { color: TARGET_COLOR, width: 4 }, hoverinfo: "skip" },
+      line: { color: TARGET_COLOR, width: 4, simplify: false }, hoverinfo: "skip" },
     { x: [null], y: [null], mode: "lines", name: "network output",  // legend entry only
       line: { color: OUTPUT_COLOR, width: 3 } },
   ];

@@ -20,6 +20,9 @@ from nnsine.plots.figures import (
 )
 
 COLORS = (FIT_COLOR, "#2e86ab", "#3bb273", "#7768ae")
+# Plotly drops points it finds nearly in line (simplify), which turned 1,201 samples of the
+# sigmoid into ~22 visible straight pieces: curves keep every point.
+SMOOTH = {"simplify": False}
 AREA_COLOR = "#3bb273"
 
 
@@ -37,9 +40,12 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
                   points: dict[str, float | None] | None = None, area=None,
                   revision: str = "curves") -> go.Figure:
     """Named curves (each (n,) over x (n,)), labelled dotted lines at the x of `points`,
-    and a pair's area of effect shaded (an nnsine.engine.pairs.Area, or None)."""
+    and a pair's area of effect shaded (an nnsine.engine.pairs.Area, or None). The first
+    curve is solid and the others dashed and thinner, so a curve lying on another still
+    shows; every point is drawn (no line simplification: a smooth curve stays smooth)."""
     figure = go.Figure([go.Scatter(x=x, y=y, mode="lines", name=name,
-                                   line={"color": COLORS[k % len(COLORS)], "width": 5 - 2 * k})
+                                   line={"color": COLORS[k % len(COLORS)], "width": 5 - 2 * k,
+                                         "dash": "dash" if k else "solid", **SMOOTH})
                         for k, (name, y) in enumerate(curves.items())])
     # The band only: where the area starts and ends is labelled through `points`.
     figure.update_layout(shapes=area_overlay(area, AREA_COLOR, tuple(x_range))["shapes"][:1])
@@ -61,11 +67,11 @@ def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
     """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
     figure = go.Figure(go.Scatter(x=x, y=target, mode="lines",
                                   name=trace_name(target_label),
-                                  line={"color": TARGET_COLOR, "width": 5}))
+                                  line={"color": TARGET_COLOR, "width": 5, **SMOOTH}))
     for k, (name, output) in enumerate(fits.items()):
         figure.add_scatter(x=x, y=output, mode="lines", name=trace_name(name),
                            line={"color": COLORS[k % len(COLORS)], "width": 3,
-                                 "dash": "dash" if k % 2 else "solid"})
+                                 "dash": "dash" if k % 2 else "solid", **SMOOTH})
     return _layout(figure, (0, 1), Y_RANGE, y_title="y", revision=revision)
 
 
@@ -94,7 +100,8 @@ def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-7, 1.0),
         steps_taken = np.arange(len(values))[::stride]
         figure.add_scatter(x=steps_taken, y=values[::stride], mode="lines", name=name,
                            line={"color": COLORS[k % len(COLORS)], "width": 3})
-    figure = _layout(figure, (0, steps), (0, 1), x_title="step", y_title="MSE",
+    figure = _layout(figure, (0, steps), (0, 1), x_title="training step (optimizer updates)",
+                     y_title="MSE",
                      height=300, revision=revision)
     # One tick a decade, written 10⁻⁶ rather than SI's "1μ" (which a learner reads as a unit).
     figure.update_yaxes(type="log", range=[math.log10(y_range[0]), math.log10(y_range[1])],

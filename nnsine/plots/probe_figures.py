@@ -65,8 +65,9 @@ def network_diagram(params: Params, p: Probe) -> go.Figure:
                               yanchor="bottom")
     figure.add_annotation(
         x=1.5, y=-0.6 - 0.4 * small, showarrow=False, yanchor="top", font={"size": 14},
-        text="colour: active (value > 0) · grey: inactive · dashed: negative weight · "
-             "thicker: larger |weight|")
+        text=("colour: linear, every neuron passes its sum on" if p.linear else
+              "colour: active (value > 0) · grey: inactive")
+        + " · dashed: negative weight · thicker: larger |weight|")
     figure.update_layout(
         height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": FONT_SIZE},
         showlegend=False, dragmode=False,

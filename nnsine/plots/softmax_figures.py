@@ -136,7 +136,7 @@ def exp_figure(x: np.ndarray, y: np.ndarray, exponents: np.ndarray,
     top = 160.0  # e^5 ≈ 148 fits; fixed, as the chart is rebuilt every rerun
     inside = (exponents >= x[0]) & (exponents <= x[-1])
     traces = [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": "e^x",
-               "line": {"color": "#555", "width": 3}},
+               "line": {"color": "#555", "width": 3, "simplify": False}},
               {"type": "scatter", "x": exponents[inside], "y": exp_values[inside],
                "mode": "markers", "name": "your exponents",
                "marker": {"color": [color(int(k)) for k in np.flatnonzero(inside)],

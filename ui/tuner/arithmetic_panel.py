@@ -16,8 +16,10 @@ def arithmetic_panel(fit: Params, activation: str = "relu") -> None:
     """The worked sums at the probe's x, folded (a page of numbers is a lot to take in)."""
     worked = work(fit, st.session_state.get(X, 0.08), ACTIVATIONS[activation])
     with st.expander(f"Work it out by hand at x = {worked.x:.2f}"):
-        st.caption("Each neuron: output = ReLU(weight · input + bias), as in section 4.7; "
-                   "the output neuron adds the output bias and every pair's output × its "
-                   "output weight. Numbers to 4 decimals; the sum uses the exact values.")
-        st.code("\n".join(lines(worked)).replace("ReLU", "ReLU" if activation == "relu"
-                                                  else "linear"), language=None)
+        neuron = ("ReLU(weight · input + bias), as in section 4.7" if activation == "relu"
+                  else "weight · input + bias, passed on as it is (linear, section 4.6: "
+                  "nothing is cut at 0)")
+        st.caption(f"Each neuron: output = {neuron}; the output neuron adds the output bias "
+                   "and every pair's output × its output weight. Numbers to 4 decimals; the "
+                   "sum uses the exact values.")
+        st.code("\n".join(lines(worked, activation=activation)), language=None)

@@ -9,6 +9,7 @@ from nnsine.engine import probe
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.network import Params
 from nnsine.plots.probe_figures import network_diagram
+from ui.tuner import relu_switch
 
 X = "probe_x"
 
@@ -25,9 +26,15 @@ def probe_panel(fit: Params, activation: str = "relu") -> None:
                            format="%.2f", persist_state="session")
     first.button("x = 0.08 (Fig. 4-30)", key="probe_008", on_click=_set_x, args=(0.08,))
     second.button("x = 0.51 (Fig. 4-31)", key="probe_051", on_click=_set_x, args=(0.51,))
-    st.caption("The book's Fig. 4-30: at x = 0.08 only the top pairs are activated, as that is "
-               "their area of effect. Fig. 4-31: at x = 0.51 the 4th pair is. Here is what "
-               "this fit does:")
+    if activation == "relu":
+        st.caption("The book's Fig. 4-30: at x = 0.08 only the top pairs are activated, as that "
+                   "is their area of effect. Fig. 4-31: at x = 0.51 the 4th pair is. Here is "
+                   "what this fit does:")
+    else:
+        st.warning("Figs. 4-30 and 4-31 probe ReLU pairs. With linear hidden layers no pair "
+                   "switches on or off, so no pair has an area of effect: here is what this "
+                   "linear network does instead.")
+        relu_switch.switch_back("probe_relu")
     result = probe.probe(fit, x, ACTIVATIONS[activation])
     with st.container(key="probe_words"):
         for _, sentence in probe.explain(result, fit):

@@ -11,7 +11,7 @@ from nnsine.formats import params
 from nnsine.formats.params import FIELDS
 from nnsine.plots.figures import PAIR_COLORS
 from ui import fit_state
-from ui.tuner import pair_editor
+from ui.tuner import pair_editor, relu_switch
 from ui.widgets import sync_query
 
 STEP = "walk_step"  # index of the step last loaded, or None before the first
@@ -24,6 +24,11 @@ def _go(index: int) -> None:
     st.session_state[STEP] = index
     st.session_state[pair_editor.PAIR] = steps[index].selects  # shade the pair it changes
     fit_state.commit(steps[index].params, "walkthrough", f"step {index + 1}")
+
+
+def load_step(index: int) -> None:
+    """Be at step `index` (0-based): its fit, its pair selected (the figure index calls this)."""
+    _go(index)
 
 
 def _from_link() -> None:
@@ -57,8 +62,11 @@ def _mark(index: int) -> None:
     st.html(f"<style>{' '.join(rules)}</style>")
 
 
-def walkthrough_panel() -> None:
-    """Step counter, the book figure, caption and reason, and Back / Start / Next."""
+def walkthrough_panel(activation: str = "relu") -> None:
+    """Step counter, the book figure, caption and reason, and Back / Start / Next. With
+    linear hidden layers (`activation`) the step's ReLU words are replaced by what the
+    linear network does, with a button back to ReLU; the last step's score is the page's
+    target's (every reason is true of the state it is shown with)."""
     _from_link()
     steps = walkthrough.STEPS
     index = st.session_state.get(STEP)
@@ -69,6 +77,9 @@ def walkthrough_panel() -> None:
                  "change at a time: each step loads its values into the sliders and shades "
                  "the pair it changes.")
         st.caption(walkthrough_reasons.OURS)
+        if activation != "relu":
+            st.warning("The walkthrough tunes ReLU pairs; the hidden layers are linear now.")
+            relu_switch.switch_back("walk_relu")
         st.button("Start the walkthrough", key="walk_start", on_click=_go, args=(0,),
                   type="primary", width="stretch")
         return
@@ -84,12 +95,19 @@ def walkthrough_panel() -> None:
     step = steps[index]
     st.markdown(f"**Step {index + 1} of {len(steps)} · {step.title}**")
     st.caption(step.figure_note)
-    st.write(step.caption)
+    relu = activation == "relu"
+    if relu:
+        st.write(step.caption)
+    else:  # the caption explains ReLU: say what this linear network does instead
+        st.warning(walkthrough_reasons.linear_note(step.params, fit_state.target(),
+                                                   fit_state.goals()))
+        relu_switch.switch_back("walk_relu")
     # One container for what only some steps have: the buttons below keep their place,
     # so no stale Back / Next stays on screen while a step's run is drawn.
     with st.container(key="walk_details"):
-        if step.reason:
-            st.info(step.reason)
+        reason = walkthrough.reason_on_page(index, fit_state.target(), fit_state.goals())
+        if relu and reason:
+            st.info(reason)
         moved = walkthrough.changed(index)
         if moved:
             names = ", ".join(FIELDS[name].label for name in moved)
@@ -102,4 +120,5 @@ def walkthrough_panel() -> None:
     forth.button("Next", key="walk_next", on_click=_go, args=(index + 1,),
                  disabled=index == len(steps) - 1, type="primary", width="stretch")
     if index == len(steps) - 1:
-        st.success("That is the hand-tuned fit. Now improve it yourself!")
+        st.success("That is the hand-tuned fit" + ("" if relu else ", made for ReLU hidden "
+                   "layers") + ". Now improve it yourself!")
