@@ -183,7 +183,13 @@ SETTING_TEXT = {
     "wrong_codes_per_session": "wrong join codes one browser session may try per window",
     "wrong_codes_per_address": "wrong join codes one network address may try per window (a "
                                "school's network is often one address: this lets a whole "
-                               "class mistype)",
+                               "class mistype); past it, only sessions opened before the "
+                               "flood began may still join",
+    "joins_per_session": "new seats one browser session may take per window (a reload or a "
+                         "second tab comes back with its seat link and costs none)",
+    "joins_per_address": "new seats one network address may take per window (two classes of "
+                         "40 behind one school network still fit; one script cannot fill a "
+                         "class)",
     "window_seconds": "the window of the per-window limits, in seconds",
 }
 

@@ -60,12 +60,13 @@ var targetPoints = (text) => text.split(",").map((v) => v === "" ? null : Number
 function plotTraces(data, target) {
   const x = Array.from(grid(data.grid.count, data.grid.start, data.grid.denominator));
   return [
+    // simplify: false: Plotly's line simplification draws a smooth target with corners.
     {
       x,
       y: target,
       mode: "lines",
       name: data.target_label,
-      line: { color: TARGET_COLOR, width: 4 },
+      line: { color: TARGET_COLOR, width: 4, simplify: false },
       hoverinfo: "skip"
     },
     {
