@@ -34,7 +34,7 @@ def ours(start: dense.Dense, pairwise: bool, target_mse: float, budget: int):
     x, y = targets.sample()
     mask = dense.pair_mask(start.sizes) if pairwise else None
     began = time.perf_counter()
-    run = training.train(start, x, y, budget, adam=ADAM, mask=mask, until=target_mse)
+    run = training.train(start, x, y, budget, optimizer=ADAM, mask=mask, until=target_mse)
     seconds = time.perf_counter() - began
     return seconds, (len(run.losses) - 1 if run.losses[-1] <= target_mse else None)
 

@@ -1,4 +1,5 @@
-"""Command line: `python -m nnsine preset NAME` and `python -m nnsine score FILE...`."""
+"""Command line: `python -m nnsine preset NAME`, `score FILE...`, `listings`; the other
+commands live beside it (class_cli, notebook_cli, train_cli)."""
 
 from __future__ import annotations
 
@@ -9,27 +10,12 @@ import os
 import sys
 from pathlib import Path
 
-from nnsine import class_cli, notebook_cli
+from nnsine import class_cli, notebook_cli, train_cli
 from nnsine.book import presets
 from nnsine.classboard import grading
 from nnsine.engine import targets
 from nnsine.engine.target_points import parse_csv
 from nnsine.formats import checks, fitfile, provenance
-
-MAX_STEPS = 1_000_000  # nnsine.engine.training.MAX_STEPS (training is imported on demand only)
-MAX_SEED = 2**64 - 1
-
-
-def whole_number(low: int, high: int):
-    """An argparse type: a whole number in [low, high] read by nnsine.formats.checks; anything else
-    is argparse's usage message and exit status 2 (ArgumentTypeError)."""
-    def parse(text: str) -> int:
-        try:
-            return checks.whole(text, low, high, "value")
-        except checks.ParamsError as error:
-            raise argparse.ArgumentTypeError(str(error).removeprefix("value: ")) from None
-    parse.__name__ = "whole number"  # argparse names the type in some messages
-    return parse
 
 
 def _shortcut_list(text: str) -> list[str]:
@@ -138,14 +124,8 @@ def _listings(args) -> int:
     return 0
 
 
-def _train(args) -> int:
-    from nnsine.engine import training  # imported on demand: only this command needs it
-
-    return training.cli(args)
-
-
 def parser() -> argparse.ArgumentParser:
-    """The argument parser (sub-commands preset and score)."""
+    """The argument parser with every sub-command."""
     main_parser = argparse.ArgumentParser(prog="python -m nnsine", description=__doc__)
     commands = main_parser.add_subparsers(dest="command", required=True)
     preset_parser = commands.add_parser("preset", help="print a named fit as JSON")
@@ -170,13 +150,7 @@ def parser() -> argparse.ArgumentParser:
     score_parser.set_defaults(run=_score)
     listings_parser = commands.add_parser("listings", help="print Chapter 4's listings' output")
     listings_parser.set_defaults(run=_listings)
-    train_parser = commands.add_parser("train", help="let an optimizer finish a saved fit")
-    train_parser.add_argument("file", metavar="FILE")
-    train_parser.add_argument("--steps", type=whole_number(0, MAX_STEPS), default=2000,
-                              help=f"Adam steps, 0 to {MAX_STEPS:,} (default 2000)")
-    train_parser.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0,
-                              help="seed for reviving dead pairs, 0 or more (default 0)")
-    train_parser.set_defaults(run=_train)
+    train_cli.register(commands)  # train, grad (issue 25)
     class_cli.register(commands)  # `class export` (the live class board)
     notebook_cli.register(commands)  # export, render (issue 16)
     return main_parser

@@ -144,4 +144,8 @@ def test_the_cli_limits_are_the_engines():
     from nnsine import cli
     from nnsine.engine import training
 
-    assert cli.MAX_STEPS == training.MAX_STEPS
+    parse = cli.parser().parse_args
+    assert parse(["train", "f.json", "--steps", str(training.MAX_STEPS)]).steps == (
+        training.MAX_STEPS)
+    with pytest.raises(SystemExit):
+        parse(["train", "f.json", "--steps", str(training.MAX_STEPS + 1)])

@@ -13,8 +13,9 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from nnsine import cli
+from nnsine import cli, train_cli
 from nnsine.book import presets
+from nnsine.engine import training
 from nnsine.formats import checks, fitfile, links, params
 from nnsine.formats import softmax_settings as page_settings
 
@@ -195,15 +196,15 @@ def test_any_cli_number_is_read_or_a_usage_exit(text, option):
             assert exit_.code == 2 and stderr.getvalue().startswith("usage:")
             return
     value = getattr(args, option[2:])
-    assert isinstance(value, int) and 0 <= value <= (cli.MAX_STEPS if option == "--steps"
-                                                     else cli.MAX_SEED)
+    assert isinstance(value, int) and 0 <= value <= (training.MAX_STEPS if option == "--steps"
+                                                     else train_cli.MAX_SEED)
 
 
 @FAST
 @given(NUMBER_TEXT | st.integers(-10**40, 10**40).map(str))
 def test_the_whole_number_type_gives_an_int_in_range_or_an_argument_type_error(text):
     try:
-        value = cli.whole_number(0, 10)(text)
+        value = train_cli.whole_number(0, 10)(text)
     except argparse.ArgumentTypeError as error:
         assert str(error) and not str(error).startswith("value")
     else:

@@ -103,7 +103,7 @@ def test_adam_matches_the_books_optimizer_step_by_step():
         _, gradient = dense.loss_and_gradient(dense.from_layers(layers), x, y)
         layers = book_adam(layers, dense.Dense(gradient).layers, state, settings)
         if steps in (1, 5, 25):
-            run = training.train(start, x, y, steps, adam=settings, bounds=None)
+            run = training.train(start, x, y, steps, optimizer=settings, bounds=None)
             # The book puts epsilon beside sqrt(v_hat); folding the bias correction into
             # scalars moves it by a factor sqrt(1 - beta_2^t): a 1e-7-sized difference.
             np.testing.assert_allclose(run.network.vector, dense.from_layers(layers).vector,
@@ -153,7 +153,7 @@ def test_resuming_is_the_same_as_one_run_and_best_is_the_minimum():
 def test_parameters_stay_inside_the_sliders_range():
     start = dense.from_params(presets.preset("hand-tuned"))
     start.vector[:] = np.clip(start.vector * 3, -9.99, 9.99)
-    run = training.sine_run(start, 100, adam=training.Adam(learning_rate=0.5))
+    run = training.sine_run(start, 100, optimizer=training.Adam(learning_rate=0.5))
     assert np.all(np.abs(run.network.vector) <= 10.0)
     assert np.any(np.abs(run.network.vector) == 10.0)  # it pushed, the clip held
 

@@ -72,6 +72,26 @@ class Trace:
     output: np.ndarray
 
 
+def parameter_names(n_pairs: int) -> list[str]:
+    """The 5 * n_pairs + 1 parameters' names in flat order, as the URL and the CLI key them:
+    p1_w1, p1_b1, p1_w2, p1_b2, p1_w_out, p2_w1, ..., then b_out (pairs count from 1)."""
+    return [f"p{i + 1}_{name}" for i in range(n_pairs) for name in PAIR_NAMES] + ["b_out"]
+
+
+def to_vector(params: Params) -> np.ndarray:
+    """Params -> (5 * n_pairs + 1,) float64 in parameter_names order (a new array)."""
+    per_pair = np.stack([getattr(params, name) for name in PAIR_NAMES], axis=1)
+    return np.append(per_pair.reshape(-1), params.b_out)
+
+
+def from_vector(values) -> Params:
+    """(5 * n_pairs + 1,) numbers in parameter_names order -> Params (not validated)."""
+    values = np.asarray(values, dtype=np.float64).reshape(-1)
+    per_pair = values[:-1].reshape(-1, len(PAIR_NAMES))
+    return Params(**{name: per_pair[:, k] for k, name in enumerate(PAIR_NAMES)},
+                  b_out=values[-1])
+
+
 def forward(params: Params, inputs: np.ndarray, activation=relu) -> Trace:
     """Forward pass: inputs (n,) or (n, 1) -> Trace with output (n,)."""
     inputs = np.asarray(inputs, dtype=np.float64).reshape(-1, 1)

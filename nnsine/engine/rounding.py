@@ -16,12 +16,16 @@ from nnsine.formats import params
 MAX_SWEEPS = 100  # each sweep lowers the MSE or ends the search; this is only a backstop
 
 
-def to_sliders(fit: Params, target: str = targets.DEFAULT) -> Params:
+def to_sliders(fit: Params, target: str = targets.DEFAULT, mask: np.ndarray | None = None
+               ) -> Params:
     """The fit rounded to the slider grid and nudged, step by step, to a lower MSE on the
-    book's grid; every value is a slider position."""
+    book's grid; every value is a slider position, except those whose mask
+    (5 * n_pairs + 1,), as optimizers.lock_mask gives, is 0: they are kept exactly."""
     batch = dense.Batch(*targets.sample(target), dense.from_params(fit).sizes)
+    kept = [False] * (5 * fit.n_pairs + 1) if mask is None else (np.asarray(mask) == 0).tolist()
     slots = params.slots(fit.n_pairs)
-    values = params.to_flat(params.snap_all(fit))
+    values = [exact if locked else snapped for exact, snapped, locked in zip(
+        params.to_flat(fit), params.to_flat(params.snap_all(fit)), kept, strict=True)]
 
     def mse(candidate: list[float]) -> float:
         vector = dense.from_params(params.from_flat(candidate)).vector
@@ -31,6 +35,8 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT) -> Params:
     for _ in range(MAX_SWEEPS):
         improved = False
         for k, slot in enumerate(slots):
+            if kept[k]:
+                continue
             for direction in (1.0, -1.0):
                 trial = values.copy()
                 trial[k] = params.snap(slot.field, values[k] + direction * slot.field.step)

@@ -9,9 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-import numpy as np
-
-from nnsine.engine.network import PAIR_NAMES, Params
+from nnsine.engine.network import PAIR_NAMES, Params, from_vector, parameter_names, to_vector
 
 # ParamsError lives in nnsine.formats.checks (every number is checked there); params.ParamsError
 # stays the name the rest of the code uses.
@@ -61,8 +59,10 @@ class Slot:
 
 def slots(n_pairs: int = N_PAIRS) -> list[Slot]:
     """Every number in flat order: pair 1's five, pair 2's five, ..., then b_out."""
-    pairs = [Slot(f"p{i + 1}_{f.name}", f, i) for i in range(n_pairs) for f in PAIR_FIELDS]
-    return [*pairs, Slot(OUTPUT_FIELD.name, OUTPUT_FIELD, None)]
+    # The keys are the engine's parameter names (nnsine.engine.network.parameter_names).
+    fields = [(f, i) for i in range(n_pairs) for f in PAIR_FIELDS] + [(OUTPUT_FIELD, None)]
+    return [Slot(key, f, i) for key, (f, i) in zip(parameter_names(n_pairs), fields,
+                                                     strict=True)]
 
 
 def defaults(n_pairs: int = N_PAIRS) -> Params:
@@ -85,16 +85,12 @@ def resize(params: Params, n_pairs: int) -> Params:
 
 def to_flat(params: Params) -> list[float]:
     """Params -> the 5*n_pairs + 1 numbers in slots() order."""
-    per_pair = np.stack([getattr(params, name) for name in PAIR_NAMES], axis=1)
-    return [float(v) for v in per_pair.reshape(-1)] + [params.b_out]
+    return to_vector(params).tolist()
 
 
 def from_flat(values) -> Params:
     """The 5*n_pairs + 1 numbers in slots() order -> Params (not validated)."""
-    values = np.asarray(values, dtype=np.float64)
-    per_pair = values[:-1].reshape(-1, len(PAIR_NAMES))
-    return Params(**{name: per_pair[:, k] for k, name in enumerate(PAIR_NAMES)},
-                  b_out=values[-1])
+    return from_vector(values)
 
 
 def check(field: Field, value, where: str, *, text: bool = False) -> float:
