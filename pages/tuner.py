@@ -13,7 +13,9 @@ from ui.classroom import handin_panel
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
+    gradient_data,
     live_panel,
+    optimizer_live,
     optimizer_panel,
     pair_editor,
     probe_panel,
@@ -91,12 +93,17 @@ with tuner:
                          persist_state="session")
         contributions = st.toggle("Each pair's contribution", key="contributions",
                                   persist_state="session")
+        gradient_data.toggle()
     view = "wide" if wide else "book"
     pair = pair_editor.chosen_pair(fit.n_pairs)
     # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
     area = pairs.area(fit, pair) if relu else None
     overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
-    live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
+    learning = (st.session_state.get("tuner_tab") == optimizer_panel.TAB
+                and st.session_state.get("opt_mode") == "pairs"
+                and not fit_state.hides("optimizer"))  # Play runs in the live tuner
+    live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting,
+                          optimizer_live.data(fit) if learning else None)
 
 if activation == "linear":
     slope, intercept = linear_collapse(fit)
@@ -108,7 +115,7 @@ for warning in pairs.warnings(fit) if relu else []:
 # Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
 # not rebuilt on every slider release.
 TABS = {"edit": "Edit a pair", "probe": "Probe the network",
-        "optimizer": "Let the optimizer finish"}
+        "optimizer": optimizer_panel.TAB}
 shown = [name for name in TABS if not fit_state.hides(name)]  # absent, not disabled
 tabs = dict(zip(shown, st.tabs([TABS[name] for name in shown], key="tuner_tab",
                                on_change="rerun"), strict=True))

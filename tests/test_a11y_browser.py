@@ -11,7 +11,7 @@ from tests.device_fixtures import device_page, open_tuner
 pytestmark = pytest.mark.browser
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "activations", "one-pair", "why-nonlinear", "softmax", "class"]
-TUNER_TABS = ["Probe the network", "Let the optimizer finish"]  # "Edit a pair" is open
+TUNER_TABS = ["Probe the network", "Fig. 4-32: let the optimizer finish"]  # "Edit a pair" is open
 
 RUN_AXE = """async () => (await axe.run(document, { resultTypes: ['violations'] }))
   .violations.filter((v) => ['serious', 'critical'].includes(v.impact))

@@ -1,0 +1,184 @@
+"""Watch the optimizer learn on the sliders (issue 25), Python's side: the settings
+(optimizer, learning rate, locks), Step (one step here, nnsine.engine.training), Play and
+Pause (the steps run in the browser, nnsine/frontend/optimizer.js: the server does not
+carry the animation), Undo, and the run's state between them.
+
+The run reaches the live tuner as the optional `optimizer` field of its data; a paused
+Play comes back as a normal release carrying the run's state (accept_run)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import streamlit as st
+
+from nnsine.engine import gradient, optimizers, targets, training
+from nnsine.engine.network import Params, to_vector
+from nnsine.formats import checks
+from ui import fit_state
+
+KINDS = {"sgd": "Plain gradient descent (chapter 10's SGD)", "adam": "Adam (chapter 10)"}
+OPTIMIZERS = {"sgd": optimizers.SGD, "adam": optimizers.Adam}
+RUN, PLAYING, UNDO = "opt_live_run", "opt_playing", "opt_undo"  # session keys
+KIND, LOCKS, SPEED = "opt_kind", "opt_locks", "opt_speed"  # widget keys
+SPEEDS = (1, 2, 5, 20)  # optimizer steps per painted frame
+MAX_LOSSES = 1000  # the MSE chart keeps the last steps' values (sent on every rerun)
+OUTPUT_BIAS = "output bias"
+
+
+def rate_key(kind: str) -> str:
+    """Each optimizer keeps its own learning rate (their good values differ 200-fold)."""
+    return f"opt_rate_{kind}"
+
+
+def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str | None]:
+    """The optimizer the widgets describe, the lock mask (5 * n_pairs + 1,) and a message
+    naming a bad learning rate (then the optimizer is None)."""
+    state = st.session_state
+    kind = state.get(KIND, "adam")
+    text = state.get(rate_key(kind), repr(OPTIMIZERS[kind].learning_rate))
+    locks = state.get(LOCKS, [])
+    pairs = [int(name.split()[1]) - 1 for name in locks if name.startswith("pair ")]
+    mask = optimizers.lock_mask(_zeros(n_pairs), [i for i in pairs if i < n_pairs],
+                                OUTPUT_BIAS in locks)
+    try:
+        rate = optimizers.check_learning_rate(checks.to_float(text, "learning rate",
+                                                              text=True))
+    except (checks.ParamsError, ValueError) as error:
+        message = str(error).removeprefix("learning rate: ")
+        return None, mask, f"Nothing was done: {message}."
+    return OPTIMIZERS[kind](rate), mask, None
+
+
+def _zeros(n_pairs: int) -> Params:
+    zero = np.zeros(n_pairs)
+    return Params(zero, zero, zero, zero, zero, 0.0)
+
+
+def lock_names(n_pairs: int) -> list[str]:
+    """The lock choices: "pair 1" ... "pair N" and the output bias."""
+    return [f"pair {i + 1}" for i in range(n_pairs)] + [OUTPUT_BIAS]
+
+
+def run_state(n_pairs: int) -> dict:
+    """The run so far: {"momentum", "cache" (lists), "steps", "losses"}; a new one (zero
+    moments) when there is none or the number of pairs changed."""
+    run = st.session_state.get(RUN)
+    if not run or len(run["momentum"]) != 5 * n_pairs + 1:
+        zeros = [0.0] * (5 * n_pairs + 1)
+        run = {"momentum": zeros, "cache": list(zeros), "steps": 0, "losses": []}
+    return run
+
+
+def why_still(fit: Params, target: str, mask: np.ndarray, activation: str) -> str | None:
+    """Why nothing would move (every gradient 0 where unlocked), or None."""
+    x, y = targets.sample(target)
+    grad = to_vector(gradient.gradient(fit, x, y, activation)) * mask
+    if np.any(np.abs(grad[:-1]) > 0) or abs(grad[-1]) > 1e-12:
+        return None
+    dead = gradient.dead(fit, x, activation)
+    if len(dead.pairs) + len(dead.layer1) == fit.n_pairs:
+        return ("Nothing moves: every gradient is 0. Each pair has a ReLU that is 0 for "
+                "every x (a dead ReLU), and a ReLU passes no gradient back where it is 0 "
+                "(the book's chapter 9), so no weight before it can learn; the output bias "
+                "already sits where the error is lowest. Move a slider by hand to bring a "
+                "pair to life (or load the hand-tuned preset), then Step again.")
+    return "Nothing moves: every unlocked parameter's gradient is 0 (unlock a pair?)."
+
+
+def _begin(fit: Params) -> None:
+    state = st.session_state
+    if UNDO not in state:
+        state[UNDO] = fit  # the hand-tuned values Undo brings back
+
+
+def step() -> None:
+    """on_click of Step: one optimizer step from the session's fit, here in Python."""
+    fit, target = fit_state.current(), fit_state.target()
+    optimizer, mask, problem = settings(fit.n_pairs)
+    activation = st.session_state.get("activation") or "relu"
+    if problem or (problem := why_still(fit, target, mask, activation)):
+        fit_state.notice("warning", problem)
+        return
+    state, x, y = run_state(fit.n_pairs), *targets.sample(target)
+    moments = training.Moments(np.array(state["momentum"]), np.array(state["cache"]),
+                               state["steps"])
+    run = training.train(fit, x, y, 1, optimizer=optimizer, mask=mask, moments=moments,
+                         activation=activation)
+    _begin(fit)
+    st.session_state[RUN] = {
+        "momentum": run.moments.momentum.tolist(), "cache": run.moments.cache.tolist(),
+        "steps": run.moments.steps,
+        "losses": (state["losses"] or [float(run.losses[0])])[-MAX_LOSSES + 1:]
+        + [float(run.losses[1])]}
+    fit_state.commit(run.network, "optimizer", f"1 step, {type(optimizer).__name__}")
+
+
+def play() -> None:
+    """on_click of Play: the browser steps until Pause (or says why it cannot start)."""
+    fit, target = fit_state.current(), fit_state.target()
+    optimizer, mask, problem = settings(fit.n_pairs)
+    activation = st.session_state.get("activation") or "relu"
+    if problem or (problem := why_still(fit, target, mask, activation)):
+        fit_state.notice("warning", problem)
+        return
+    _begin(fit)
+    st.session_state[PLAYING] = st.session_state.get(PLAYING, 0) + 1  # a run's number
+
+
+def pause() -> None:
+    """on_click of Pause: the browser stops and sends its fit back as a release."""
+    st.session_state[PLAYING] = -abs(st.session_state.get(PLAYING, 0))
+
+
+def undo() -> None:
+    """on_click of Undo: the hand-tuned values from before the first Step or Play."""
+    pause()
+    fit_state.commit(st.session_state.pop(UNDO), "sliders")
+    st.session_state.pop(RUN, None)
+    fit_state.notice("info", "Back to your hand-tuned values.")
+
+
+def _finite_list(value, length: int) -> list[float] | None:
+    if not isinstance(value, list) or len(value) != length or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in value):
+        return None
+    return [float(v) for v in value]
+
+
+def accept_run(sent, n_pairs: int) -> bool:
+    """A release's `optimizer` field (the browser's run, after Pause): its momentum, cache,
+    steps and new losses become the run's state. False (and nothing kept) if malformed."""
+    if not isinstance(sent, dict):
+        return False
+    momentum = _finite_list(sent.get("momentum"), 5 * n_pairs + 1)
+    cache = _finite_list(sent.get("cache"), 5 * n_pairs + 1)
+    steps = sent.get("steps")
+    losses = sent.get("losses")
+    if (momentum is None or cache is None or not isinstance(steps, int)
+            or isinstance(steps, bool) or not 0 <= steps <= training.MAX_STEPS
+            or not isinstance(losses, list)
+            or (losses := _finite_list(losses, len(losses))) is None
+            or any(v < 0 for v in cache)):
+        return False
+    st.session_state[RUN] = {"momentum": momentum, "cache": cache, "steps": steps,
+                             "losses": losses[-MAX_LOSSES:]}
+    return True
+
+
+def data(fit: Params) -> dict:
+    """The live tuner's `optimizer` field: {"play": run number (> 0 playing, <= 0 paused),
+    "kind", "learning_rate" (None if the typed one is bad), "mask", "speed", "bounds",
+    "adam" (its other settings), "state" (momentum, cache, steps), "losses"}."""
+    optimizer, mask, _ = settings(fit.n_pairs)
+    run = run_state(fit.n_pairs)
+    adam = optimizers.Adam()
+    return {"play": st.session_state.get(PLAYING, 0), "kind": st.session_state.get(KIND, "adam"),
+            "learning_rate": None if optimizer is None else optimizer.learning_rate,
+            "mask": mask.tolist(), "speed": st.session_state.get(SPEED, SPEEDS[0]),
+            "bounds": list(training.BOUNDS),
+            "adam": {"beta_1": adam.beta_1, "beta_2": adam.beta_2, "epsilon": adam.epsilon},
+            "state": {k: run[k] for k in ("momentum", "cache", "steps")},
+            "losses": run["losses"]}
