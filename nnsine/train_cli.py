@@ -83,11 +83,8 @@ def grad(args) -> int:
     loss, slopes = gradient.loss_and_gradient(file.params, x, y, args.activation)
     print(json.dumps(gradient.named(slopes), indent=1))
     print(f"MSE {loss:.6e} on {targets.label(file.target)}", file=sys.stderr)
-    dead = gradient.dead(file.params, x, args.activation)
-    if dead.pairs:
-        print(f"pairs {', '.join(str(i + 1) for i in dead.pairs)} get no gradient: their "
-              "layer-2 neuron is 0 for every x, and a ReLU passes no gradient where it is "
-              "0 (a dead ReLU)", file=sys.stderr)
+    for sentence in gradient.why_still(gradient.dead(file.params, x, args.activation)):
+        print(sentence, file=sys.stderr)
     return 0
 
 

@@ -127,3 +127,24 @@ def dead(params: Params, inputs: np.ndarray, activation: str = "relu") -> Dead:
     off1, off2 = np.all(trace.hidden1 <= 0, axis=0), np.all(trace.hidden2 <= 0, axis=0)
     return Dead(tuple(np.flatnonzero(off2).tolist()),
                 tuple(np.flatnonzero(off1 & ~off2).tolist()))
+
+
+def _pairs_text(pairs: tuple[int, ...]) -> str:
+    numbers = [str(i + 1) for i in pairs]
+    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
+    return f"Pair {listed} gets" if len(numbers) == 1 else f"Pairs {listed} get"
+
+
+def why_still(found: Dead) -> list[str]:
+    """A learner's sentences on what the optimizer cannot move and why (none if every
+    pair can move): the lesson of a fit of zeros is the dead ReLU (chapter 9)."""
+    said = []
+    if found.pairs:
+        said.append(f"{_pairs_text(found.pairs)} no gradient: the layer-2 neuron is 0 for "
+                    "every x, and a ReLU passes no gradient back where it is 0 (a dead "
+                    "ReLU), so the optimizer cannot move any of the pair's five numbers.")
+    if found.layer1:
+        said.append(f"{_pairs_text(found.layer1)} no gradient for the layer-1 weight, "
+                    "layer-1 bias and layer-2 weight: the layer-1 neuron is 0 for every x "
+                    "(a dead ReLU); only the layer-2 bias and output weight can move.")
+    return said

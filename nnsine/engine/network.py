@@ -9,6 +9,7 @@ import numpy as np
 from nnsine.engine.activations import linear, relu
 
 PAIR_NAMES = ("w1", "b1", "w2", "b2", "w_out")
+BOUNDS = (-10.0, 10.0)  # every parameter's range: the sliders' (formats.params), the trainer's
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -39,9 +39,11 @@ def _check_decay(value) -> None:
 @dataclass(frozen=True)
 class SGD:
     """The book's Optimizer_SGD without momentum: params -= rate * gradient, the rate
-    decaying as learning_rate / (1 + decay * step). Raises ValueError for a bad rate."""
+    decaying as learning_rate / (1 + decay * step). Raises ValueError for a bad rate.
+    The default is 0.1, not the book's 1.0: on the hand-tuned fit 1.0 diverges (MSE
+    3.9e-4 -> 0.59 in two steps), 0.1 lowers the MSE every step."""
 
-    learning_rate: float = 1.0
+    learning_rate: float = 0.1
     decay: float = 0.0
 
     def __post_init__(self):
@@ -66,6 +68,13 @@ class Adam:
 
 
 Optimizer = SGD | Adam
+
+
+def to_browser(optimizer: Optimizer) -> dict:
+    """The settings as nnsine/frontend/optimizer.js takes them: kind ("sgd" or "adam")
+    and the dataclass's own fields by name (JSON-ready)."""
+    kind = "sgd" if isinstance(optimizer, SGD) else "adam"
+    return {"kind": kind, **asdict(optimizer)}
 
 
 def power(base: float, exponent: int) -> float:

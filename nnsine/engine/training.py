@@ -10,12 +10,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsine.engine import dense, gradient, optimizers, targets
-from nnsine.engine.network import Params, forward, from_vector, to_vector
-from nnsine.engine.optimizers import SGD, Adam, Optimizer  # noqa: F401 (their home for callers)
-from nnsine.formats import params
+from nnsine.engine.network import BOUNDS, Params, forward, from_vector, to_vector
+from nnsine.engine.optimizers import SGD, Adam, Optimizer  # noqa: F401 (training.SGD as training.Adam)
 
-BOUNDS = (params.FIELDS["w1"].low, params.FIELDS["w1"].high)  # every slider's range
-assert all((field.low, field.high) == BOUNDS for field in params.FIELDS.values())
 Progress = Callable[[int, float], None]
 Network = dense.Dense | Params
 DEFAULT_OPTIMIZER = Adam()  # the book's Adam: learning rate 0.005, no decay

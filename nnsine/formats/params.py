@@ -9,7 +9,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from nnsine.engine.network import PAIR_NAMES, Params, from_vector, parameter_names, to_vector
+from nnsine.engine.network import (
+    BOUNDS,
+    PAIR_NAMES,
+    Params,
+    from_vector,
+    parameter_names,
+    to_vector,
+)
 
 # ParamsError lives in nnsine.formats.checks (every number is checked there); params.ParamsError
 # stays the name the rest of the code uses.
@@ -30,14 +37,14 @@ class Field:
     default: float
 
 
-PAIR_FIELDS = (
-    Field("w1", "layer-1 weight", -10.0, 10.0, 0.01, 0.0),
-    Field("b1", "layer-1 bias", -10.0, 10.0, 0.01, 0.0),
-    Field("w2", "layer-2 weight", -10.0, 10.0, 0.01, 0.0),
-    Field("b2", "layer-2 bias", -10.0, 10.0, 0.01, 0.0),
-    Field("w_out", "output weight", -10.0, 10.0, 0.01, 0.0),
+PAIR_FIELDS = (  # every range is the engine's BOUNDS (the trainer clips into it)
+    Field("w1", "layer-1 weight", *BOUNDS, 0.01, 0.0),
+    Field("b1", "layer-1 bias", *BOUNDS, 0.01, 0.0),
+    Field("w2", "layer-2 weight", *BOUNDS, 0.01, 0.0),
+    Field("b2", "layer-2 bias", *BOUNDS, 0.01, 0.0),
+    Field("w_out", "output weight", *BOUNDS, 0.01, 0.0),
 )
-OUTPUT_FIELD = Field("b_out", "output bias", -10.0, 10.0, 0.01, 0.0)
+OUTPUT_FIELD = Field("b_out", "output bias", *BOUNDS, 0.01, 0.0)
 FIELDS = {f.name: f for f in (*PAIR_FIELDS, OUTPUT_FIELD)}
 assert tuple(f.name for f in PAIR_FIELDS) == PAIR_NAMES
 
