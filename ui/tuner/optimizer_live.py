@@ -14,7 +14,7 @@ import numpy as np
 import streamlit as st
 
 from nnsine.engine import gradient, optimizers, targets, training
-from nnsine.engine.network import Params, to_vector
+from nnsine.engine.network import BOUNDS, Params, to_vector
 from nnsine.formats import checks
 from ui import fit_state
 
@@ -72,19 +72,22 @@ def run_state(n_pairs: int) -> dict:
 
 
 def why_still(fit: Params, target: str, mask: np.ndarray, activation: str) -> str | None:
-    """Why nothing would move (every gradient 0 where unlocked), or None."""
+    """Why nothing would move (every unlocked gradient 0), or None: the lesson of a fit of
+    zeros is the dead ReLU (the engine's sentences, gradient.why_still)."""
     x, y = targets.sample(target)
     grad = to_vector(gradient.gradient(fit, x, y, activation)) * mask
-    if np.any(np.abs(grad[:-1]) > 0) or abs(grad[-1]) > 1e-12:
+    # The output bias of a fit of zeros has a gradient of rounding noise (the mean of a
+    # sine over whole periods is 0): it is no reason to Play.
+    if np.any(grad[:-1] != 0) or abs(grad[-1]) > 1e-12:
         return None
-    dead = gradient.dead(fit, x, activation)
-    if len(dead.pairs) + len(dead.layer1) == fit.n_pairs:
-        return ("Nothing moves: every gradient is 0. Each pair has a ReLU that is 0 for "
-                "every x (a dead ReLU), and a ReLU passes no gradient back where it is 0 "
-                "(the book's chapter 9), so no weight before it can learn; the output bias "
-                "already sits where the error is lowest. Move a slider by hand to bring a "
-                "pair to life (or load the hand-tuned preset), then Step again.")
-    return "Nothing moves: every unlocked parameter's gradient is 0 (unlock a pair?)."
+    said = gradient.why_still(gradient.dead(fit, x, activation))
+    if not said:
+        return ("Nothing moves: every unlocked number's gradient is 0 (are the pairs "
+                "that could learn locked?).")
+    return " ".join(["Nothing moves: every gradient is 0.", *said,
+                     "The output bias already sits where the error is lowest. Move a "
+                     "slider by hand to bring a pair to life (or load the hand-tuned "
+                     "preset), then try again."])
 
 
 def _begin(fit: Params) -> None:
@@ -124,7 +127,7 @@ def play() -> None:
         fit_state.notice("warning", problem)
         return
     _begin(fit)
-    st.session_state[PLAYING] = st.session_state.get(PLAYING, 0) + 1  # a run's number
+    st.session_state[PLAYING] = abs(st.session_state.get(PLAYING, 0)) + 1  # a run's number
 
 
 def pause() -> None:
@@ -165,20 +168,18 @@ def accept_run(sent, n_pairs: int) -> bool:
         return False
     st.session_state[RUN] = {"momentum": momentum, "cache": cache, "steps": steps,
                              "losses": losses[-MAX_LOSSES:]}
+    pause()  # the browser sends its run only when it has stopped (Pause, tab closed)
     return True
 
 
 def data(fit: Params) -> dict:
     """The live tuner's `optimizer` field: {"play": run number (> 0 playing, <= 0 paused),
-    "kind", "learning_rate" (None if the typed one is bad), "mask", "speed", "bounds",
-    "adam" (its other settings), "state" (momentum, cache, steps), "losses"}."""
+    "settings" (optimizers.to_browser; None while the typed learning rate is bad), "mask",
+    "speed" (steps a frame), "bounds", "state" (momentum, cache, steps), "losses"}."""
     optimizer, mask, _ = settings(fit.n_pairs)
     run = run_state(fit.n_pairs)
-    adam = optimizers.Adam()
-    return {"play": st.session_state.get(PLAYING, 0), "kind": st.session_state.get(KIND, "adam"),
-            "learning_rate": None if optimizer is None else optimizer.learning_rate,
+    return {"play": st.session_state.get(PLAYING, 0),
+            "settings": None if optimizer is None else optimizers.to_browser(optimizer),
             "mask": mask.tolist(), "speed": st.session_state.get(SPEED, SPEEDS[0]),
-            "bounds": list(training.BOUNDS),
-            "adam": {"beta_1": adam.beta_1, "beta_2": adam.beta_2, "epsilon": adam.epsilon},
-            "state": {k: run[k] for k in ("momentum", "cache", "steps")},
+            "bounds": list(BOUNDS), "state": {k: run[k] for k in ("momentum", "cache", "steps")},
             "losses": run["losses"]}
