@@ -18,9 +18,9 @@ def _settings(fit: Params) -> str | None:
     """The optimizer, learning rate, speed and lock widgets; the bad-rate message."""
     left, right = st.columns(2)
     with left:
-        kind = kept(st.radio, "Optimizer", live.KIND, "adam", list(live.KINDS),
+        kind = kept(st.radio, "Optimizer", live.KIND, "sgd", list(live.KINDS),
                     format_func=live.KINDS.get)
-        default = repr(live.OPTIMIZERS[kind].learning_rate)
+        default = repr(live.RATES[kind])
         kept(st.text_input, f"Learning rate ({'SGD' if kind == 'sgd' else 'Adam'})",
              live.rate_key(kind), default,
              help="Change it while Play runs: the next step uses it. Above 0, at most "
