@@ -75,7 +75,9 @@ export function attachLearning(s, root) {
   const frame = () => {
     if (!L.playing || s.gone.signal.aborted) return;
     const opt = s.data.optimizer;
-    if (opt && opt.settings && s.scored) {  // settings null: a bad rate, Python says why
+    // Held while a bad rate is typed (settings null: Python says why) and while the
+    // learner holds a slider (their value, not the optimizer's, until they let go).
+    if (opt && opt.settings && s.scored && s.dragging === null) {
       for (let i = 0; i < opt.speed; i++) {
         const loss = trainStep(s.values, s.nPairs, s.scored.x, s.scored.y, L.state,
           opt.settings, { mask: opt.mask, bounds: opt.bounds, relu: s.data.relu, grad: L.grad });
@@ -84,7 +86,6 @@ export function attachLearning(s, root) {
       }
       if (L.losses.length > 10 * KEPT) L.losses = L.losses.slice(-KEPT);
       s.values.forEach((v, k) => {
-        if (k === s.dragging) return;
         s.inputs[k].value = v;
         s.showValue(k);
       });

@@ -8,15 +8,17 @@ Play comes back as a normal release carrying the run's state (accept_run)."""
 
 from __future__ import annotations
 
-import math
+from dataclasses import asdict
 
 import numpy as np
 import streamlit as st
 
 from nnsine.engine import gradient, optimizers, targets, training
 from nnsine.engine.network import BOUNDS, Params, to_vector
-from nnsine.formats import checks
+from nnsine.formats import checks, optimizer_run
+from nnsine.formats.checks import ParamsError
 from ui import fit_state
+from ui.widgets import markdown_literal
 
 KINDS = {"sgd": "Plain gradient descent (chapter 10's SGD)", "adam": "Adam (chapter 10)"}
 OPTIMIZERS = {"sgd": optimizers.SGD, "adam": optimizers.Adam}
@@ -28,7 +30,6 @@ RATES = {"sgd": 0.1, "adam": 0.001}
 RUN, PLAYING, UNDO = "opt_live_run", "opt_playing", "opt_undo"  # session keys
 KIND, LOCKS, SPEED = "opt_kind", "opt_locks", "opt_speed"  # widget keys
 SPEEDS = (1, 2, 5, 20)  # optimizer steps per painted frame
-MAX_LOSSES = 1000  # the MSE chart keeps the last steps' values (sent on every rerun)
 OUTPUT_BIAS = "output bias"
 
 
@@ -102,38 +103,45 @@ def _begin(fit: Params) -> None:
         state[UNDO] = fit  # the hand-tuned values Undo brings back
 
 
-def step() -> None:
-    """on_click of Step: one optimizer step from the session's fit, here in Python."""
+def _ready():
+    """(fit, target, optimizer, mask, activation) when a step can be taken, else None
+    after a message saying why not (a bad learning rate, nothing that can move)."""
     fit, target = fit_state.current(), fit_state.target()
     optimizer, mask, problem = settings(fit.n_pairs)
     activation = st.session_state.get("activation") or "relu"
     if problem or (problem := why_still(fit, target, mask, activation)):
         fit_state.notice("warning", problem)
+        return None
+    return fit, target, optimizer, mask, activation
+
+
+def step() -> None:
+    """on_click of Step: one optimizer step from the session's fit, here in Python."""
+    if (ready := _ready()) is None:
         return
-    state, x, y = run_state(fit.n_pairs), *targets.sample(target)
+    fit, target, optimizer, mask, activation = ready
+    state, (x, y) = run_state(fit.n_pairs), targets.sample(target)
     moments = training.Moments(np.array(state["momentum"]), np.array(state["cache"]),
                                state["steps"])
     run = training.train(fit, x, y, 1, optimizer=optimizer, mask=mask, moments=moments,
                          activation=activation)
     _begin(fit)
+    # The MSE before the step is the list's last unless the sliders moved by hand since.
+    losses = list(state["losses"])
+    if not losses or losses[-1] != run.losses[0]:
+        losses.append(float(run.losses[0]))
     st.session_state[RUN] = {
         "momentum": run.moments.momentum.tolist(), "cache": run.moments.cache.tolist(),
         "steps": run.moments.steps,
-        "losses": (state["losses"] or [float(run.losses[0])])[-MAX_LOSSES + 1:]
-        + [float(run.losses[1])]}
+        "losses": (losses + [float(run.losses[1])])[-optimizer_run.MAX_LOSSES:]}
     fit_state.commit(run.network, "optimizer", f"1 step, {type(optimizer).__name__}")
 
 
 def play() -> None:
     """on_click of Play: the browser steps until Pause (or says why it cannot start)."""
-    fit, target = fit_state.current(), fit_state.target()
-    optimizer, mask, problem = settings(fit.n_pairs)
-    activation = st.session_state.get("activation") or "relu"
-    if problem or (problem := why_still(fit, target, mask, activation)):
-        fit_state.notice("warning", problem)
-        return
-    _begin(fit)
-    st.session_state[PLAYING] = abs(st.session_state.get(PLAYING, 0)) + 1  # a run's number
+    if (ready := _ready()) is not None:
+        _begin(ready[0])
+        st.session_state[PLAYING] = abs(st.session_state.get(PLAYING, 0)) + 1  # run's number
 
 
 def pause() -> None:
@@ -149,32 +157,19 @@ def undo() -> None:
     fit_state.notice("info", "Back to your hand-tuned values.")
 
 
-def _finite_list(value, length: int) -> list[float] | None:
-    if not isinstance(value, list) or len(value) != length or not all(
-            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
-            for v in value):
-        return None
-    return [float(v) for v in value]
-
-
 def accept_run(sent, n_pairs: int) -> bool:
-    """A release's `optimizer` field (the browser's run, after Pause): its momentum, cache,
-    steps and new losses become the run's state. False (and nothing kept) if malformed."""
-    if not isinstance(sent, dict):
+    """A release's `optimizer` field (the browser's run, sent when its Play has stopped:
+    Pause, or the tab closed): Python pauses too, and the run's state becomes the session's
+    (nnsine.formats.optimizer_run reads it). False, with a message, if it is malformed."""
+    pause()
+    try:
+        run = optimizer_run.read(sent, 5 * n_pairs + 1)
+    except ParamsError as error:
+        fit_state.notice("warning", f"The optimizer's run was not kept: "
+                                    f"{markdown_literal(error)}. The next step starts afresh.")
+        st.session_state.pop(RUN, None)
         return False
-    momentum = _finite_list(sent.get("momentum"), 5 * n_pairs + 1)
-    cache = _finite_list(sent.get("cache"), 5 * n_pairs + 1)
-    steps = sent.get("steps")
-    losses = sent.get("losses")
-    if (momentum is None or cache is None or not isinstance(steps, int)
-            or isinstance(steps, bool) or not 0 <= steps <= training.MAX_STEPS
-            or not isinstance(losses, list)
-            or (losses := _finite_list(losses, len(losses))) is None
-            or any(v < 0 for v in cache)):
-        return False
-    st.session_state[RUN] = {"momentum": momentum, "cache": cache, "steps": steps,
-                             "losses": losses[-MAX_LOSSES:]}
-    pause()  # the browser sends its run only when it has stopped (Pause, tab closed)
+    st.session_state[RUN] = asdict(run)
     return True
 
 
