@@ -11,7 +11,7 @@ from nnsine.book import presets
 from nnsine.engine import gradient, targets
 from nnsine.engine.metrics import checksum, score
 from nnsine.engine.network import predict, to_vector
-from tests.test_tuner_page import app, tuner_data
+from tests.test_tuner_page import app, shown, tuner_data
 from ui.tuner import optimizer_panel
 
 
@@ -98,6 +98,21 @@ def test_play_runs_in_the_browser_and_a_paused_release_brings_the_run_back():
     assert at.session_state["fit"] == fit
     assert at.session_state["opt_live_run"] == run
     assert tuner_data(at)["optimizer"]["state"]["steps"] == 7
+
+
+def test_a_malformed_run_from_the_browser_is_named_and_dropped():
+    at = opened()
+    at.button(key="opt_play").click().run()
+    fit = presets.preset("hand-tuned").replace(0, b2=0.25)
+    bad = {"momentum": [0.0] * 41, "cache": [-1.0] + [0.0] * 40, "steps": 3, "losses": []}
+    at.session_state["live"] = {"release": {
+        "values": to_vector(fit).tolist(), "seq": time.time_ns(), "optimizer": bad,
+        "checksum": checksum(predict(fit, targets.grid()[0]))}}
+    at.run()
+    assert at.session_state["fit"] == fit  # the values are a release like any other
+    assert any("optimizer run cache[0]: -1.0 is below 0" in shown(w.value) for w in at.warning)
+    assert tuner_data(at)["optimizer"]["play"] <= 0
+    assert tuner_data(at)["optimizer"]["state"]["steps"] == 0
 
 
 def test_the_gradients_can_be_turned_off_and_the_tab_closed_stops_play():

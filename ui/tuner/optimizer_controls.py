@@ -11,6 +11,7 @@ from nnsine.engine.network import Params
 from nnsine.formats.checks import fmt
 from ui import fit_state
 from ui.tuner import optimizer_live as live
+from ui.tuner import optimizer_settings as opts
 from ui.widgets import kept
 
 
@@ -18,23 +19,23 @@ def _settings(fit: Params) -> str | None:
     """The optimizer, learning rate, speed and lock widgets; the bad-rate message."""
     left, right = st.columns(2)
     with left:
-        kind = kept(st.radio, "Optimizer", live.KIND, "sgd", list(live.KINDS),
-                    format_func=live.KINDS.get)
-        default = repr(live.RATES[kind])
+        kind = kept(st.radio, "Optimizer", opts.KIND, "sgd", list(opts.KINDS),
+                    format_func=opts.KINDS.get)
+        default = repr(opts.RATES[kind])
         kept(st.text_input, f"Learning rate ({'SGD' if kind == 'sgd' else 'Adam'})",
-             live.rate_key(kind), default,
+             opts.rate_key(kind), default,
              help="Change it while Play runs: the next step uses it. Above 0, at most "
-                  f"{fmt(live.optimizers.MAX_LEARNING_RATE)}.")
+                  f"{fmt(opts.optimizers.MAX_LEARNING_RATE)}.")
     with right:
-        names = live.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
-        st.session_state[live.LOCKS] = [n for n in st.session_state.get(live.LOCKS, [])
-                                        if n in names]
-        kept(st.select_slider, "Speed: steps per painted frame", live.SPEED, live.SPEEDS[0],
-             list(live.SPEEDS))
-        kept(st.multiselect, "Locked (kept exactly while the rest trains)", live.LOCKS, [],
+        names = opts.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
+        locks = st.session_state.get(opts.LOCKS, [])
+        st.session_state[opts.LOCKS] = [n for n in locks if n in names]
+        kept(st.select_slider, "Speed: steps per painted frame", opts.SPEED,
+             opts.SPEEDS[0], list(opts.SPEEDS))
+        kept(st.multiselect, "Locked (kept exactly while the rest trains)", opts.LOCKS, [],
              names, help="Keep the pairs you are proud of: a locked pair's five numbers (or the "
                   "output bias) never move.")
-    return live.settings(fit.n_pairs)[2]
+    return opts.settings(fit.n_pairs)[2]
 
 
 def live_controls(fit: Params, target: str) -> None:
