@@ -51,7 +51,7 @@ function build(root) {
       s.nPairs = data.n_pairs;
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
-      s.gradBars = addGradients(s.inputs);
+      s.gradBars = addGradients(s.inputs, data.slots);
       s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
       s.group = Math.min(s.group || 0, data.n_pairs);  // the output is group n_pairs
       choosePair(box, s.group);

@@ -10,13 +10,14 @@ import { lossAndGradient, largest } from "./gradient.js";
 const LONGEST = 40;  // the largest |gradient|'s bar, in % of the track
 let uid = 0;
 
-export function addGradients(inputs) {
-  return inputs.map((input) => {
+export function addGradients(inputs, slots) {
+  return inputs.map((input, k) => {
     const bar = document.createElement("span");
     bar.className = "nt-grad";
     bar.id = `nt-grad-${++uid}`;
     bar.setAttribute("role", "img");
     bar.innerHTML = "<i></i>";
+    bar.setAttribute("aria-label", `gradient of ${slots[k].label}: not computed yet`);
     input.after(bar);
     input.setAttribute("aria-describedby", bar.id);
     return bar;

@@ -10,6 +10,7 @@ import streamlit as st
 from nnsine.engine import optimizers
 from nnsine.engine.network import Params
 from nnsine.formats import checks
+from ui.widgets import markdown_literal
 
 KINDS = {"sgd": "Plain gradient descent (chapter 10's SGD)", "adam": "Adam (chapter 10)"}
 OPTIMIZERS = {"sgd": optimizers.SGD, "adam": optimizers.Adam}
@@ -42,9 +43,9 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
         rate = optimizers.check_learning_rate(checks.to_float(text, "learning rate",
                                                               text=True))
     except (checks.ParamsError, ValueError) as error:
-        message = str(error)
-        return None, mask, (f"{message[0].upper()}{message[1:]}. Step and Play wait for a "
-                            "good learning rate (a running Play holds still).")
+        message = markdown_literal(f"{str(error)[0].upper()}{str(error)[1:]}")  # as typed
+        return None, mask, (f"{message}. Step and Play wait for a good learning rate (a "
+                            "running Play holds still).")
     return OPTIMIZERS[kind](rate), mask, None
 
 
