@@ -64,6 +64,7 @@ with side:
             st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
         else:
             st.info(f"Goal: max |error| ≤ {goal:.2f}")
+    gradient_data.toggle()  # here: a third toggle above the chart pushed the sliders down
     fit_state.off_grid(fit, target)  # issue 10: values between slider steps, kept exactly
     handin_panel.handin_panel()
     # A presenter needs the fit, not the file controls: fold them away.
@@ -93,7 +94,6 @@ with tuner:
                          persist_state="session")
         contributions = st.toggle("Each pair's contribution", key="contributions",
                                   persist_state="session")
-        gradient_data.toggle()
     view = "wide" if wide else "book"
     pair = pair_editor.chosen_pair(fit.n_pairs)
     # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
