@@ -157,3 +157,15 @@ def test_why_still_names_the_dead_pairs_in_a_learners_words():
     x, _ = targets.sample()
     said = gradient.why_still(gradient.dead(presets.preset("zeros"), x))
     assert said[0].startswith("Pairs 1, 2, 3, 4, 5, 6, 7 and 8 get no gradient")
+
+
+def test_the_sliders_gradient_of_a_dense_network_is_its_pair_part():
+    # The dense wiring (layer 2 all weights): the 41 sliders' arrows are the pair part of
+    # the dense gradient; with layer 2 diagonal that is the pair network's gradient.
+    fit = presets.preset("hand-tuned")
+    x, y = targets.sample()
+    network = dense.from_params(fit)
+    _, slopes = dense.loss_and_gradient(network, x, y)
+    on_sliders = dense.pair_part(dense.Dense(slopes, network.sizes))
+    np.testing.assert_allclose(to_vector(on_sliders), to_vector(gradient.gradient(fit, x, y)),
+                               rtol=1e-10, atol=1e-16)

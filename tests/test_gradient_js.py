@@ -21,14 +21,14 @@ from tests.conftest import ROOT
 FRONTEND = ROOT / "nnsine" / "frontend"
 
 DRIVER = """
-import { lossAndGradient } from %s;
+import { largest, lossAndGradient } from %s;
 import { newState, trainStep } from %s;
 let text = "";
 for await (const chunk of process.stdin) text += chunk;
 const { sets, xs, ys, relu, runs } = JSON.parse(text);
 const gradients = sets.map((p) => {
   const { loss, grad } = lossAndGradient(p, (p.length - 1) / 5, xs, ys, relu);
-  return { loss, grad: Array.from(grad) };
+  return { loss, grad: Array.from(grad), largest: largest(grad) };
 });
 const trained = runs.map(({ start, steps, settings, mask, bounds }) => {
   const vector = Float64Array.from(start);
@@ -107,6 +107,7 @@ def test_browser_gradient_and_steps_are_bit_identical_to_numpy(target, activatio
         loss, slopes = gradient.loss_and_gradient(fit, x, y, activation)
         assert got["loss"] == loss, to_vector(fit)
         assert same_bits(got["grad"], to_vector(slopes), signs), to_vector(fit)
+        assert got["largest"] == np.max(np.abs(to_vector(slopes)))  # the arrows' scale
     for (name, steps, optimizer, locked, b_out), got, signs in zip(
             RUNS, result["trained"], result["vectorSigns"], strict=True):
         start = presets.preset(name)
@@ -133,3 +134,4 @@ def test_the_power_is_the_engines_for_every_step_of_a_long_run():
     expected = [v for t in range(20001)
                 for v in (optimizers.power(0.999, t), optimizers.power(0.9, t))]
     assert json.loads(result.stdout) == expected
+

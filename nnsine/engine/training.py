@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsine.engine import dense, gradient, optimizers, targets
+from nnsine.engine import dense, dense_order, gradient, optimizers, targets
 from nnsine.engine.network import BOUNDS, Params, forward, from_vector, to_vector
 from nnsine.engine.optimizers import SGD, Adam, Optimizer  # noqa: F401 (training.SGD as training.Adam)
 
@@ -48,11 +48,12 @@ class Run:
         return float(self.losses[self.best_step])
 
 
-def _batch(start: Network, inputs, target, activation: str):
+def _batch(start: Network, inputs, target, activation: str, exact: bool):
     if isinstance(start, Params):
         return gradient.PairBatch(inputs, target, activation), to_vector(start), from_vector
-    return (dense.Batch(inputs, target, start.sizes, activation),
-            start.vector.astype(np.float64, copy=True),
+    batch = (dense_order.Batch(inputs, target, activation) if exact else
+             dense.Batch(inputs, target, start.sizes, activation))
+    return (batch, start.vector.astype(np.float64, copy=True),
             lambda vector: dense.Dense(vector, start.sizes))
 
 
@@ -60,14 +61,16 @@ def train(start: Network, inputs: np.ndarray, target: np.ndarray, steps: int, *,
           optimizer: Optimizer = DEFAULT_OPTIMIZER, mask: np.ndarray | None = None,
           activation: str = "relu", moments: Moments | None = None,
           bounds: tuple[float, float] | None = BOUNDS, progress: Progress | None = None,
-          every: int = 100, until: float = -1.0) -> Run:
+          every: int = 100, until: float = -1.0, exact: bool = False) -> Run:
     """Full-batch SGD or Adam on the MSE of inputs (n,) against target (n,), on a Dense
     network's vector or on the pair network's own 5 * n_pairs + 1 numbers (Params start).
     After each step every parameter is clipped into bounds; parameters whose mask
     (n_params,) is 0 get no gradient and are then put back bit for bit (a lock: see
     optimizers.lock_mask). Stops early, with fewer losses, once the MSE is `until` or
-    lower. steps=1 is one step (the UI's Step); pass run.moments to go on (see resume)."""
-    batch, vector, rebuild = _batch(start, inputs, target, activation)  # vector: in place
+    lower. steps=1 is one step (the UI's Step); pass run.moments to go on (see resume).
+    `exact` trains a Dense network in the browser's order (engine.dense_order: slower,
+    the same bits as nnsine/frontend/dense.js); a Params start always is."""
+    batch, vector, rebuild = _batch(start, inputs, target, activation, exact)  # in place
     kept = vector.copy()
     locked = None if mask is None else mask == 0
     moments = moments or Moments(np.zeros_like(vector), np.zeros_like(vector))
@@ -136,7 +139,7 @@ def sine_run(start: Network | Run, steps: int, *, pairwise: bool = False,
     the pair network's own numbers; a Dense one all its weights, or with `pairwise` only
     the pair network's (layer 2 stays diagonal). `locked` pairs (counted from 0) and the
     output bias (`lock_b_out`) stay exactly as they are (ValueError for a pair that is not
-    there). Options go to train (optimizer, activation, progress, every, until)."""
+    there). Options go to train (optimizer, activation, progress, every, until, exact)."""
     x, y = targets.sample(target)
     network = start.network if isinstance(start, Run) else start
     mask = optimizers.lock_mask(network, locked, lock_b_out)
