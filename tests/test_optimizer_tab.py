@@ -125,3 +125,14 @@ def test_the_gradients_can_be_turned_off_and_the_tab_closed_stops_play():
     at.run()
     assert tuner_data(at)["optimizer"] is None
     assert np.isfinite(score(at.session_state["fit"]).mse)
+
+
+def test_many_steps_on_the_server_keep_the_locked_pair_exactly():
+    at = opened()
+    at.multiselect(key="opt_locks").set_value(["pair 1"]).run()
+    at.select_slider(key="opt_steps").set_value(500).run()
+    at.button(key="opt_train").click().run()
+    at.button(key="opt_load").click().run()
+    loaded, tuned = at.session_state["fit"], presets.preset("hand-tuned")
+    assert loaded.pair(0) == tuned.pair(0) and loaded != tuned
+    assert score(loaded).mse < score(tuned).mse

@@ -16,7 +16,7 @@ from ui.widgets import kept
 
 
 def _settings(fit: Params) -> str | None:
-    """The optimizer, learning rate, speed and lock widgets; the bad-rate message."""
+    """The optimizer, learning rate and speed widgets; the bad-rate message."""
     left, right = st.columns(2)
     with left:
         kind = kept(st.radio, "Optimizer", opts.KIND, "sgd", list(opts.KINDS),
@@ -27,15 +27,20 @@ def _settings(fit: Params) -> str | None:
              help="Change it while Play runs: the next step uses it. Above 0, at most "
                   f"{fmt(opts.optimizers.MAX_LEARNING_RATE)}.")
     with right:
-        names = opts.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
-        locks = st.session_state.get(opts.LOCKS, [])
-        st.session_state[opts.LOCKS] = [n for n in locks if n in names]
         kept(st.select_slider, "Speed: steps per painted frame", opts.SPEED,
              opts.SPEEDS[0], list(opts.SPEEDS))
-        kept(st.multiselect, "Locked (kept exactly while the rest trains)", opts.LOCKS, [],
-             names, help="Keep the pairs you are proud of: a locked pair's five numbers (or the "
-                  "output bias) never move.")
     return opts.settings(fit.n_pairs)[2]
+
+
+def lock_widget(fit: Params) -> None:
+    """The locks, for both wirings: pairs and the output bias kept exactly."""
+    names = opts.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
+    st.session_state[opts.LOCKS] = [n for n in st.session_state.get(opts.LOCKS, [])
+                                    if n in names]
+    kept(st.multiselect, "Locked (kept exactly while the rest trains)", opts.LOCKS, [],
+         names, help="Keep the pairs you are proud of: a locked pair's five numbers (and in "
+                     "the dense wiring every weight into its layer-2 neuron), or the output "
+                     "bias, never move.")
 
 
 def live_controls(fit: Params, target: str) -> None:

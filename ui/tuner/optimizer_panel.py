@@ -17,6 +17,7 @@ from nnsine.formats import params
 from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
 from ui import fit_state
 from ui.tuner import optimizer_controls
+from ui.tuner import optimizer_settings as opts
 from ui.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress in between, and 2000 steps reuse 1000's
@@ -47,31 +48,37 @@ class Result:
 
 
 @st.cache_data(max_entries=200, show_spinner=False)
-def cached_run(values: tuple[float, ...], target: str, mode: str, steps: int) -> training.Run:
+def cached_run(values: tuple[float, ...], target: str, mode: str, steps: int,
+               locks: tuple[tuple[int, ...], bool] = ((), False)) -> training.Run:
     """`steps` steps from a fit (its flat values); shared by every session on the server
     (a class that starts from the same preset trains once), built on the run CHUNK
-    steps shorter. The fixed seed only matters to fits with dead neurons."""
+    steps shorter. The fixed seed only matters to fits with dead neurons. `locks`: the
+    pairs (from 0) and whether the output bias are kept exactly."""
+    options = {"pairwise": mode == "pairs", "target": target, "locked": locks[0],
+               "lock_b_out": locks[1]}
     if steps <= CHUNK:
         start = training.starting_point(params.from_flat(values), np.random.default_rng(0),
-                                        target)
-        return training.sine_run(start, steps, pairwise=mode == "pairs", target=target)
-    return training.sine_run(cached_run(values, target, mode, steps - CHUNK), CHUNK,
-                             pairwise=mode == "pairs", target=target)
+                                        target, keep=locks[0])
+        return training.sine_run(start, steps, **options)
+    return training.sine_run(cached_run(values, target, mode, steps - CHUNK, locks), CHUNK,
+                             **options)
 
 
 def train(fit: Params, target: str, mode: str, steps: int) -> Result:
-    """Train from `fit` with a progress bar; the cached runs."""
+    """Train from `fit` with a progress bar; the cached runs. Locked values are kept
+    exactly, on the sliders' grid or not."""
     bar = st.progress(0.0, text="Training…")
     values = tuple(params.to_flat(fit))
+    locks, mask = opts.locked(fit.n_pairs), opts.settings(fit.n_pairs)[1]
     for done in range(CHUNK, steps + 1, CHUNK):
-        run = cached_run(values, target, mode, done)
+        run = cached_run(values, target, mode, done, locks)
         bar.progress(done / steps, text=f"Training: step {done} of {steps}, "
                                         f"MSE {run.best_loss:.2e}")
     bar.empty()
     if mode == "dense":
         return Result(fit, target, mode, run)
     best = dense.to_params(run.best)
-    return Result(fit, target, mode, run, best, rounding.to_sliders(best, target))
+    return Result(fit, target, mode, run, best, rounding.to_sliders(best, target, mask))
 
 
 def load(result: Result) -> None:
@@ -98,6 +105,7 @@ def optimizer_panel() -> None:
                 "backpropagation (chapter 9) with the MSE loss and chapter 10's optimizers.")
     mode = kept(st.radio, "Which weights train", "opt_mode", "dense", list(MODES),
                 format_func=MODES.get)
+    optimizer_controls.lock_widget(fit)
     if mode == "pairs":
         optimizer_controls.live_controls(fit, target)
         with st.expander("Or many steps at once, here on the server (then Load)"):

@@ -35,10 +35,7 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
     state = st.session_state
     kind = state.get(KIND, "sgd")
     text = state.get(rate_key(kind), repr(RATES[kind]))
-    locks = state.get(LOCKS, [])
-    pairs = [int(name.split()[1]) - 1 for name in locks if name.startswith("pair ")]
-    mask = optimizers.lock_mask(_zeros(n_pairs), [i for i in pairs if i < n_pairs],
-                                OUTPUT_BIAS in locks)
+    mask = optimizers.lock_mask(_zeros(n_pairs), *locked(n_pairs))
     try:
         rate = optimizers.check_learning_rate(checks.to_float(text, "learning rate",
                                                               text=True))
@@ -47,6 +44,14 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
         return None, mask, (f"{message}. Step and Play wait for a good learning rate (a "
                             "running Play holds still).")
     return OPTIMIZERS[kind](rate), mask, None
+
+
+def locked(n_pairs: int) -> tuple[tuple[int, ...], bool]:
+    """The locked pairs (counted from 0, only those there are) and whether the output
+    bias is locked, as the lock widget keeps them."""
+    names = st.session_state.get(LOCKS, [])
+    pairs = (int(name.split()[1]) - 1 for name in names if name.startswith("pair "))
+    return tuple(i for i in pairs if i < n_pairs), OUTPUT_BIAS in names
 
 
 def _zeros(n_pairs: int) -> Params:
