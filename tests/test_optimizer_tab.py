@@ -136,3 +136,12 @@ def test_many_steps_on_the_server_keep_the_locked_pair_exactly():
     loaded, tuned = at.session_state["fit"], presets.preset("hand-tuned")
     assert loaded.pair(0) == tuned.pair(0) and loaded != tuned
     assert score(loaded).mse < score(tuned).mse
+
+
+def test_an_exercise_link_hides_the_gradients_and_their_toggle():
+    at = app({"ex": "1", "ex_hide": "gradients"})
+    assert not at.exception, at.exception
+    assert tuner_data(at)["gradient"] is None
+    with pytest.raises(KeyError):
+        at.toggle(key="gradients")
+    assert any("Hidden here: gradients" in shown(i.value) for i in at.info)
