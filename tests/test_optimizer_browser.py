@@ -83,3 +83,7 @@ def test_step_moves_the_sliders_and_play_animates_until_pause(app_url, page):
     button(page, "Play").wait_for()  # Python heard the release
     wait_idle(page)
     assert page.evaluate(VALUES) == held  # Pause holds, and Python kept the browser's fit
+    button(page, "Undo: back to my values").click()
+    wanted = to_vector(presets.preset("hand-tuned")).tolist()
+    page.wait_for_function(f"(wanted) => ({VALUES})().every((v, k) => v === wanted[k])",
+                           arg=wanted)

@@ -58,11 +58,12 @@ function build(root) {
       s.rev = null;
     }
     s.gradientShow(data);  // before the values: Python's gradient is for data.values
-    if (s.rev !== data.rev) {
+    const pushed = s.rev !== data.rev;
+    if (pushed) {
       s.rev = data.rev;
       s.setValues(data.values);
     }
-    s.learnShow(data);
+    s.learnShow(data, pushed);
     const g = data.grid;
     if (!s.xs || s.xs.length !== g.count || s.xs[0] !== g.start / g.denominator) {
       s.xs = grid(g.count, g.start, g.denominator);

@@ -59,9 +59,11 @@ export function attachLearning(s, root) {
     drawLosses(view.canvas, L.losses, s.theme ? s.theme.text || "#888" : "#888");
   };
 
-  const stop = () => {
+  // `quiet`: Python has already moved on (Undo pushed new values): nothing to send back.
+  const stop = (quiet = false) => {
     L.playing = false;
     root.dataset.playing = "";
+    if (quiet) return;
     if (L.needLast && s.scored) {
       L.losses.push(lossAndGradient(s.values, s.nPairs, s.scored.x, s.scored.y,
         s.data.relu).loss);
@@ -94,12 +96,13 @@ export function attachLearning(s, root) {
     requestAnimationFrame(frame);
   };
 
-  // From show(data): start, go on with new settings, or stop as Python says.
-  s.learnShow = (data) => {
+  // From show(data): start, go on with new settings (or from values Python pushed: a
+  // preset), or stop as Python says; `pushed`: data brought new values (data.rev).
+  s.learnShow = (data, pushed) => {
     const opt = data.optimizer;
     view.box.classList.toggle("nt-on", Boolean(opt));
     const wanted = opt && opt.play > 0 ? opt.play : 0;
-    if (L.playing && wanted !== L.run) stop();  // Pause, the tab closed, or a new run
+    if (L.playing && wanted !== L.run) stop(pushed);  // Pause, Undo, the tab closed
     if (!opt) return;
     if (wanted && !L.playing && wanted !== L.run) {
       L.run = wanted;
