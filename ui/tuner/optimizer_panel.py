@@ -119,7 +119,7 @@ def server_training(fit: Params, target: str, mode: str) -> None:
     steps = kept(st.select_slider, "Training steps", "opt_steps", 2000, STEPS)
     if st.button("Train", key="opt_train", type="primary"):
         st.session_state[RESULT] = train(fit, target, mode, steps)
-    if UNDO in st.session_state:
+    if UNDO in st.session_state and mode == "dense":  # the pairs' controls have their own
         st.button("Undo: back to my values", key="opt_undo_button", on_click=undo)
     result = st.session_state.get(RESULT)
     if result is not None:
