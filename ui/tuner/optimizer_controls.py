@@ -9,7 +9,7 @@ import streamlit as st
 from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats.checks import fmt
-from ui import fit_state
+from ui.tuner import gradient_data
 from ui.tuner import optimizer_live as live
 from ui.tuner import optimizer_settings as opts
 from ui.widgets import kept
@@ -64,16 +64,16 @@ def live_controls(fit: Params, target: str) -> None:
                       help="Step again and again, in your browser, until Pause.")
     undo.button("Undo: back to my values", key="opt_live_undo", on_click=live.undo,
                 disabled=live.UNDO not in st.session_state, width="stretch")
-    run = live.run_state(fit.n_pairs)
+    run, bars = live.run_state(fit.n_pairs), not gradient_data.hidden()
     if playing:
-        st.caption("Playing in your browser: the sliders, curve, gradients and the MSE per "
-                   "step above move each frame. Pause keeps the fit where it is.")
+        st.caption(f"Playing in your browser: the sliders, curve, {'gradients, ' * bars}"
+                   "and the MSE per step above move each frame. Pause keeps the fit where "
+                   "it is; holding a slider holds the optimizer.")
     elif run["steps"]:
         mse = evaluate(fit, target).score.mse
         st.caption(f"{run['steps']} optimizer step{'s' * (run['steps'] != 1)} so far; MSE "
                    f"now {mse:.3e}. The chart under the curve shows the MSE of each step.")
-    if fit_state.hides("gradients"):
-        return
-    st.caption("Each step moves every unlocked number against its gradient (the bar beside "
-               "each slider): learning rate × gradient for plain gradient descent; Adam "
-               "scales each step by the gradient's recent size.")
+    st.caption("Each step moves every unlocked number against its gradient (∂MSE/∂number"
+               f"{', the bar beside each slider' * bars}): by learning rate × gradient in "
+               "plain gradient descent; Adam scales each number's step by its gradient's "
+               "recent size.")
