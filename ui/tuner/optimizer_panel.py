@@ -100,7 +100,8 @@ def undo() -> None:
 def optimizer_panel() -> None:
     """Train from the sliders' fit; show the loss curve, before/after, and Load / Undo."""
     fit, target = fit_state.current(), fit_state.target()
-    st.markdown(f"> {QUOTE}\n\n— the book, Fig. 4-32. Section 4.8 tunes by hand as far as "
+    # Not a Markdown blockquote: Streamlit greys its text below the contrast axe asks for.
+    st.markdown(f"“*{QUOTE}*” (the book, Fig. 4-32). Section 4.8 tunes by hand as far as "
                 "patience allows; here an optimizer starts from your sliders: full-batch "
                 "backpropagation (chapter 9) with the MSE loss and chapter 10's optimizers.")
     mode = kept(st.radio, "Which weights train", "opt_mode", "dense", list(MODES),
