@@ -14,7 +14,9 @@ from ui.tuner import (
     arithmetic_panel,
     export_panel,
     figure_note,
+    gradient_data,
     live_panel,
+    optimizer_live,
     optimizer_panel,
     pair_editor,
     probe_panel,
@@ -64,6 +66,7 @@ with side:
             st.success(f"Goal max |error| ≤ {goal:.2f}: reached!")
         else:
             st.info(f"Goal: max |error| ≤ {goal:.2f}")
+    gradient_data.toggle()  # here: a third toggle above the chart pushed the sliders down
     fit_state.off_grid(fit, target)  # issue 10: values between slider steps, kept exactly
     handin_panel.handin_panel()
     # A presenter needs the fit, not the file controls: fold them away.
@@ -98,7 +101,11 @@ with tuner:
     # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
     area = pairs.area(fit, pair) if relu else None
     overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
-    live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting)
+    learning = (st.session_state.get("tuner_tab") == optimizer_panel.TAB
+                and st.session_state.get("opt_mode") == "pairs"
+                and not fit_state.hides("optimizer"))  # Play runs in the live tuner
+    live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting,
+                          optimizer_live.data(fit) if learning else None)
     figure_note.chart_key(pair, relu, contributions)  # the dashed curve, the colours
 
 if activation == "linear":
@@ -111,7 +118,7 @@ for warning in pairs.warnings(fit) if relu else []:
 # Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
 # not rebuilt on every slider release.
 TABS = {"edit": "Edit a pair", "probe": "Probe the network",
-        "optimizer": "Let the optimizer finish"}
+        "optimizer": optimizer_panel.TAB}
 shown = [name for name in TABS if not fit_state.hides(name)]  # absent, not disabled
 tabs = dict(zip(shown, st.tabs([TABS[name] for name in shown], key="tuner_tab",
                                on_change="rerun"), strict=True))

@@ -12,7 +12,7 @@ from ui import shell
 pytestmark = pytest.mark.browser
 AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", *(page.url for page in shell.PAGES[1:])]  # the tuner is at /
-TUNER_TABS = ["Probe the network", "Let the optimizer finish"]  # "Edit a pair" is open
+TUNER_TABS = ["Probe the network", "Fig. 4-32: let the optimizer finish"]  # "Edit a pair" is open
 
 RUN_AXE = """async () => (await axe.run(document, { resultTypes: ['violations'] }))
   .violations.filter((v) => ['serious', 'critical'].includes(v.impact))

@@ -71,7 +71,6 @@ def test_the_tuner_explains_the_dashed_curve_and_the_colours():
 
 def test_fig_4_32_and_4_33_words_are_data():
     assert "enable all of the weights" in figure_map.FIG_4_32_BOOK
-    assert "Fig. 4-32" in figure_map.FIG_4_32_NOTE
     assert figure_map.by_figure("4-33").preset == "sixteen-pairs"
     assert "More neurons can enable more unique areas of effect" in more_pairs.WORDS
 

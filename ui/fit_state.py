@@ -77,7 +77,7 @@ def current_exercise() -> exercise.Exercise | None:
 
 def hides(shortcut: str) -> bool:
     """Whether the exercise leaves this shortcut ("presets", "walkthrough", "optimizer",
-    "probe") out of the page."""
+    "probe", "gradients": nnsine.formats.exercise.HIDEABLE) out of the page."""
     task = current_exercise()
     if task is not None and shortcut == "walkthrough" and task.n_pairs != WALK_PAIRS:
         return True  # the book's steps are 8 pairs: an exercise with other pairs cannot

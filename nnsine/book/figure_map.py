@@ -95,8 +95,8 @@ FIGURES = (
                {"tuner_tab": "Probe the network", "probe_x": 0.51}),
     FigureView("4-32", "An optimizer trains every weight from the hand-tuned start.", "tuner",
                "opt_train", {"walk": str(len(walkthrough.STEPS))},
-               "open the tab *Let the optimizer finish*",
-               {"tuner_tab": "Let the optimizer finish"}),
+               "open the tab *Fig. 4-32: let the optimizer finish*",
+               {"tuner_tab": "Fig. 4-32: let the optimizer finish"}),
     FigureView("4-33", "The book's method with 16 pairs: more areas of effect, a closer fit.",
                "tuner", "fig_4_33", params.to_query(more_pairs.sixteen_pairs()),
                preset="sixteen-pairs"),
@@ -105,14 +105,9 @@ FIGURES = (
 )
 
 
-# Fig. 4-32 for the optimizer tab (ui/tuner/optimizer_panel.py shows these words): the
-# book's caption, and the comparison the tab makes of it.
+# Fig. 4-32's words, quoted by the optimizer tab (ui/tuner/optimizer_panel.py).
 FIG_4_32_BOOK = ("If we enable all of the weights now and allow a mathematical optimizer to "
                  "train, we can see even better fitment.")
-FIG_4_32_NOTE = ("Fig. 4-32: the book enables all of the weights, every layer-2 neuron hearing "
-                 "all of layer 1 (the full dense layer), and lets an optimizer train from the "
-                 "hand-tuned fit. Compare the trained curve and its MSE with the hand-tuned "
-                 "one: that difference is what the figure shows.")
 
 
 def by_figure(figure: str) -> FigureView:

@@ -11,7 +11,7 @@ from nnsine.engine import targets
 from nnsine.formats.checks import to_float, whole
 from nnsine.formats.params import MAX_PAIRS, ParamsError
 
-HIDEABLE = ("presets", "walkthrough", "optimizer", "probe")
+HIDEABLE = ("presets", "walkthrough", "optimizer", "probe", "gradients")
 MAX_GOALS = 4
 KEYS = ("ex", "ex_target", "ex_pairs", "ex_goals", "ex_hide")
 

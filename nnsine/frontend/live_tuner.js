@@ -15,6 +15,8 @@ import { attachHandles } from "./handle_layer.js";
 import { attachInput } from "./tuner_input.js";
 import { attachRelease } from "./tuner_release.js";
 import { buildSliders, choosePair } from "./tuner_sliders.js";
+import { addGradients, attachGradients } from "./tuner_gradients.js";
+import { attachLearning } from "./tuner_learn.js";
 import { readTheme, watchTheme } from "./tuner_theme.js";
 
 const NARROW = window.matchMedia("(max-width: 640px)");  // as in live_tuner.css
@@ -49,15 +51,19 @@ function build(root) {
       s.nPairs = data.n_pairs;
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
+      s.gradBars = addGradients(s.inputs, data.slots);
       s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
       s.group = Math.min(s.group || 0, data.n_pairs);  // the output is group n_pairs
       choosePair(box, s.group);
       s.rev = null;
     }
-    if (s.rev !== data.rev) {
+    s.gradientShow(data);  // before the values: Python's gradient is for data.values
+    const pushed = s.rev !== data.rev;
+    if (pushed) {
       s.rev = data.rev;
       s.setValues(data.values);
     }
+    s.learnShow(data, pushed);
     const g = data.grid;
     if (!s.xs || s.xs.length !== g.count || s.xs[0] !== g.start / g.denominator) {
       s.xs = grid(g.count, g.start, g.denominator);
@@ -115,6 +121,8 @@ function build(root) {
       live.draw(s.xs, [...target, ...parts, { y: s.y, color: OUTPUT_COLOR, lineWidth: 3 }],
         s.data.x_range, s.data.y_range);
       if (s.drawHandles) s.drawHandles();
+      s.gradientPaint(s.dragging !== null || s.learning.playing);
+      s.learnPaint();
       s.painted(pendingEvent);
       pendingEvent = null;
     });
@@ -143,6 +151,8 @@ function build(root) {
   });
   attachRelease(s);
   attachInput(s, box);
+  attachGradients(s, root);
+  attachLearning(s, root);
   const again = () => { if (s.data) s.show(s.data); };
   watchTheme(root, again, s.gone.signal);
   NARROW.addEventListener("change", again, { signal: s.gone.signal });  // a rotated phone

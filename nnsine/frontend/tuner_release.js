@@ -5,12 +5,13 @@ import { checksum, forward } from "./forward.js";
 const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
 
 export function attachRelease(s) {
-  s.commit = () => {
+  // `extra`: optional fields of the release (issue 25: a paused Play's "optimizer" run).
+  s.commit = (extra = {}) => {
     if (s.repick) s.repick();  // handle_layer.js: a pick Python may not have yet
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
     s.setStateValue("release",
-      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y) });
+      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y), ...extra });
   };
   // Keys: the first press commits at once; presses within KEY_COMMIT_MS of a commit are
   // gathered into one more commit when the window closes (a held key cannot queue reruns).

@@ -12,7 +12,7 @@ from nnsine.engine.network import Params, forward
 from nnsine.formats import params
 from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 from ui import fit_state
-from ui.tuner import pair_editor, tuner_assets
+from ui.tuner import gradient_data, optimizer_live, pair_editor, tuner_assets
 
 COMPONENT = tuner_assets.TUNER
 KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
@@ -61,7 +61,10 @@ def accept_release(activation: str = "relu", view: str = "book") -> None:
     fit, problems = params.from_values(release.get("values"), fit_state.current())
     for problem in problems:
         fit_state.notice("warning", f"Slider value corrected: {problem}")
-    fit_state.commit(fit)
+    # A paused Play (issue 25) carries the optimizer's run: the fit is the optimizer's.
+    learned = "optimizer" in release and optimizer_live.accept_run(release["optimizer"],
+                                                                    fit.n_pairs)
+    fit_state.commit(fit, *(("optimizer", "steps in the browser") if learned else ()))
     state[SHOWN] = release.get("values")  # what the browser shows: corrections get pushed
     output = forward(fit, views.grid(view), ACTIVATIONS[activation]).output  # as drawn
     if not problems and fit.n_pairs == len(release["values"]) // 5 and (
@@ -98,9 +101,11 @@ def _target_points(target: str, view: str) -> str:
 
 def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "relu",
                show_contributions: bool = False, overlay: dict | None = None,
-               presenting: bool = False) -> None:
+               presenting: bool = False, optimizer: dict | None = None) -> None:
     """Sliders and the live chart for `fit`; pushes `fit` into the browser when it
-    differs from what the browser shows (presets, uploads, URL, exact entry)."""
+    differs from what the browser shows (presets, uploads, URL, exact entry). Optional
+    fields (issue 25): each slider's gradient (unless hidden) and, while the optimizer
+    tab trains the pairs, `optimizer` (optimizer_live.data: Play runs in the browser)."""
     state = st.session_state
     values = params.to_flat(fit)
     if state.get(SHOWN) != values:
@@ -120,6 +125,8 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         "overlay": overlay or {"shapes": [], "annotations": []},
         "height": 600 if presenting else 440,
         "font_size": round(FONT_SIZE * 1.35) if presenting else FONT_SIZE,
+        "gradient": gradient_data.data(fit, target, activation),
+        "optimizer": optimizer,
     }
     _component()(key=KEY, data=data, on_release_change=_released,
                   on_select_change=_selected)

@@ -1,5 +1,7 @@
-"""The sine tuner's "Let the optimizer finish" (book Fig. 4-32: enable all the weights and
-let an optimizer train): train from the sliders, compare, load into the sliders, undo."""
+"""The sine tuner's optimizer tab, the book's Fig. 4-32 ("enable all of the weights and let
+an optimizer train"): by default every weight of a dense layer 2 trains here on the
+server and the result is shown beside your fit; one click away, the pairs' own numbers
+train step by step on the sliders (ui/tuner/optimizer_controls.py, issue 25)."""
 
 from __future__ import annotations
 
@@ -8,19 +10,27 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
+from nnsine.book import figure_map
 from nnsine.engine import dense, rounding, training
 from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats import params
 from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
 from ui import fit_state
+from ui.tuner import optimizer_controls
+from ui.tuner import optimizer_settings as opts
 from ui.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress in between, and 2000 steps reuse 1000's
 STEPS = (500, 1000, 2000, 5000, 10000, 20000)
-MODES = {"pairs": "Keep the pairs: layer-2 neuron i hears only layer-1 neuron i",
-         "dense": "Unlock the full dense layer 2: every layer-2 neuron hears all of layer 1 "
-                  "(it pays off slowly: try 20000 steps)"}
+TAB = "Fig. 4-32: let the optimizer finish"  # the tab's name (pages/tuner.py)
+QUOTE = figure_map.FIG_4_32_BOOK
+MODES = {"dense": "All of the weights, as the book: every layer-2 neuron hears all of "
+                  "layer 1 (a dense layer 2, which the sliders cannot show: trained here, "
+                  "shown as a result; it pays off slowly, try 20000 steps)",
+         "pairs": "Keep the pairs, step by step on the sliders: layer-2 neuron i hears only "
+                  "layer-1 neuron i, so every step moves the 41 sliders you tuned"}
+SHORT = {"dense": "all of the weights", "pairs": "the pairs kept"}
 RESULT, UNDO = "opt_result", "opt_undo"  # this panel's session keys (besides widgets')
 
 
@@ -38,31 +48,37 @@ class Result:
 
 
 @st.cache_data(max_entries=200, show_spinner=False)
-def cached_run(values: tuple[float, ...], target: str, mode: str, steps: int) -> training.Run:
+def cached_run(values: tuple[float, ...], target: str, mode: str, steps: int,
+               locks: tuple[tuple[int, ...], bool] = ((), False)) -> training.Run:
     """`steps` steps from a fit (its flat values); shared by every session on the server
     (a class that starts from the same preset trains once), built on the run CHUNK
-    steps shorter. The fixed seed only matters to fits with dead neurons."""
+    steps shorter. The fixed seed only matters to fits with dead neurons. `locks`: the
+    pairs (from 0) and whether the output bias are kept exactly."""
+    options = {"pairwise": mode == "pairs", "target": target, "locked": locks[0],
+               "lock_b_out": locks[1]}
     if steps <= CHUNK:
         start = training.starting_point(params.from_flat(values), np.random.default_rng(0),
-                                        target)
-        return training.sine_run(start, steps, pairwise=mode == "pairs", target=target)
-    return training.sine_run(cached_run(values, target, mode, steps - CHUNK), CHUNK,
-                             pairwise=mode == "pairs", target=target)
+                                        target, keep=locks[0])
+        return training.sine_run(start, steps, **options)
+    return training.sine_run(cached_run(values, target, mode, steps - CHUNK, locks), CHUNK,
+                             **options)
 
 
 def train(fit: Params, target: str, mode: str, steps: int) -> Result:
-    """Train from `fit` with a progress bar; the cached runs."""
+    """Train from `fit` with a progress bar; the cached runs. Locked values are kept
+    exactly, on the sliders' grid or not."""
     bar = st.progress(0.0, text="Training…")
     values = tuple(params.to_flat(fit))
+    locks, mask = opts.locked(fit.n_pairs), opts.settings(fit.n_pairs)[1]
     for done in range(CHUNK, steps + 1, CHUNK):
-        run = cached_run(values, target, mode, done)
+        run = cached_run(values, target, mode, done, locks)
         bar.progress(done / steps, text=f"Training: step {done} of {steps}, "
                                         f"MSE {run.best_loss:.2e}")
     bar.empty()
     if mode == "dense":
         return Result(fit, target, mode, run)
     best = dense.to_params(run.best)
-    return Result(fit, target, mode, run, best, rounding.to_sliders(best, target))
+    return Result(fit, target, mode, run, best, rounding.to_sliders(best, target, mask))
 
 
 def load(result: Result) -> None:
@@ -84,15 +100,27 @@ def undo() -> None:
 def optimizer_panel() -> None:
     """Train from the sliders' fit; show the loss curve, before/after, and Load / Undo."""
     fit, target = fit_state.current(), fit_state.target()
-    st.markdown("The book ends section 4.8 by tuning by hand as far as patience allows, "
-                "then letting an optimizer train all the weights. Here it starts from your "
-                "sliders: full-batch backpropagation with Adam (chapters 9 and 10), "
-                "MSE loss.")
-    mode = kept(st.radio, "Wiring", "opt_mode", "pairs", list(MODES), format_func=MODES.get)
+    # Not a Markdown blockquote: Streamlit greys its text below the contrast axe asks for.
+    st.markdown(f"“*{QUOTE}*” (the book, Fig. 4-32). Section 4.8 tunes by hand as far as "
+                "patience allows; here an optimizer starts from your sliders: full-batch "
+                "backpropagation (chapter 9) with the MSE loss and chapter 10's optimizers.")
+    mode = kept(st.radio, "Which weights train", "opt_mode", "dense", list(MODES),
+                format_func=MODES.get)
+    optimizer_controls.lock_widget(fit)
+    if mode == "pairs":
+        optimizer_controls.live_controls(fit, target)
+        with st.expander("Or many steps at once, here on the server (then Load)"):
+            server_training(fit, target, mode)
+        return
+    server_training(fit, target, mode)
+
+
+def server_training(fit: Params, target: str, mode: str) -> None:
+    """Train a number of steps here; the result beside the sliders' fit."""
     steps = kept(st.select_slider, "Training steps", "opt_steps", 2000, STEPS)
     if st.button("Train", key="opt_train", type="primary"):
         st.session_state[RESULT] = train(fit, target, mode, steps)
-    if UNDO in st.session_state:
+    if UNDO in st.session_state and mode == "dense":  # the pairs' controls have their own
         st.button("Undo: back to my values", key="opt_undo_button", on_click=undo)
     result = st.session_state.get(RESULT)
     if result is not None:
@@ -104,7 +132,7 @@ def show(result: Result, fit: Params) -> None:
     before = evaluate(result.start, result.target)
     run = result.run
     steps = len(run.losses) - 1
-    st.caption(f"{steps} steps ({MODES[result.mode].split(':')[0].lower()}) from the sliders "
+    st.caption(f"{steps} steps ({SHORT[result.mode]}) from the sliders "
                f"as they were when you pressed Train. Shown: the lowest-MSE network seen, at "
                f"step {run.best_step}.")
     if result.mode == "pairs":

@@ -746,10 +746,10 @@ function attachInput(s, box) {
     s.commit();
   };
   box.addEventListener("click", (event) => {
-    const step = event.target.closest(".nt-step");
-    if (step) {
-      const k = Number(step.dataset.k), input = s.inputs[k];
-      s.setOne(k, s.values[k] + Number(step.dataset.step) * Number(input.step), event);
+    const step2 = event.target.closest(".nt-step");
+    if (step2) {
+      const k = Number(step2.dataset.k), input = s.inputs[k];
+      s.setOne(k, s.values[k] + Number(step2.dataset.step) * Number(input.step), event);
       s.commitKey();
       return;
     }
@@ -765,13 +765,13 @@ function attachInput(s, box) {
 // nnsine/frontend/tuner_release.js
 var KEY_COMMIT_MS = 250;
 function attachRelease(s) {
-  s.commit = () => {
+  s.commit = (extra = {}) => {
     if (s.repick) s.repick();
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);
     s.setStateValue(
       "release",
-      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y) }
+      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y), ...extra }
     );
   };
   let quiet = null, pending = false;
@@ -788,6 +788,275 @@ function attachRelease(s) {
         s.commitKey();
       }
     }, KEY_COMMIT_MS);
+  };
+}
+
+// nnsine/frontend/gradient.js
+function lossAndGradient(params, nPairs, xs, ys, relu = true, grad = null) {
+  const n = xs.length;
+  const size = 5 * nPairs + 1;
+  grad = grad || new Float64Array(size);
+  grad.fill(-0);
+  const output = forward(params, nPairs, xs, new Float64Array(n), relu);
+  let loss = -0;
+  for (let j = 0; j < n; j++) {
+    const x = xs[j];
+    const error = output[j] - ys[j];
+    loss = loss + error * error;
+    const dOutput = 2 / n * error;
+    for (let i = 0; i < nPairs; i++) {
+      const k = 5 * i;
+      let hidden1 = params[k] * x + params[k + 1];
+      if (relu && hidden1 < 0) hidden1 = 0;
+      let hidden2 = params[k + 2] * hidden1 + params[k + 3];
+      if (relu && hidden2 < 0) hidden2 = 0;
+      const dSum2 = !relu || hidden2 > 0 ? dOutput * params[k + 4] : 0;
+      const dSum1 = !relu || hidden1 > 0 ? dSum2 * params[k + 2] : 0;
+      grad[k] = grad[k] + dSum1 * x;
+      grad[k + 1] = grad[k + 1] + dSum1;
+      grad[k + 2] = grad[k + 2] + dSum2 * hidden1;
+      grad[k + 3] = grad[k + 3] + dSum2;
+      grad[k + 4] = grad[k + 4] + dOutput * hidden2;
+    }
+    grad[size - 1] = grad[size - 1] + dOutput;
+  }
+  return { loss: loss / n, grad };
+}
+function largest(grad) {
+  let top = 0;
+  for (let k = 0; k < grad.length; k++) top = Math.max(top, Math.abs(grad[k]));
+  return top;
+}
+
+// nnsine/frontend/tuner_gradients.js
+var LONGEST = 40;
+var uid2 = 0;
+function addGradients(inputs, slots) {
+  return inputs.map((input, k) => {
+    const bar = document.createElement("span");
+    bar.className = "nt-grad";
+    bar.id = `nt-grad-${++uid2}`;
+    bar.setAttribute("role", "img");
+    bar.innerHTML = "<i></i>";
+    bar.setAttribute("aria-label", `gradient of ${slots[k].label}: not computed yet`);
+    input.after(bar);
+    input.setAttribute("aria-describedby", bar.id);
+    return bar;
+  });
+}
+var numbers = (text) => Float64Array.from(text.split(","), Number);
+function shown(g) {
+  const text = Math.abs(g) >= 1e-3 || g === 0 ? g.toFixed(4) : g.toExponential(2);
+  return g > 0 ? `+${text}` : text.replace("-", "−");
+}
+function describe(slot, g) {
+  if (g === null) return `gradient of ${slot.label}: not a number here`;
+  if (g === 0) return `gradient of ${slot.label}: 0, moving it does not change the error`;
+  return `gradient of ${slot.label}: ${shown(g)}, ${g > 0 ? "lower" : "raise"} it to lower the error`;
+}
+function attachGradients(s, root) {
+  let scoredText = null, python = null, pythonFor = null, grad = null;
+  s.gradientShow = (data) => {
+    const field = data.gradient;
+    root.classList.toggle("nt-nograd", !field);
+    if (!field) return;
+    if (field.x + field.y !== scoredText) {
+      scoredText = field.x + field.y;
+      s.scored = { x: numbers(field.x), y: numbers(field.y) };
+    }
+    python = field.values;
+    pythonFor = Float64Array.from(data.values);
+  };
+  const same = () => pythonFor && pythonFor.length === s.values.length && s.values.every((v, k) => v === pythonFor[k]);
+  s.gradientNow = () => {
+    if (!s.data.gradient || !s.scored) return null;
+    if (same()) return python;
+    grad = lossAndGradient(s.values, s.nPairs, s.scored.x, s.scored.y, s.data.relu, grad).grad;
+    return grad;
+  };
+  s.gradientPaint = (moving) => {
+    if (!s.gradBars) return;
+    const values = s.gradientNow();
+    if (!values) return;
+    const top = largest(Array.from(values, (g) => g || 0));
+    s.gradBars.forEach((bar, k) => {
+      const g = values[k] === null || values[k] === void 0 ? null : values[k];
+      const slot = s.data.slots[k];
+      const at = (s.values[k] - slot.low) / (slot.high - slot.low);
+      const size = g && top > 0 ? LONGEST * Math.abs(g) / top : 0;
+      bar.style.setProperty("--at", at.toFixed(4));
+      bar.style.setProperty("--len", `${size.toFixed(2)}%`);
+      bar.dataset.dir = g > 0 ? "down" : g < 0 ? "up" : "none";
+      if (!moving) {
+        bar.dataset.value = g === null ? "" : String(g);
+        bar.setAttribute("aria-label", describe(slot, g));
+      }
+    });
+  };
+}
+
+// nnsine/frontend/optimizer.js
+function power(base, exponent) {
+  let result = 1;
+  while (exponent > 0) {
+    if (exponent % 2 === 1) result *= base;
+    base *= base;
+    exponent = Math.floor(exponent / 2);
+  }
+  return result;
+}
+function step(vector, grad, state, settings, mask = null, bounds = null) {
+  const size = vector.length;
+  const t = state.steps + 1;
+  const kept = mask ? Float64Array.from(vector) : null;
+  if (mask) for (let k = 0; k < size; k++) grad[k] = grad[k] * mask[k];
+  const rate = settings.learning_rate / (1 + settings.decay * (t - 1));
+  if (settings.kind === "sgd") {
+    for (let k = 0; k < size; k++) vector[k] = vector[k] - rate * grad[k];
+  } else {
+    const { beta_1: beta1, beta_2: beta2, epsilon } = settings;
+    const { momentum, cache } = state;
+    const scale = 1 / Math.sqrt(1 - power(beta2, t));
+    const stepSize = rate / (1 - power(beta1, t));
+    for (let k = 0; k < size; k++) {
+      momentum[k] = momentum[k] * beta1 + (1 - beta1) * grad[k];
+      cache[k] = cache[k] * beta2 + (1 - beta2) * (grad[k] * grad[k]);
+      const denominator = Math.sqrt(cache[k]) * scale + epsilon;
+      vector[k] = vector[k] - stepSize * momentum[k] / denominator;
+    }
+  }
+  if (bounds) {
+    for (let k = 0; k < size; k++) vector[k] = Math.min(Math.max(vector[k], bounds[0]), bounds[1]);
+  }
+  if (mask) {
+    for (let k = 0; k < size; k++) if (mask[k] === 0) vector[k] = kept[k];
+  }
+  state.steps = t;
+}
+function trainStep(params, nPairs, xs, ys, state, settings, { mask = null, bounds = null, relu = true, grad = null } = {}) {
+  const result = lossAndGradient(params, nPairs, xs, ys, relu, grad);
+  step(params, result.grad, state, settings, mask, bounds);
+  return result.loss;
+}
+
+// nnsine/frontend/tuner_learn.js
+var KEPT = 1e3;
+function strip(root) {
+  const box = document.createElement("div");
+  box.className = "nt-learn";
+  box.innerHTML = '<p aria-live="off"></p><canvas role="img"></canvas>';
+  root.querySelector(".nt-chart").after(box);
+  return { box, text: box.querySelector("p"), canvas: box.querySelector("canvas") };
+}
+function drawLosses(canvas, losses, color) {
+  const width = canvas.clientWidth, height = canvas.clientHeight;
+  const ratio = window.devicePixelRatio || 1;
+  if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
+  if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext("2d");
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  const logs = losses.filter((v) => v > 0).map(Math.log10);
+  if (logs.length < 2) return;
+  let low = Math.min(...logs), high = Math.max(...logs);
+  if (high - low < 1e-9) {
+    low -= 0.5;
+    high += 0.5;
+  }
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  logs.forEach((v, j) => {
+    const x = j / (logs.length - 1) * (width - 4) + 2;
+    const y = 4 + (1 - (v - low) / (high - low)) * (height - 8);
+    if (j === 0) ctx.moveTo(x, y);
+    else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+}
+function attachLearning(s, root) {
+  const L = { run: 0, playing: false, state: null, losses: [], needLast: false, grad: null };
+  s.learning = L;
+  const view = strip(root);
+  s.learnPaint = () => {
+    const opt = s.data.optimizer;
+    if (!opt) return;
+    const last = L.losses[L.losses.length - 1];
+    const steps = L.playing ? L.state.steps : opt.state.steps;
+    view.text.textContent = `Optimizer: ${steps} step${steps === 1 ? "" : "s"}` + (last === void 0 ? "" : `, MSE ${last.toExponential(3)}`) + (L.playing ? " (playing)" : "");
+    view.canvas.setAttribute("aria-label", `MSE per step: ${L.losses.length} values` + (last === void 0 ? "" : `, the last ${last.toExponential(3)}`));
+    drawLosses(view.canvas, L.losses, s.theme ? s.theme.text || "#888" : "#888");
+  };
+  const stop = (quiet = false) => {
+    L.playing = false;
+    root.dataset.playing = "";
+    if (quiet) return;
+    if (L.needLast && s.scored) {
+      L.losses.push(lossAndGradient(
+        s.values,
+        s.nPairs,
+        s.scored.x,
+        s.scored.y,
+        s.data.relu
+      ).loss);
+      L.needLast = false;
+    }
+    s.commit({ optimizer: {
+      momentum: Array.from(L.state.momentum),
+      cache: Array.from(L.state.cache),
+      steps: L.state.steps,
+      losses: L.losses.slice(-KEPT)
+    } });
+    s.redraw(null);
+  };
+  const frame = () => {
+    if (!L.playing || s.gone.signal.aborted) return;
+    const opt = s.data.optimizer;
+    if (opt && opt.settings && s.scored && s.dragging === null) {
+      for (let i = 0; i < opt.speed; i++) {
+        const loss = trainStep(
+          s.values,
+          s.nPairs,
+          s.scored.x,
+          s.scored.y,
+          L.state,
+          opt.settings,
+          { mask: opt.mask, bounds: opt.bounds, relu: s.data.relu, grad: L.grad }
+        );
+        if (L.needLast) L.losses.push(loss);
+        L.needLast = true;
+      }
+      if (L.losses.length > 10 * KEPT) L.losses = L.losses.slice(-KEPT);
+      s.values.forEach((v, k) => {
+        s.inputs[k].value = v;
+        s.showValue(k);
+      });
+      s.redraw(null);
+    }
+    requestAnimationFrame(frame);
+  };
+  s.learnShow = (data, pushed) => {
+    const opt = data.optimizer;
+    view.box.classList.toggle("nt-on", Boolean(opt));
+    const wanted = opt && opt.play > 0 ? opt.play : 0;
+    if (L.playing && wanted !== L.run) stop(pushed);
+    if (!opt) return;
+    if (wanted && !L.playing && wanted !== L.run) {
+      L.run = wanted;
+      L.state = {
+        momentum: Float64Array.from(opt.state.momentum),
+        cache: Float64Array.from(opt.state.cache),
+        steps: opt.state.steps
+      };
+      L.losses = opt.losses.slice();
+      L.needLast = L.losses.length === 0;
+      L.grad = new Float64Array(s.values.length);
+      L.playing = true;
+      root.dataset.playing = "1";
+      requestAnimationFrame(frame);
+    } else if (!L.playing) {
+      L.losses = opt.losses.slice();
+    }
   };
 }
 
@@ -877,15 +1146,19 @@ function build(root) {
       s.nPairs = data.n_pairs;
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
+      s.gradBars = addGradients(s.inputs, data.slots);
       s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
       s.group = Math.min(s.group || 0, data.n_pairs);
       choosePair(box, s.group);
       s.rev = null;
     }
-    if (s.rev !== data.rev) {
+    s.gradientShow(data);
+    const pushed = s.rev !== data.rev;
+    if (pushed) {
       s.rev = data.rev;
       s.setValues(data.values);
     }
+    s.learnShow(data, pushed);
     const g = data.grid;
     if (!s.xs || s.xs.length !== g.count || s.xs[0] !== g.start / g.denominator) {
       s.xs = grid(g.count, g.start, g.denominator);
@@ -949,6 +1222,8 @@ function build(root) {
         s.data.y_range
       );
       if (s.drawHandles) s.drawHandles();
+      s.gradientPaint(s.dragging !== null || s.learning.playing);
+      s.learnPaint();
       s.painted(pendingEvent);
       pendingEvent = null;
     });
@@ -962,8 +1237,8 @@ function build(root) {
   s.showValue = (k, force = false) => {
     const number = s.numbers[k];
     if (force || document.activeElement !== number) {
-      const v = s.values[k], shown = v.toFixed(2);
-      number.value = Number(shown) === v ? shown : String(Number(v.toFixed(4)));
+      const v = s.values[k], shown2 = v.toFixed(2);
+      number.value = Number(shown2) === v ? shown2 : String(Number(v.toFixed(4)));
     }
   };
   s.setValues = (values) => values.forEach((v, k) => {
@@ -974,6 +1249,8 @@ function build(root) {
   });
   attachRelease(s);
   attachInput(s, box);
+  attachGradients(s, root);
+  attachLearning(s, root);
   const again = () => {
     if (s.data) s.show(s.data);
   };
