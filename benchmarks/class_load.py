@@ -7,6 +7,7 @@ the server's cost per slider release, latency and memory, without a browser on t
     .venv/bin/python benchmarks/class_load.py --soak             # memory: 1×5000, 40×200
     .venv/bin/python benchmarks/class_load.py --url http://host:8501 --sessions 40
     .venv/bin/python benchmarks/class_load.py --pin    # server and students on own cores
+    .venv/bin/python benchmarks/class_load.py --first-load   # school wifi: bytes, joins
 
 A student is one websocket to /_stcore/stream (one Streamlit session). It asks for the page
 (BackMsg rerun_script, as the browser's first message does), reads the ForwardMsgs until
@@ -236,7 +237,7 @@ def start_server(script: str, port: int, *extra: str) -> subprocess.Popen:
     run = ["run", str(ROOT / script), "--server.port", str(port),
            "--server.address", "127.0.0.1", *extra]
     command = ([sys.executable, __file__, "--serve", *run]
-               if {"FREEZE", "THRESHOLD"} & set(extra) else
+               if set(SERVE_MODES) & set(extra) else
                [sys.executable, "-m", "streamlit", *run])
     if SERVER_CPUS:  # every thread the server starts inherits the mask
         command = ["taskset", "-c", ",".join(map(str, sorted(SERVER_CPUS))), *command]
@@ -286,12 +287,22 @@ EXPERIMENTS = {  # measured to choose the setting (--experiments)
 }
 
 
+SERVE_MODES = ("FREEZE", "THRESHOLD", "STREAMLIT_SERVING")
+
+
 def serve(argv: list[str]) -> None:
     """`streamlit run`, with gc.freeze() after the heavy imports or raised gc thresholds:
-    only to measure those options (--experiments)."""
+    only to measure those options (--experiments); or STREAMLIT_SERVING: app.py served as
+    if it had no st.App (Streamlit's own server, no ui/gzip_once.py), the baseline of
+    --first-load."""
     import gc
 
     from streamlit.web import cli
+    from streamlit.web.server import app_discovery
+
+    if "STREAMLIT_SERVING" in argv:
+        app_discovery.discover_asgi_app = lambda path, app_name=None: (
+            app_discovery.AppDiscoveryResult(False, None, None))
 
     if "FREEZE" in argv:
         import pandas  # noqa: F401
@@ -303,7 +314,7 @@ def serve(argv: list[str]) -> None:
         gc.freeze()
     if "THRESHOLD" in argv:
         gc.set_threshold(50_000, 50, 100)
-    sys.argv = ["streamlit", *(a for a in argv if a not in ("FREEZE", "THRESHOLD"))]
+    sys.argv = ["streamlit", *(a for a in argv if a not in SERVE_MODES)]
     cli.main()
 
 
@@ -402,61 +413,6 @@ async def sweep(port: int, sessions: list[int], seconds: float, think: float | N
     return held
 
 
-def first_load_bytes(url: str) -> tuple[int, int]:
-    """(bytes on the wire, requests) for a first visit of the tuner in a fresh Chromium
-    context (empty cache), until the live tuner has drawn: CDP's encodedDataLength."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS)
-        page = browser.new_context().new_page()
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        sizes: list[int] = []
-        cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
-        page.goto(url + "/")
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                               timeout=120_000)
-        page.wait_for_selector(".nt-root[data-drawn]", timeout=120_000)
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    return sum(sizes), len(sizes)
-
-
-def first_load(port: int) -> dict:
-    """First-load bytes straight from Streamlit and through deploy/haproxy.cfg."""
-    import shutil
-
-    from tests.test_failover import start_proxy
-
-    server = start_server("app.py", port)
-    out = {}
-    try:
-        direct = f"http://127.0.0.1:{port}"
-        urllib.request.urlopen(f"{direct}/_stcore/script-health-check", timeout=60).read()
-        out["direct"] = first_load_bytes(direct)
-        if shutil.which("haproxy"):
-            import tempfile
-
-            with tempfile.TemporaryDirectory() as folder:
-                proxy, url = start_proxy([port], folder)
-                try:
-                    out["haproxy"] = first_load_bytes(url)
-                finally:
-                    proxy.terminate()
-                    proxy.wait(timeout=20)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-    for name, (size, count) in out.items():
-        print(f"first load {name:<8} {size / 1e6:6.2f} MB in {count} requests", flush=True)
-    return out
-
-
 def main() -> None:
     if sys.argv[1:2] == ["--serve"]:
         serve(sys.argv[2:])
@@ -478,7 +434,11 @@ def main() -> None:
     parser.add_argument("--soak-many", type=int, default=40,
                         help="sessions × 200 releases after it (--soak; 0: none)")
     parser.add_argument("--first-load", action="store_true",
-                        help="bytes of a first visit, direct and through the proxy")
+                        help="bytes of a first visit and the wait of a class joining, "
+                             "direct and through the proxy (benchmarks/first_load.py)")
+    parser.add_argument("--students", type=int, default=40, help="--first-load: class size")
+    parser.add_argument("--arrive", type=float, default=60.0,
+                        help="--first-load: the class arrives within this many seconds")
     parser.add_argument("--experiments", action="store_true",
                         help="also the gc options that were measured to choose one")
     parser.add_argument("--pin", action="store_true",
@@ -493,6 +453,11 @@ def main() -> None:
         SERVER_CPUS = {cpus[0]}
         os.sched_setaffinity(0, set(cpus[1:]))
         print(f"server on core {cpus[0]}, students on cores {cpus[1:]}")
+    if args.first_load:
+        from benchmarks.first_load import report
+
+        report(args.port, args.students, args.arrive)
+        return
     print(HEADER)
     if args.url:
         for n in map(int, args.sessions.split(",")):
@@ -500,9 +465,6 @@ def main() -> None:
                                            seconds=args.seconds,
                                            think=None if args.closed else args.think))
             print_row("given url", result.summary())
-        return
-    if args.first_load:
-        first_load(args.port)
         return
     if args.soak:
         asyncio.run(soak(args.port, args.soak, args.soak_one, args.soak_many))
