@@ -83,7 +83,8 @@ class GzipOnce:
             b"content-length", b"vary", b"etag", b"accept-ranges")]
         if b"etag" in names:  # one file, two encodings: a weak validator covers both
             headers.append((b"etag", b"W/" + names[b"etag"].removeprefix(b"W/")))
-        headers += [(b"content-encoding", b"gzip"), (b"vary", b"Accept-Encoding"),
+        vary = b", ".join(filter(None, [names.get(b"vary"), b"Accept-Encoding"]))
+        headers += [(b"content-encoding", b"gzip"), (b"vary", vary),
                     (b"content-length", str(len(packed)).encode())]
         await send({**start, "headers": headers})
         await send({"type": "http.response.body", "body": packed})
