@@ -32,7 +32,7 @@ function statusLine(signal) {
   Object.assign(note.style, {
     position: "fixed", top: "0", left: "0", right: "0", zIndex: "2147483647",
     padding: "0.6rem 1rem", background: "#fff3cd", color: "#3d2c00",
-    borderBottom: "2px solid #c9a227", font: "600 1rem/1.4 sans-serif",
+    borderBottom: "2px solid #c9a227", fontWeight: "600", fontSize: "1rem", lineHeight: "1.4",
     textAlign: "center", display: "none" });
   document.body.appendChild(note);
   signal.addEventListener("abort", () => note.remove());
