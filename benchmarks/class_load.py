@@ -7,6 +7,7 @@ the server's cost per slider release, latency and memory, without a browser on t
     .venv/bin/python benchmarks/class_load.py --soak             # memory: 1×5000, 40×200
     .venv/bin/python benchmarks/class_load.py --url http://host:8501 --sessions 40
     .venv/bin/python benchmarks/class_load.py --pin    # server and students on own cores
+    .venv/bin/python benchmarks/class_load.py --first-load   # school wifi: bytes, joins
 
 A student is one websocket to /_stcore/stream (one Streamlit session). It asks for the page
 (BackMsg rerun_script, as the browser's first message does), reads the ForwardMsgs until
@@ -239,7 +240,7 @@ def start_server(script: str, port: int, *extra: str) -> subprocess.Popen:
     run = ["run", str(ROOT / script), "--server.port", str(port),
            "--server.address", "127.0.0.1", *extra]
     command = ([sys.executable, __file__, "--serve", *run]
-               if {"FREEZE", "THRESHOLD"} & set(extra) else
+               if set(SERVE_MODES) & set(extra) else
                [sys.executable, "-m", "streamlit", *run])
     if SERVER_CPUS:  # every thread the server starts inherits the mask
         command = ["taskset", "-c", ",".join(map(str, sorted(SERVER_CPUS))), *command]
@@ -289,12 +290,22 @@ EXPERIMENTS = {  # measured to choose the setting (--experiments)
 }
 
 
+SERVE_MODES = ("FREEZE", "THRESHOLD", "STREAMLIT_SERVING")
+
+
 def serve(argv: list[str]) -> None:
     """`streamlit run`, with gc.freeze() after the heavy imports or raised gc thresholds:
-    only to measure those options (--experiments)."""
+    only to measure those options (--experiments); or STREAMLIT_SERVING: app.py served as
+    if it had no st.App (Streamlit's own server, no ui/gzip_once.py), the baseline of
+    --first-load."""
     import gc
 
     from streamlit.web import cli
+    from streamlit.web.server import app_discovery
+
+    if "STREAMLIT_SERVING" in argv:
+        app_discovery.discover_asgi_app = lambda path, app_name=None: (
+            app_discovery.AppDiscoveryResult(False, None, None))
 
     if "FREEZE" in argv:
         import pandas  # noqa: F401
@@ -306,7 +317,7 @@ def serve(argv: list[str]) -> None:
         gc.freeze()
     if "THRESHOLD" in argv:
         gc.set_threshold(50_000, 50, 100)
-    sys.argv = ["streamlit", *(a for a in argv if a not in ("FREEZE", "THRESHOLD"))]
+    sys.argv = ["streamlit", *(a for a in argv if a not in SERVE_MODES)]
     cli.main()
 
 
@@ -406,71 +417,20 @@ async def sweep(port: int, sessions: list[int], seconds: float, think: float | N
     return held, rounds
 
 
-def first_load_bytes(url: str) -> tuple[int, int]:
-    """(bytes on the wire, requests) for a first visit of the tuner in a fresh Chromium
-    context (empty cache), until the live tuner has drawn: CDP's encodedDataLength."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.conftest import CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS)
-        page = browser.new_context().new_page()
-        cdp = page.context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        sizes: list[int] = []
-        cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
-        page.goto(url + "/")
-        page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]',
-                               timeout=120_000)
-        page.wait_for_selector(".nt-root[data-drawn]", timeout=120_000)
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    return sum(sizes), len(sizes)
-
-
-def first_load(port: int) -> dict:
-    """First-load bytes straight from Streamlit and through deploy/haproxy.cfg."""
-    import shutil
-
-    from tests.test_failover import start_proxy
-
-    server = start_server("app.py", port)
-    out = {}
-    try:
-        direct = f"http://127.0.0.1:{port}"
-        urllib.request.urlopen(f"{direct}/_stcore/script-health-check", timeout=60).read()
-        out["direct"] = first_load_bytes(direct)
-        if shutil.which("haproxy"):
-            import tempfile
-
-            with tempfile.TemporaryDirectory() as folder:
-                proxy, url = start_proxy([port], folder)
-                try:
-                    out["haproxy"] = first_load_bytes(url)
-                finally:
-                    proxy.terminate()
-                    proxy.wait(timeout=20)
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
-    for name, (size, count) in out.items():
-        print(f"first load {name:<8} {size / 1e6:6.2f} MB in {count} requests", flush=True)
-    return out
-
-
-LABELS = {"direct": "straight from Streamlit", "haproxy": "through deploy/haproxy.cfg (gzip)",
+LABELS = {"streamlit": "baseline: app.py on Streamlit's own server",
+          "direct": "`streamlit run app.py` (gzipped once, ui/gzip_once.py)",
+          "haproxy": "through deploy/haproxy.cfg",
           "bare default": "bare Streamlit page, default settings",
           "tuner forced gc": "tuner, Streamlit's forced gc",
           "tuner": "tuner, `postScriptGC = false`"}
 
 
 def first_load_table(out: dict) -> str:
-    """The first-load figures as the docs site's table."""
-    return docs_tables.markdown(["", "bytes on the wire", "requests"], [
-        [LABELS[name], f"{size / 1e6:.2f} MB", str(count)] for name, (size, count) in out.items()])
+    """The first-load figures (benchmarks/first_load.py's report) as the docs site's table."""
+    return docs_tables.markdown(["route", "first load on the wire", "join p50 / p95 / max"], [
+        [LABELS[name], f"{row['wire'] / 1e6:.2f} MB",
+         " / ".join(f"{row['join'][k]:.1f} s" for k in ("p50", "p95", "max"))]
+        for name, row in out.items()])
 
 
 def load_table(comparison: dict[str, list[dict]], rounds: list[dict]) -> str:
@@ -522,7 +482,11 @@ def main() -> None:
     parser.add_argument("--soak-many", type=int, default=40,
                         help="sessions × 200 releases after it (--soak; 0: none)")
     parser.add_argument("--first-load", action="store_true",
-                        help="bytes of a first visit, direct and through the proxy")
+                        help="bytes of a first visit and the wait of a class joining, "
+                             "direct and through the proxy (benchmarks/first_load.py)")
+    parser.add_argument("--students", type=int, default=40, help="--first-load: class size")
+    parser.add_argument("--arrive", type=float, default=60.0,
+                        help="--first-load: the class arrives within this many seconds")
     parser.add_argument("--experiments", action="store_true",
                         help="also the gc options that were measured to choose one")
     parser.add_argument("--no-docs", action="store_true",
@@ -539,6 +503,16 @@ def main() -> None:
         SERVER_CPUS = {cpus[0]}
         os.sched_setaffinity(0, set(cpus[1:]))
         print(f"server on core {cpus[0]}, students on cores {cpus[1:]}")
+    command = " ".join(["benchmarks/class_load.py", *sys.argv[1:]])
+    if args.first_load:
+        from benchmarks.first_load import report
+
+        out = report(args.port, args.students, args.arrive)
+        if not args.no_docs:
+            docs_tables.write("first-load", command, first_load_table(out),
+                              f"{args.students} students arriving within {args.arrive:g} s, "
+                              "each a first visit with an empty cache. " + docs_tables.machine())
+        return
     print(HEADER)
     if args.url:
         for n in map(int, args.sessions.split(",")):
@@ -546,14 +520,6 @@ def main() -> None:
                                            seconds=args.seconds,
                                            think=None if args.closed else args.think))
             print_row("given url", result.summary())
-        return
-    command = " ".join(["benchmarks/class_load.py", *sys.argv[1:]])
-    if args.first_load:
-        out = first_load(args.port)
-        if not args.no_docs:
-            docs_tables.write("first-load", command, first_load_table(out),
-                              "A first visit to the tuner in a fresh Chromium with an empty "
-                              "cache. " + docs_tables.machine())
         return
     if args.soak:
         asyncio.run(soak(args.port, args.soak, args.soak_one, args.soak_many))

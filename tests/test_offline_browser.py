@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 
 # Every URL the app answers with a page (the tuner is at / and at /tuner).
 PAGES = ("/", *(f"/{page.url}" for page in shell.PAGES))
-PLOTLY = "/_stcore/bidi-components/nnsine.plotly/plotly.min.js"
+PLOTLY = "/_stcore/bidi-components/nnsine.plotly/plotly-basic.min.js"
 # Streamlit's own probes for a base URL path (/softmax/_stcore/health, ...): 404 is its answer.
 PROBES = ("/_stcore/health", "/_stcore/host-config")
 

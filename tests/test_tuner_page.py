@@ -211,3 +211,15 @@ def test_a_formula_target_survives_its_own_link():
     assert at.session_state["fit_target"] == "f:sin(4*pi*x)"
     assert not [w for w in at.warning if "URL" in w.value or "link" in w.value]
     assert at.query_params["target"] == "f:sin(4*pi*x)"
+
+
+def test_the_tuner_names_the_release_it_took():
+    """The browser keeps a release until Python names it (nnsine/frontend/tuner_outage.js
+    sends a release made while the server was away again on the new session)."""
+    at = app()
+    assert tuner_data(at)["accepted"] is None
+    values = [0.0] * 41
+    values[40] = 0.25
+    release(at, values)
+    taken = at.session_state["live"]["release"]["seq"]
+    assert tuner_data(at)["accepted"] == taken

@@ -2,8 +2,8 @@
 // target, legend, area of effect), a canvas over the plot area for the live curves.
 import { grid } from "./forward.js";
 
-// plotly.js as the plotly package ships it, served beside us (ui/tuner/tuner_assets.py).
-const PLOTLY_URL = new URL("../nnsine.plotly/plotly.min.js", import.meta.url).href;
+// plotly.js's basic bundle (nnsine/vendor/plotly), served beside us (ui/tuner/tuner_assets.py).
+const PLOTLY_URL = new URL("../nnsine.plotly/plotly-basic.min.js", import.meta.url).href;
 export const OUTPUT_COLOR = "#e4572e", TARGET_COLOR = "#7d8590";  // nnsine/plots/figures.py
 // Fixed margins and the legend inside the plot: the plot area is known before plotly.js
 // has loaded, so the first curve is drawn at once and Plotly's axes join it later.

@@ -1,6 +1,7 @@
 // The live tuner's messages to Python: a release sends the values once, with a
 // sequence number and the checksum of the curve the browser drew.
 import { checksum, forward } from "./forward.js";
+import { attachOutage } from "./tuner_outage.js";
 
 const KEY_COMMIT_MS = 250;  // a held arrow key commits at most this often
 
@@ -10,9 +11,12 @@ export function attachRelease(s) {
     if (s.repick) s.repick();  // handle_layer.js: a pick Python may not have yet
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);  // release may beat the frame
-    s.setStateValue("release",
-      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y), ...extra });
+    const release = { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y),
+      ...extra };
+    s.keep(release);  // tuner_outage.js: kept until Python says it took it
+    s.setStateValue("release", release);
   };
+  attachOutage(s);
   // Keys: the first press commits at once; presses within KEY_COMMIT_MS of a commit are
   // gathered into one more commit when the window closes (a held key cannot queue reruns).
   // The commit waits for the frame that paints the key's curve: Streamlit's work on a

@@ -131,5 +131,5 @@ def css(theme: Path) -> str:
 
 
 def plotly_js() -> bytes:
-    """plotly.min.js as the installed plotly package ships it (sent to the page once)."""
+    """plotly.js's basic bundle, as the app serves it (nnsine/vendor/plotly; sent once)."""
     return assets.PLOTLY_JS.read_bytes()

@@ -143,7 +143,7 @@ class Tuner(anywidget.AnyWidget):
             self._redraw()
 
     def _on_message(self, widget, content, buffers) -> None:
-        # plotly.js for the page, from the installed plotly package (nothing from a CDN).
+        # plotly.js for the page, from this package (nnsine/vendor/plotly; no CDN).
         if isinstance(content, dict) and content.get("type") == "plotly":
             self.send({"type": "plotly"}, buffers=[payload.plotly_js()])
 

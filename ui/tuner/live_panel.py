@@ -114,6 +114,9 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
     start, count, denominator = views.VIEWS[view]
     data = {
         "rev": state[REV], "values": values, "n_pairs": fit.n_pairs,
+        # The release taken last: the browser keeps a release until it is named here
+        # (nnsine/frontend/tuner_outage.js sends it again after a restart).
+        "accepted": (state.get(ACCEPTED) or {}).get("seq"),
         "slots": _slots(fit.n_pairs),
         "selected": pair_editor.chosen_pair(fit.n_pairs),  # whose handles are shown
         "colors": PAIR_COLORS[:fit.n_pairs], "relu": activation == "relu",

@@ -4,8 +4,8 @@ Streamlit serves a Custom Components v2 component's files from its asset folder,
 learns from an installed project's pyproject.toml at start-up. A platform that only runs
 `pip install -r requirements.txt` (Community Cloud, Spaces, a VM) installs no project, so the
 two folders are registered here at first use, as that scan would: nnsine/frontend as
-`nnsine.live_tuner` and the pinned plotly package's plotly.min.js as `nnsine.plotly`, at
-/_stcore/bidi-components/nnsine.plotly/plotly.min.js. Nothing is copied; it works from a
+`nnsine.live_tuner` and plotly.js's vendored basic bundle as `nnsine.plotly`, at
+/_stcore/bidi-components/nnsine.plotly/plotly-basic.min.js. Nothing is copied; it works from a
 read-only folder, offline, behind a proxy's path prefix.
 """
 
@@ -23,10 +23,10 @@ TUNER = f"{PROJECT}.live_tuner"
 # name -> (package root, asset folder inside it), as a pyproject.toml manifest declares them
 FOLDERS = {
     "live_tuner": (assets.FRONTEND.parent, assets.FRONTEND.name),
-    "plotly": (assets.PLOTLY_ROOT, assets.PLOTLY_DATA),
+    "plotly": (assets.VENDOR, assets.PLOTLY_DATA),
 }
 # Relative to the page (every page URL is one level deep), so a proxy's path prefix is kept.
-PLOTLY_URL = f"_stcore/bidi-components/{PROJECT}.plotly/plotly.min.js"
+PLOTLY_URL = f"_stcore/bidi-components/{PROJECT}.plotly/{assets.PLOTLY_JS.name}"
 
 
 def register() -> None:

@@ -32,7 +32,7 @@ function checksum(out) {
 }
 
 // nnsine/frontend/tuner_chart.js
-var PLOTLY_URL = new URL("../nnsine.plotly/plotly.min.js", "nnsine:/frontend/widget.js").href;
+var PLOTLY_URL = new URL("../nnsine.plotly/plotly-basic.min.js", "nnsine:/frontend/widget.js").href;
 var OUTPUT_COLOR = "#e4572e";
 var TARGET_COLOR = "#7d8590";
 var margin = (fontSize) => ({
@@ -762,6 +762,110 @@ function attachInput(s, box) {
   });
 }
 
+// nnsine/frontend/tuner_outage.js
+var DOWN = '[data-testid="stConnectionStatus"]';
+var POLL_MS = 500;
+var GIVE_UP_MS = 15e3;
+var BACK_MS = 5e3;
+var SAY = {
+  away: "The class server is not answering (it may be restarting). Your fit is kept on this page.",
+  keptChange: "The class server is not answering (it may be restarting). Your last change is kept on this page and is sent when the server is back.",
+  sent: "The class server is back: your last change was sent.",
+  back: "The class server is back.",
+  lost: "The class server is back, but your last change did not reach it: move the slider again."
+};
+function statusLine(signal) {
+  const note = document.createElement("div");
+  note.className = "nt-outage";
+  note.setAttribute("role", "status");
+  note.setAttribute("aria-live", "polite");
+  Object.assign(note.style, {
+    position: "fixed",
+    top: "0",
+    left: "0",
+    right: "0",
+    zIndex: "2147483647",
+    padding: "0.6rem 1rem",
+    background: "#fff3cd",
+    color: "#3d2c00",
+    borderBottom: "2px solid #c9a227",
+    fontWeight: "600",
+    fontSize: "1rem",
+    lineHeight: "1.4",
+    textAlign: "center",
+    display: "none"
+  });
+  document.body.appendChild(note);
+  signal.addEventListener("abort", () => note.remove());
+  return note;
+}
+function attachOutage(s) {
+  const note = statusLine(s.gone.signal);
+  let away = false, hide = 0, giveUp = 0;
+  const say = (text, forMs = 0) => {
+    clearTimeout(hide);
+    note.textContent = text;
+    note.style.display = text ? "block" : "none";
+    if (forMs) hide = setTimeout(() => say(""), forMs);
+  };
+  s.keep = (release) => {
+    s.pending = { ...release, away };
+    if (away) say(SAY.keptChange);
+  };
+  const resend = () => {
+    const kept = s.pending;
+    away = false;
+    s.setValues(kept.values);
+    s.redraw(null);
+    s.seq += 1;
+    s.pending = { ...kept, seq: s.seq, resent: true };
+    const { values, seq, checksum: checksum2 } = s.pending;
+    s.setStateValue("release", { values, seq, checksum: checksum2 });
+    giveUp = setTimeout(() => {
+      if (s.pending && s.pending.seq === seq) {
+        s.pending = null;
+        say(SAY.lost);
+      }
+    }, GIVE_UP_MS);
+  };
+  const poll = setInterval(() => {
+    const down = document.querySelector(DOWN) !== null;
+    if (down && !away) {
+      away = true;
+      if (s.pending) s.pending.away = true;
+      say(s.pending ? SAY.keptChange : SAY.away);
+    } else if (!down && away) {
+      away = false;
+      if (!s.pending) say(SAY.back, BACK_MS);
+      else if (s.pending.away && !s.pending.resent) resend();
+    }
+  }, POLL_MS);
+  s.gone.signal.addEventListener("abort", () => {
+    clearInterval(poll);
+    clearTimeout(giveUp);
+  });
+  const show = s.show;
+  s.show = (data) => {
+    const { accepted, ...drawn } = data;
+    const given = data !== s.data;
+    show(drawn);
+    s.data = data;
+    const kept = s.pending;
+    if (!kept || !given) return;
+    if (accepted === kept.seq) {
+      s.pending = null;
+      clearTimeout(giveUp);
+      if (kept.away) {
+        s.setValues(data.values);
+        s.redraw(null);
+        say(SAY.sent, BACK_MS);
+      }
+    } else if (kept.away && !kept.resent) {
+      resend();
+    }
+  };
+}
+
 // nnsine/frontend/tuner_release.js
 var KEY_COMMIT_MS = 250;
 function attachRelease(s) {
@@ -769,11 +873,16 @@ function attachRelease(s) {
     if (s.repick) s.repick();
     s.seq += 1;
     forward(s.values, s.nPairs, s.xs, s.y, s.data.relu);
-    s.setStateValue(
-      "release",
-      { values: Array.from(s.values), seq: s.seq, checksum: checksum(s.y), ...extra }
-    );
+    const release = {
+      values: Array.from(s.values),
+      seq: s.seq,
+      checksum: checksum(s.y),
+      ...extra
+    };
+    s.keep(release);
+    s.setStateValue("release", release);
   };
+  attachOutage(s);
   let quiet = null, pending = false;
   s.commitKey = () => {
     if (quiet) {
