@@ -87,10 +87,11 @@ def test_the_app_needs_only_the_plain_install_and_the_app_extra():
         scripts += (ROOT / "ui").rglob("*.py")
     app = imported_distributions(scripts)
     declared = names(CORE) | names(EXTRAS["app"])
-    assert set(app) <= declared | {"pandas"}, {d: f for d, f in app.items() if d not in declared}
-    # pandas: softmax_panel builds a table for st.dataframe, which streamlit requires anyway
-    assert canonicalize_name("pandas") in {canonicalize_name(r.name) for r in
-                                           _requires("streamlit")}
+    # Streamlit's own requirements, used beside it: pandas (softmax_panel's table for
+    # st.dataframe), starlette and anyio (app.py's st.App middleware, ui/gzip_once.py).
+    beside = {"pandas", "starlette", "anyio"}
+    assert set(app) <= declared | beside, {d: f for d, f in app.items() if d not in declared}
+    assert beside <= {canonicalize_name(r.name) for r in _requires("streamlit")}
 
 
 def _requires(dist: str) -> list[Requirement]:

@@ -148,13 +148,13 @@ def test_a_pair_picked_in_the_browser_is_shown_back():
     assert t._data["selected"] == 5
 
 
-def test_plotly_js_is_sent_from_the_installed_package():
+def test_plotly_js_is_sent_from_this_package():
     t, sent = Tuner(), []
     t.send = lambda content, buffers=None: sent.append((content, buffers))
     t._on_message(t, {"type": "plotly"}, [])
     content, buffers = sent[0]
     assert content == {"type": "plotly"} and len(buffers[0]) > 1_000_000
-    assert b"plotly.js v" in buffers[0][:300]
+    assert b"plotly.js (basic - minified) v" in buffers[0][:300]  # the app's own bundle
 
 
 def test_file_round_trip_keeps_fit_target_and_history(tmp_path):
