@@ -88,8 +88,11 @@ def url_keys() -> str:
             f"{fmt(sm.SCALE_RANGE[0])} … {fmt(sm.SCALE_RANGE[1])} |",
             f"| `sm_batch` | softmax | a batch: rows separated by `;`, numbers by `,` | "
             f"up to {sm.BATCH_ROWS} rows of {sm.BATCH_CLASSES} |",
-            "| `teacher` | class | the private teacher link's token (removed from the "
-            "address bar once read) | |",
+            "| `seat` | tuner | a student's seat in a live class (joining puts it in the "
+            "address bar; a reload brings the student back as themselves) | a 256-bit "
+            "token |",
+            "| `teacher` | class | the teacher link's token (the class page keeps it in its "
+            "address, so a reload brings the board back) | a 256-bit token |",
             "| `present` | any page | presenter mode | `1` (also `true`, `yes`) |",
             "| `embed` | any page | Streamlit's own: the page without its menus, for an "
             "iframe | `true` |"]
