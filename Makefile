@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench
+.PHONY: run test lint bench check
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
@@ -13,6 +13,12 @@ run: $(VENV)/.run-deps
 test: $(VENV)/.dev-deps $(CHROMIUM)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The everyday command: ruff and the fast tier, every test that starts no server, browser,
+# database or subprocess (markers: tests/conftest.py). About a minute on 2 cores.
+check: $(VENV)/.dev-deps
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m fast -q
 
 bench: $(VENV)/.dev-deps $(CHROMIUM)
 	$(PY) benchmarks/latency.py

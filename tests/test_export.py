@@ -48,6 +48,7 @@ def run(code: str, tmp_path, *, before: str = "") -> tuple[str, np.ndarray]:
     return result.stdout, np.load(saved)
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("name", FITS)
 def test_program_gives_the_books_arithmetic_bit_for_bit(name, tmp_path):
     fit = FITS[name]
@@ -60,6 +61,7 @@ def test_program_gives_the_books_arithmetic_bit_for_bit(name, tmp_path):
     assert stdout == f"MSE: {result.mse:.5f}  max |error|: {result.max_error:.4f}\n"
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("target", [t for t in targets.TARGETS if t != targets.DEFAULT])
 def test_program_scores_the_apps_target(target, tmp_path):
     fit = presets.preset("hand-tuned")
@@ -70,6 +72,7 @@ def test_program_scores_the_apps_target(target, tmp_path):
     assert stdout == f"MSE: {result.mse:.5f}  max |error|: {result.max_error:.4f}\n"
 
 
+@pytest.mark.subprocess
 def test_program_under_nnfs_init_is_float32_close(tmp_path):
     fit = presets.preset("hand-tuned")
     stdout, output = run(export.nnfs_program(fit), tmp_path,
@@ -120,6 +123,7 @@ def test_torch_state_dict_is_out_in_layout():
         "4.weight": (1, 8), "4.bias": (1,)}
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(not HAS_TORCH, reason="torch is not installed (benchmarks/requirements.txt)")
 @pytest.mark.parametrize("name", ["hand-tuned", "sixteen"])
 def test_torch_snippet_loads_the_file(name, tmp_path):

@@ -64,6 +64,7 @@ def as_params(pair):
     return Params(*([v] for v in pair), b_out=0.0)
 
 
+@pytest.mark.subprocess
 def test_browser_handles_match_the_engine_bit_for_bit():
     rng = np.random.default_rng(14)
     cases = []

@@ -65,6 +65,7 @@ def test_our_modules_import_without_cycles():
         pytest.fail(f"import cycle: {' -> '.join(error.args[1])}")
 
 
+@pytest.mark.subprocess
 def test_the_package_keeps_its_public_names_and_imports_none_of_them():
     code = ("import sys, nnsine; assert [m for m in sys.modules if m.startswith('nnsine')]"
             " == ['nnsine']; from nnsine import forward, preset, score, ParamsError, cli; "
