@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench check
+.PHONY: run test lint bench check screenshots
 
 run: $(VENV)/.run-deps
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
@@ -22,6 +22,10 @@ check: $(VENV)/.dev-deps
 
 bench: $(VENV)/.dev-deps $(CHROMIUM)
 	$(PY) benchmarks/latency.py
+
+# The README's pictures in docs/, drawn from the app as it is (benchmarks/screenshots.py).
+screenshots: $(VENV)/.dev-deps $(CHROMIUM)
+	$(PY) benchmarks/screenshots.py
 
 # A half-made venv (python3-venv missing) is removed, so the next try starts clean.
 $(VENV)/bin/pip:
