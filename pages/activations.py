@@ -4,7 +4,7 @@ import numpy as np
 import streamlit as st
 
 from nnsine.engine import activation_facts as facts
-from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.activations import ACTIVATIONS, TABLE
 from nnsine.engine.neuron import activation_point, neuron, switch
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
@@ -16,14 +16,9 @@ shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 # Wide enough that the sigmoid's S shows whole at the default weight 1 and bias 0.
 X_RANGE, Y_RANGE = (-6.0, 6.0), (-1.5, 2.0)
 X = np.linspace(*X_RANGE, 1201)
-NAMES = {"step": "Step", "linear": "Linear", "sigmoid": "Sigmoid", "relu": "ReLU"}
-FIGURES = {"step": "4-1", "linear": "4-2", "sigmoid": "4-3", "relu": "4-4"}
-FORMULAS = {
-    "step": "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-    "linear": "x",
-    "sigmoid": "1 / (1 + e^{-x})",
-    "relu": "\\max(0, x)",
-}
+NAMES = {a.name: a.label for a in TABLE}  # the one table: nnsine/engine/activations.py
+FIGURES = {a.name: a.figure for a in TABLE}
+FORMULAS = {a.name: a.formula for a in TABLE}
 
 st.title("Activation functions")
 st.caption("Sections 4.1 to 4.4 of the book (Figs. 4-1 to 4-4). One neuron with one input x "

@@ -1,7 +1,7 @@
 """A trained fit onto the sliders' 0.01 grid without losing what training won.
 
 Plain rounding moves every value up to half a step, and a pair with layer-1 weight 5 is
-sensitive: it can undo most of the training. So: round (params.snap_all), then nudge one
+sensitive: it can undo most of the training. So: round (fields.snap_all), then nudge one
 value at a time by one slider step, keeping each nudge that lowers the MSE, until none does.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsine.engine import dense, targets
+from nnsine.engine import dense, fields, targets
 from nnsine.engine.network import Params
-from nnsine.formats import params
 
 MAX_SWEEPS = 100  # each sweep lowers the MSE or ends the search; this is only a backstop
 
@@ -20,11 +19,11 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT) -> Params:
     """The fit rounded to the slider grid and nudged, step by step, to a lower MSE on the
     book's grid; every value is a slider position."""
     batch = dense.Batch(*targets.sample(target), dense.from_params(fit).sizes)
-    slots = params.slots(fit.n_pairs)
-    values = params.to_flat(params.snap_all(fit))
+    slots = fields.slots(fit.n_pairs)
+    values = fields.to_flat(fields.snap_all(fit))
 
     def mse(candidate: list[float]) -> float:
-        vector = dense.from_params(params.from_flat(candidate)).vector
+        vector = dense.from_params(fields.from_flat(candidate)).vector
         return batch.loss(vector)
 
     best = mse(values)
@@ -33,7 +32,7 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT) -> Params:
         for k, slot in enumerate(slots):
             for direction in (1.0, -1.0):
                 trial = values.copy()
-                trial[k] = params.snap(slot.field, values[k] + direction * slot.field.step)
+                trial[k] = fields.snap(slot.field, values[k] + direction * slot.field.step)
                 if trial[k] == values[k]:
                     continue  # at the end of its range
                 loss = mse(trial)
@@ -42,4 +41,4 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT) -> Params:
                     break
         if not improved:
             break
-    return params.from_flat(np.asarray(values))
+    return fields.from_flat(np.asarray(values))
