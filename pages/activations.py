@@ -8,6 +8,7 @@ from nnsine.engine.activations import ACTIVATIONS, TABLE
 from nnsine.engine.neuron import activation_point, neuron, switch
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
+from ui.state import session
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -26,8 +27,8 @@ st.caption("Sections 4.1 to 4.4 of the book (Figs. 4-1 to 4-4). One neuron with 
 
 SEEN = "act_link"  # the ?act= value this session last read or wrote
 linked = st.query_params.get("act")
-if linked in NAMES and st.session_state.get(SEEN) != linked:  # a new link: before the widget
-    st.session_state["act_name"] = linked
+if linked in NAMES and session.get(SEEN) != linked:  # a new link: before the widget
+    session["act_name"] = linked
 name = kept(st.radio, "Activation function", "act_name", "step", list(NAMES),
             format_func=lambda key: f"{NAMES[key]} (Fig. {FIGURES[key]})", horizontal=True)
 left, right = st.columns([1, 3])
@@ -53,4 +54,4 @@ with right:
 st.info(facts.USES[name])
 
 sync_query({"act": name} if name != "step" else {}, ["act"])  # the link reopens this function
-st.session_state[SEEN] = name if name != "step" else None
+session[SEEN] = name if name != "step" else None

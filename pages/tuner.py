@@ -10,6 +10,7 @@ from nnsine.formats import fitfile, params, provenance
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
 from ui import fit_state, presenter, shell
 from ui.classroom import handin_panel
+from ui.state import session
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
@@ -25,8 +26,8 @@ from ui.widgets import markdown_literal
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 
 
-activation = st.session_state.get("activation") or "relu"
-live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")
+activation = session.get("activation") or "relu"
+live_panel.accept_release(activation, "wide" if session.get("wide") else "book")
 fit = fit_state.current()
 target = fit_state.target()
 result = evaluate(fit, target, activation)
@@ -80,7 +81,7 @@ with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
     if task is None:  # an exercise fixes the target and the number of pairs
         target_panel.target_picker(target, view_row[0])
-        st.session_state["pairs"] = fit.n_pairs
+        session["pairs"] = fit.n_pairs
         view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
                                  on_change=fit_state.resize, args=("pairs",))
     view_row[2].segmented_control("Hidden layers", ["relu", "linear"], key="activation",

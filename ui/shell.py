@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import streamlit as st
 
-from ui import presenter, theme_css
+from ui import presenter, state, theme_css
 
 
 class Page(NamedTuple):
@@ -66,3 +66,4 @@ def setup() -> None:
             st.page_link(page.script, label=page.title, icon=page.icon)
     presenter.presenter_toggle()
     theme_css.apply()  # issue 13: chart text readable in light and dark
+    state.note_url()  # a URL key no page reads is named, not dropped (`?P1_W1=6`)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from nnsine.classboard import board_store
 from nnsine.classboard.board_rules import Limits
+from ui.state import session
 from ui.widgets import markdown_literal
 
 TEACHER, STUDENT, SESSION = "board_teacher", "board_student", "board_session"
@@ -73,7 +74,7 @@ def address() -> str:
 
 def session_key() -> str:
     """A random id for this browser session (rate limits count wrong codes per session)."""
-    return st.session_state.setdefault(SESSION, secrets.token_hex(16))
+    return session.setdefault(SESSION, secrets.token_hex(16))
 
 
 def base_url() -> str:

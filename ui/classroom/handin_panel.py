@@ -13,6 +13,7 @@ from nnsine.classboard.board_rules import BoardError
 from nnsine.engine import targets
 from ui import fit_state
 from ui.classroom import board_db
+from ui.state import session
 from ui.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
@@ -25,30 +26,30 @@ def _on_join(limits) -> None:
     if engine is None:
         return
     try:
-        token, info, name = board_students.join(engine, st.session_state["handin_code"],
-                                       st.session_state["handin_name"],
+        token, info, name = board_students.join(engine, session["handin_code"],
+                                       session["handin_name"],
                                        board_db.session_key(), board_db.address(), limits,
                                        time.time())
     except BoardError as error:
-        st.session_state[PROBLEM] = str(error)
+        session[PROBLEM] = str(error)
         return
-    st.session_state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
+    session[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
                                           "target": info.target}
     if fit_state.target() != info.target:  # the tuner shows what the class is scored on
         fit_state.set_target(info.target, f"class {info.code}'s target")
-        st.session_state[WHOLE_PAGE] = True  # the title and chart are outside this fragment
+        session[WHOLE_PAGE] = True  # the title and chart are outside this fragment
     st.query_params.pop("join", None)
 
 
 def _join(limits) -> None:
-    st.session_state.setdefault("handin_code", st.query_params.get("join", ""))
+    session.setdefault("handin_code", st.query_params.get("join", ""))
     with st.form("handin_join", border=False):
         st.text_input("Join code", key="handin_code", max_chars=16)
         st.text_input("Display name (the teacher sees it)", key="handin_name",
                       max_chars=limits.name_chars)
         st.form_submit_button("Join the class", width="stretch", on_click=_on_join,
                               args=(limits,))
-    if problem := st.session_state.pop(PROBLEM, None):
+    if problem := session.pop(PROBLEM, None):
         st.error(problem)
 
 
@@ -60,7 +61,7 @@ def _joined(engine, limits, me: dict) -> None:
                    "your hand-in is "
                    "scored on that.")
     st.caption("The board keeps your **latest** hand-in: handing in again replaces it.")
-    linear = st.session_state.get("activation") == "linear"
+    linear = session.get("activation") == "linear"
     if linear:  # the board scores ReLU pairs: a linear fit's numbers would not match
         st.info("The class is scored with ReLU hidden layers: switch *Hidden layers* back "
                 "to relu to hand in.")
@@ -78,22 +79,22 @@ def _joined(engine, limits, me: dict) -> None:
         standing = board_students.standing(engine, me["token"], time.time())
     except BoardError as error:
         st.warning(str(error))
-        st.session_state.pop(board_db.STUDENT, None)
+        session.pop(board_db.STUDENT, None)
         return
     if standing:
         rank, count = standing
         st.metric("Your rank", f"#{rank} of {count}")
         st.button("Refresh my rank", key="handin_refresh")
     st.button("Leave the class", key="handin_leave",
-              on_click=lambda: st.session_state.pop(board_db.STUDENT, None))
+              on_click=lambda: session.pop(board_db.STUDENT, None))
 
 
 @st.fragment
 def handin_panel() -> None:
     """The 'Hand in to your class' expander (open when the URL has ?join=CODE)."""
-    if st.session_state.pop(WHOLE_PAGE, False):
+    if session.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    me = st.session_state.get(board_db.STUDENT)
+    me = session.get(board_db.STUDENT)
     # Built only while open (on_change="rerun"): most students never join, and its form
     # cost every slider release some server time for nothing.
     box = st.expander("Hand in to your class", expanded=bool(me or "join" in st.query_params),
