@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test lint bench widget bench-widget wheel clean help
+.PHONY: run test check lint bench screenshots widget bench-widget wheel clean help
 
 run: $(VENV)/.run-deps  ## serve the app on http://127.0.0.1:8501 (creates .venv first)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
@@ -14,6 +14,16 @@ run: $(VENV)/.run-deps  ## serve the app on http://127.0.0.1:8501 (creates .venv
 test: $(VENV)/.dev-deps $(CHROMIUM)  ## ruff, then every test (browser tests included; ~10 min)
 	$(VENV)/bin/ruff check .
 	$(PY) -m pytest
+
+# The everyday command: ruff and the fast tier, every test that starts no server, browser,
+# database or subprocess (markers: tests/conftest.py). About a minute on 2 cores.
+check: $(VENV)/.dev-deps  ## ruff and the fast tier (no server, browser, database or subprocess)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m fast -q
+
+# The README's pictures in docs/, drawn from the app as it is (benchmarks/screenshots.py).
+screenshots: $(VENV)/.dev-deps $(CHROMIUM)  ## redraw the README's pictures in docs/
+	$(PY) benchmarks/screenshots.py
 
 lint: $(VENV)/bin/ruff  ## ruff check . (the style and lint rules in pyproject.toml)
 	$(VENV)/bin/ruff check .

@@ -4,12 +4,13 @@ import numpy as np
 import streamlit as st
 
 from nnsine.engine import activation_facts as facts
-from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.activations import ACTIVATIONS, TABLE
 from nnsine.engine.neuron import activation_point, neuron, switch
 from nnsine.engine.views import with_kinks
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
 from ui.listings_panel import listings_panel
+from ui.state import session
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -18,14 +19,9 @@ shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 # Wide enough that the sigmoid's S shows whole at the default weight 1 and bias 0.
 X_RANGE, Y_RANGE = (-6.0, 6.0), (-1.5, 2.0)
 X = np.linspace(*X_RANGE, 1201)
-NAMES = {"step": "Step", "linear": "Linear", "sigmoid": "Sigmoid", "relu": "ReLU"}
-FIGURES = {"step": "4-1", "linear": "4-2", "sigmoid": "4-3", "relu": "4-4"}
-FORMULAS = {
-    "step": "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-    "linear": "x",
-    "sigmoid": "1 / (1 + e^{-x})",
-    "relu": "\\max(0, x)",
-}
+NAMES = {a.name: a.label for a in TABLE}  # the one table: nnsine/engine/activations.py
+FIGURES = {a.name: a.figure for a in TABLE}
+FORMULAS = {a.name: a.formula for a in TABLE}
 
 st.title("Activation functions")
 st.caption("Sections 4.1 to 4.4 of the book (Figs. 4-1 to 4-4). One neuron with one input x "
@@ -33,8 +29,8 @@ st.caption("Sections 4.1 to 4.4 of the book (Figs. 4-1 to 4-4). One neuron with 
 
 SEEN = "act_link"  # the ?act= value this session last read or wrote
 linked = st.query_params.get("act")
-if linked in NAMES and st.session_state.get(SEEN) != linked:  # a new link: before the widget
-    st.session_state["act_name"] = linked
+if linked in NAMES and session.get(SEEN) != linked:  # a new link: before the widget
+    session["act_name"] = linked
 name = kept(st.radio, "Activation function", "act_name", "step", list(NAMES),
             format_func=lambda key: f"{NAMES[key]} (Fig. {FIGURES[key]})", horizontal=True)
 left, right = st.columns([1, 3])
@@ -65,4 +61,4 @@ with st.expander("Section 4.9: ReLU in code (In[1] to In[4])", expanded=name == 
                    "book's nnfs.init() run: each printed as the book prints it.")
 
 sync_query({"act": name} if name != "step" else {}, ["act"])  # the link reopens this function
-st.session_state[SEEN] = name if name != "step" else None
+session[SEEN] = name if name != "step" else None

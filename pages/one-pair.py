@@ -7,6 +7,7 @@ from nnsine.engine.neuron import neuron, neuron_notes, pair, pair_notes, pair_po
 from nnsine.engine.views import with_kinks
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
+from ui.state import session
 from ui.widgets import sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -39,13 +40,13 @@ SEEN = "one_pair_link"  # the ?fig= value this session last read or wrote
 
 def load(figure: str) -> None:
     """on_click of a figure button (or a ?fig= link): the book's values into the sliders."""
-    st.session_state.update(FIGURES[figure])
-    st.session_state[LOADED] = figure
+    session.update(FIGURES[figure])
+    session[LOADED] = figure
 
 
 def slider(label: str, key: str) -> float:
     """A weight or bias slider (range ±LIMIT) whose value is kept across pages."""
-    st.session_state.setdefault(key, DEFAULTS[key])
+    session.setdefault(key, DEFAULTS[key])
     # persist_state: the value survives a visit to another page.
     return st.slider(label, -LIMIT, LIMIT, step=STEP, key=key, format="%.2f",
                      persist_state="session")
@@ -60,7 +61,7 @@ def figure_buttons(figures, prefix: str) -> None:
 
 
 linked = st.query_params.get("fig")
-if linked in FIGURES and st.session_state.get(SEEN) != linked:  # a new link: before widgets
+if linked in FIGURES and session.get(SEEN) != linked:  # a new link: before widgets
     load(linked)
 
 st.title("One neuron, one pair")
@@ -92,7 +93,7 @@ left, right = st.columns([1, 3])
 with left:
     w1, b1 = slider("Neuron 1 weight", "pair_w1"), slider("Neuron 1 bias", "pair_b1")
     w2, b2 = slider("Neuron 2 weight", "pair_w2"), slider("Neuron 2 bias", "pair_b2")
-    st.session_state.setdefault(SHADE, DEFAULTS[SHADE])
+    session.setdefault(SHADE, DEFAULTS[SHADE])
     shade = st.toggle("Shade the area of effect", key=SHADE, persist_state="session")
 corners = pair(X, w1, b1, w2, b2)
 x = with_kinks(X, [*pair_points(corners).values(), switch(w1, b1) and switch(w1, b1).x])
@@ -106,7 +107,7 @@ with right:
 for key, sentence in pair_notes(view, w2, b2):
     (st.info if key == "flat" else st.success if key == "area" else st.markdown)(sentence)
 
-loaded = st.session_state.get(LOADED)
-still = loaded in FIGURES and all(st.session_state.get(k) == v for k, v in FIGURES[loaded].items())
+loaded = session.get(LOADED)
+still = loaded in FIGURES and all(session.get(k) == v for k, v in FIGURES[loaded].items())
 sync_query({"fig": loaded} if still else {}, ["fig"])  # the link reopens the figure shown
-st.session_state[SEEN] = loaded if still else None
+session[SEEN] = loaded if still else None

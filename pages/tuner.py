@@ -10,6 +10,7 @@ from nnsine.formats import fitfile, params, provenance
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
 from ui import fit_state, presenter, shell
 from ui.classroom import handin_panel, seat
+from ui.state import session
 from ui.tuner import (
     arithmetic_panel,
     export_panel,
@@ -29,8 +30,8 @@ shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 seat.restore()  # issue 23: ?seat=TOKEN is a student of a live class, back as themselves
 handin_panel.join_first()  # a join link's first screen: the join form, then the tuner
 
-activation = st.session_state.get("activation") or "relu"
-live_panel.accept_release(activation, "wide" if st.session_state.get("wide") else "book")
+activation = session.get("activation") or "relu"
+live_panel.accept_release(activation, "wide" if session.get("wide") else "book")
 fit = fit_state.current()
 target = fit_state.target()
 result = evaluate(fit, target, activation)
@@ -85,7 +86,7 @@ with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
     if task is None:  # an exercise fixes the target and the number of pairs
         target_panel.target_picker(target, view_row[0])
-        st.session_state["pairs"] = fit.n_pairs
+        session["pairs"] = fit.n_pairs
         view_row[1].number_input("Pairs", 1, params.MAX_PAIRS, key="pairs",
                                  on_change=fit_state.resize, args=("pairs",))
     view_row[2].segmented_control("Hidden layers", ["relu", "linear"], key="activation",
@@ -101,8 +102,8 @@ with tuner:
     # Areas of effect are a ReLU idea: with linear hidden layers there is none to shade.
     area = pairs.area(fit, pair) if relu else None
     overlay = area_overlay(area, PAIR_COLORS[pair], X_RANGES[view], pair)
-    learning = (st.session_state.get("tuner_tab") == optimizer_panel.TAB
-                and st.session_state.get("opt_mode") == "pairs"
+    learning = (session.get("tuner_tab") == optimizer_panel.TAB
+                and session.get("opt_mode") == "pairs"
                 and not fit_state.hides("optimizer"))  # Play runs in the live tuner
     live_panel.live_tuner(fit, target, view, activation, contributions, overlay, presenting,
                           optimizer_live.data(fit) if learning else None)

@@ -6,6 +6,7 @@ import streamlit as st
 from nnsine.engine import dense, targets, training
 from nnsine.plots.chapter_figures import fits_figure, loss_figure
 from ui import shell
+from ui.state import session
 from ui.widgets import kept
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -46,8 +47,8 @@ def train_with_progress(seed: int, steps: int) -> dict[str, training.Run]:
 
 def request() -> None:
     """on_click of Train: remember what was asked for."""
-    st.session_state["why_request"] = (st.session_state["why_seed"],
-                                       st.session_state["why_steps"])
+    session["why_request"] = (session["why_seed"],
+                                       session["why_steps"])
 
 
 st.title("Why nonlinear activations")
@@ -71,7 +72,7 @@ right.button("Train both networks", key="why_train", on_click=request, type="pri
              width="stretch")
 
 # Until Train is pressed: the default seed's result, not an empty page.
-seed, steps = st.session_state.get("why_request", (SEED, DEFAULT_STEPS))
+seed, steps = session.get("why_request", (SEED, DEFAULT_STEPS))
 runs = train_with_progress(seed, steps)
 x, y = targets.sample()
 st.caption(f"Trained from seed {seed} for {steps} steps; each chart shows the lowest-MSE "

@@ -1,4 +1,11 @@
-"""Shared fixtures: the repo on sys.path, a real server and a real Chromium for browser tests.
+"""Shared fixtures: the repo on sys.path, a real server and a real Chromium for browser tests,
+and the test tiers.
+
+Tiers (markers, pyproject.toml): a test that starts a browser, a Streamlit page run, a
+database server or a subprocess is in the tier of that name; every other test is `fast`
+(`make check`). Tiers are given by fixture use here, or by a module's `pytestmark`; a test
+left `fast` that starts a subprocess or an AppTest run fails with the marker it needs, so no
+one can forget one.
 
 Browser tests use APP_URL when it is set (e.g. the container under test), else they
 start `streamlit run app.py` on a free port. Chromium is Debian's (/usr/bin/chromium, or
@@ -26,6 +33,49 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+SLOW_TIERS = ("browser", "app", "db", "subprocess", "standard_route")
+FIXTURE_TIERS = {"browser": "browser", "page": "browser", "app_url": "browser",
+                 "postgres_url": "db"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Mark each test with the tiers its fixtures imply; a test in none of them is `fast`."""
+    for item in items:
+        for name in getattr(item, "fixturenames", ()):
+            if name in FIXTURE_TIERS:
+                item.add_marker(FIXTURE_TIERS[name])
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("database_url") == "postgresql":
+            item.add_marker("db")
+        if not any(item.get_closest_marker(tier) for tier in SLOW_TIERS):
+            item.add_marker("fast")
+
+
+class TierError(OSError):
+    """A `fast` test tried to start what only a slower tier may start."""
+
+
+@pytest.fixture(autouse=True)
+def _fast_starts_nothing(request, monkeypatch):
+    """In a `fast` test, starting a subprocess or an AppTest run raises TierError naming the
+    marker the test needs (an OSError, so a library that tries a tool and falls back, such
+    as matplotlib looking for fc-list, still falls back)."""
+    if request.node.get_closest_marker("fast") is None:
+        yield
+        return
+    from streamlit.testing.v1 import AppTest
+
+    def refuse(tier):
+        def start(*args, **kwargs):
+            raise TierError(f"{request.node.nodeid} starts a {tier}: mark it "
+                            f"@pytest.mark.{tier} (or its module: pytestmark)")
+        return start
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", refuse("subprocess"))
+    monkeypatch.setattr(AppTest, "run", refuse("app"))
+    yield
 
 
 def free_port() -> int:

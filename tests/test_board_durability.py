@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from sqlalchemy import create_engine
 
 from nnsine.classboard import board, board_store, board_students
@@ -19,6 +20,7 @@ from tests.conftest import ROOT
 STUDENTS = 400
 
 
+@pytest.mark.subprocess
 def test_sigkill_during_a_burst_loses_no_acknowledged_hand_in(engine, database_url,
                                                               tmp_path):
     now = time.time()

@@ -102,6 +102,7 @@ def test_names_stay_plain_in_the_chart_and_in_markdown():
     assert "<" not in markdown_literal(MARKUP).replace("\\<", "")
 
 
+@pytest.mark.subprocess
 def test_cli_class_export(lesson, tmp_path):
     url, _, info, token, _ = lesson
     out = tmp_path / "out"

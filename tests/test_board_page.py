@@ -16,6 +16,8 @@ from tests.board_fixtures import postgres_url  # noqa: F401 (a fixture)
 from tests.conftest import opened
 from tests.test_tuner_page import shown
 
+pytestmark = pytest.mark.app
+
 MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
 
 
@@ -151,6 +153,7 @@ def test_a_wrong_code_is_refused_and_counted(database, monkeypatch):
         assert expected in at.error[0].value
 
 
+@pytest.mark.db
 def test_the_board_runs_on_postgresql(request, monkeypatch):
     monkeypatch.setenv("NNSINE_DATABASE_URL", request.getfixturevalue("postgres_url"))
     _, code, token = start_class()

@@ -265,3 +265,23 @@ def test_limits_from_the_environment_pass_the_one_number_check(value, words):
     assert str(error.value).startswith(f"{variable}: ")
     assert Limits.from_env({"NNSINE_MAX_CLASSES": " 7 ", "NNSINE_CLASS_HOURS": "2.5"}) == (
         Limits(max_classes=7, class_hours=2.5))
+
+
+def test_board_standing_and_grading_rank_alike(engine):
+    """One ranking (nnsine.engine.metrics.rank_key) in all three places: equal scores are
+    ordered by arrival, on the board, in a student's standing and in a graded upload."""
+    from nnsine.classboard import grading
+    from nnsine.formats import fitfile
+
+    info, _ = board.create_class(engine, "sine", LIMITS, NOW)
+    arrivals = [("Zed", GOOD), ("Amy", GOOD), ("Cy", ZEROS), ("Bea", GOOD)]
+    tokens = [_join(engine, info.code, name) for name, _ in arrivals]
+    for k, (token, (_, fit)) in enumerate(zip(tokens, arrivals, strict=True)):
+        board_students.hand_in(engine, token, fit, LIMITS, NOW + k)
+    expected = ["Zed", "Amy", "Bea", "Cy"]
+    assert [r.name for r in board.ranking(engine, info.id)] == expected
+    standings = {name: board_students.standing(engine, token, NOW)[0]
+                 for (name, _), token in zip(arrivals, tokens, strict=True)}
+    assert sorted(standings, key=standings.get) == expected
+    entries, bad = grading.grade([(name, fitfile.dumps(fit)) for name, fit in arrivals])
+    assert bad == [] and [e.name for e in entries] == expected

@@ -43,6 +43,7 @@ def test_switch_points_are_named_by_what_happens_left_to_right():
     assert [key for key, _ in neuron.neuron_notes(0.0, 0.0)] == ["flat"]
 
 
+@pytest.mark.app
 def test_fig_4_12_marks_a_switch_off_point_and_says_off():
     at = page("one_pair")
     ok(at.button(key="one_fig_3").click().run())  # Fig. 4-12: weight -1, bias 0.5
@@ -54,6 +55,7 @@ def test_fig_4_12_marks_a_switch_off_point_and_says_off():
     assert "switches on at x = 0.00" in json.dumps(chart(at, "one_chart")["layout"])
 
 
+@pytest.mark.app
 def test_buttons_are_numbered_by_the_figure_they_load():
     at = page("one_pair")
     labels = [b.label for b in at.button]
@@ -67,6 +69,7 @@ def test_buttons_are_numbered_by_the_figure_they_load():
         assert at.query_params["fig"] in (figure, [figure])
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("figure, shown, hidden", [
     ("4-13", {"area", "one_point", "no_offset"}, {"both_points", "lifted", "flat"}),
     ("4-14", {"area", "one_point", "lifted"}, {"both_points", "no_offset"}),
@@ -95,6 +98,7 @@ def test_sigmoid_is_not_blamed_for_the_steps_flaw():
     assert "close to linear" in uses["relu"] and "bend at 0" in uses["relu"]
 
 
+@pytest.mark.app
 def test_readout_follows_the_sliders_and_statements_hold():
     at = page("activations")
     ok(at.radio(key="act_name").set_value("sigmoid").run())
@@ -110,6 +114,7 @@ def test_readout_follows_the_sliders_and_statements_hold():
     assert "different outputs" in texts(at)
 
 
+@pytest.mark.app
 def test_sigmoid_shows_its_s_shape_at_the_default_setting():
     at = page("activations", {"act": "sigmoid"})
     assert at.radio(key="act_name").value == "sigmoid"

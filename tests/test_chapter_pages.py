@@ -33,6 +33,7 @@ def page(name: str) -> AppTest:
 
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("path", ["pages/activations.py", "pages/one-pair.py",
                                   "pages/why-nonlinear.py"])
 def test_each_page_runs_from_the_app(path):
@@ -41,6 +42,7 @@ def test_each_page_runs_from_the_app(path):
     assert at.title  # the page drew something
 
 
+@pytest.mark.app
 def test_pages_keep_their_values_while_you_visit_others():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     ok(at.switch_page("pages/one-pair.py").run())
@@ -57,6 +59,7 @@ def test_pages_keep_their_values_while_you_visit_others():
     assert at.number_input(key="why_seed").value == 4
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("name", ["step", "linear", "sigmoid", "relu"])
 def test_activation_page_applies_weight_and_bias_to_the_chosen_function(name):
     at = page("activations")
@@ -73,6 +76,7 @@ def test_activation_page_applies_weight_and_bias_to_the_chosen_function(name):
     assert at.info[0].value.startswith("Where it is used")
 
 
+@pytest.mark.app
 def test_one_pair_buttons_load_the_books_settings():
     at = page("one_pair")
     expected = [(0.0, 0.0), (1.0, 0.0), (1.0, 0.5), (-1.0, 0.5)]
@@ -90,12 +94,14 @@ def test_one_pair_buttons_load_the_books_settings():
     assert "on at x = 0.00" in layout and "off at x = 0.50" in layout
 
 
+@pytest.mark.app
 def test_one_pair_explains_a_flat_pair():
     at = page("one_pair")
     ok(at.slider(key="pair_w2").set_value(0.0).run())
     assert "No area of effect" in at.info[0].value
 
 
+@pytest.mark.app
 def test_why_nonlinear_shows_the_default_seed_first_and_trains_on_demand():
     at = page("why_nonlinear")  # issue 13: the default seed's result, before any click
     assert any("Trained from seed 13 for 2000 steps" in c.value for c in at.caption)
@@ -119,6 +125,7 @@ def harness() -> AppTest:
     return at
 
 
+@pytest.mark.app
 def test_optimizer_load_changes_the_sliders_and_undo_restores_them():
     at = harness()
     hand_tuned = at.session_state["fit"]
@@ -137,6 +144,7 @@ def test_optimizer_load_changes_the_sliders_and_undo_restores_them():
     assert at.button(key="opt_live_undo").disabled
 
 
+@pytest.mark.app
 def test_optimizer_dense_mode_shows_the_cross_weights_and_keeps_the_sliders():
     at = harness()
     at.radio(key="opt_mode").set_value("dense")

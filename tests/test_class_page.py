@@ -1,9 +1,13 @@
 """The class challenge page: a teacher's uploads ranked like `python -m nnsine score`."""
 
+import pytest
+
 from nnsine.book import presets
 from nnsine.engine.metrics import score
 from nnsine.formats import fitfile
 from tests.conftest import opened
+
+pytestmark = pytest.mark.app
 
 
 def class_page():

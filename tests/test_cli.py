@@ -19,6 +19,7 @@ def nnsine(*args, cwd=None):
                           text=True, cwd=cwd or ROOT, timeout=60)
 
 
+@pytest.mark.subprocess
 def test_preset_prints_the_json_format():
     result = nnsine("preset", "hand-tuned")
     assert result.returncode == 0
@@ -26,6 +27,7 @@ def test_preset_prints_the_json_format():
     assert json.loads(result.stdout)["format"] == "nnsine-pairs"
 
 
+@pytest.mark.subprocess
 def test_unknown_preset_is_an_error_naming_the_known_ones():
     result = nnsine("preset", "perfect")
     assert result.returncode == 2 and "hand-tuned" in result.stderr and not result.stdout
@@ -38,6 +40,7 @@ def make_class(tmp_path):
     return [str(tmp_path / name) for name in ("bob.json", "cy.json", "ada.json")]
 
 
+@pytest.mark.subprocess
 def test_score_ranks_good_files_and_reports_the_bad_one(tmp_path):
     result = nnsine("score", *make_class(tmp_path))
     assert result.returncode == 1
@@ -47,6 +50,7 @@ def test_score_ranks_good_files_and_reports_the_bad_one(tmp_path):
     assert "cy.json" in result.stderr and "not valid JSON" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_score_json_lists_scores_and_errors(tmp_path):
     result = nnsine("score", "--json", *make_class(tmp_path), str(tmp_path / "missing.json"))
     assert result.returncode == 1
@@ -57,11 +61,13 @@ def test_score_json_lists_scores_and_errors(tmp_path):
     assert "error" in rows[2] and "error" in rows[3]
 
 
+@pytest.mark.subprocess
 def test_score_of_good_files_exits_zero(tmp_path):
     files = make_class(tmp_path)
     assert nnsine("score", files[0], files[2]).returncode == 0
 
 
+@pytest.mark.subprocess
 def test_score_expands_a_wildcard_the_shell_left_alone(tmp_path):
     make_class(tmp_path)
     result = nnsine("score", str(tmp_path / "*.json"))  # as `docker run ... /data/*.json`
@@ -74,6 +80,7 @@ from nnsine.engine.metrics import GOALS  # noqa: E402
 from tests.input_fixtures import HUGE_INT, OFF_GRID, with_b_out  # noqa: E402
 
 
+@pytest.mark.subprocess
 def test_a_number_too_big_for_a_float_is_one_error_line_and_the_rest_are_graded(tmp_path):
     files = make_class(tmp_path)[::2]  # bob and ada, both good
     (tmp_path / "huge.json").write_text(HUGE_INT)
@@ -87,6 +94,7 @@ def test_a_number_too_big_for_a_float_is_one_error_line_and_the_rest_are_graded(
     assert "ada.json" in result.stdout and "bob.json" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_an_endless_or_nested_file_is_an_error_line(tmp_path):
     (tmp_path / "deep.json").write_text("[" * 60_000)
     result = nnsine("score", str(tmp_path / "deep.json"), "/dev/zero", make_class(tmp_path)[2])
@@ -95,6 +103,7 @@ def test_an_endless_or_nested_file_is_an_error_line(tmp_path):
     assert "ada.json" in result.stdout
 
 
+@pytest.mark.subprocess
 def test_the_off_grid_file_scores_what_the_tuner_shows(tmp_path):
     (tmp_path / "notebook.json").write_text(fitfile.dumps(OFF_GRID))
     result = nnsine("score", "--json", str(tmp_path / "notebook.json"))
@@ -103,6 +112,7 @@ def test_the_off_grid_file_scores_what_the_tuner_shows(tmp_path):
     assert row["max_error"] > GOALS[1]  # the 0.05 goal is not reached by this file
 
 
+@pytest.mark.subprocess
 def test_a_file_name_that_is_not_utf8_is_printed(tmp_path):
     name = tmp_path.as_posix().encode() + b"/caf\xe9.json"
     Path(name.decode("utf-8", "surrogateescape")).write_text(fitfile.dumps(OFF_GRID))
@@ -121,12 +131,14 @@ def test_a_file_name_that_is_not_utf8_is_printed(tmp_path):
     (["--seed", "1" * 40], "is not a whole number"),
     (["--steps"], "expected one argument"),
 ])
+@pytest.mark.subprocess
 def test_every_argument_error_is_a_usage_message_with_status_2(args, message):
     result = nnsine("train", "fit.json", *args)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.startswith("usage:") and message in result.stderr
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("args", [["score"], ["score", "a.json", "--target", "tan"],
                                   ["frobnicate"], [], ["preset", "perfect"]])
 def test_other_argument_errors_are_usage_messages_too(args):
@@ -134,6 +146,7 @@ def test_other_argument_errors_are_usage_messages_too(args):
     assert result.returncode == 2 and result.stderr.startswith("usage:")
 
 
+@pytest.mark.subprocess
 def test_a_legal_seed_and_zero_steps_run(tmp_path):
     (tmp_path / "fit.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
     result = nnsine("train", str(tmp_path / "fit.json"), "--steps", "0", "--seed", "7")

@@ -121,6 +121,7 @@ def test_haproxy_config_is_sticky_compressing_and_health_checked():
     assert "option redispatch" in config and "timeout tunnel" in config
 
 
+@pytest.mark.subprocess
 @pytest.mark.skipif(not shutil.which("haproxy"), reason="haproxy is not installed "
                     "(Debian package 'haproxy'; .ci/run installs it)")
 def test_haproxy_accepts_the_config():

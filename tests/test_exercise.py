@@ -110,6 +110,7 @@ def test_fit_files_carry_target_and_provenance_and_version_1_still_loads():
     assert file.params == fit and file.target == "sine" and file.sealed is None
 
 
+@pytest.mark.subprocess
 def test_score_shows_how_fits_were_made_and_flags_forbidden_shortcuts(tmp_path):
     import subprocess
     import sys
@@ -138,6 +139,7 @@ def test_score_shows_how_fits_were_made_and_flags_forbidden_shortcuts(tmp_path):
             assert run.returncode == 0 and "ada.json" in run.stdout
 
 
+@pytest.mark.subprocess
 def test_own_targets_export_and_render(tmp_path):
     import subprocess
     import sys

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from nnsine.book import presets
@@ -13,6 +14,8 @@ from nnsine.engine.metrics import score
 from nnsine.formats import exercise
 from tests.conftest import ROOT
 from tests.test_tuner_page import app, metric, shown, tuner_data, url_warnings
+
+pytestmark = pytest.mark.app
 
 
 def test_a_formula_becomes_the_target_score_chart_and_url():

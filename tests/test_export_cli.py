@@ -5,11 +5,14 @@ from __future__ import annotations
 import io
 
 import numpy as np
+import pytest
 
 from nnsine.book import presets
 from nnsine.formats import export, fitfile, importer
 from tests.test_cli import nnsine
 from tests.test_export import FITS
+
+pytestmark = pytest.mark.subprocess
 
 
 def saved(tmp_path, fit=None):

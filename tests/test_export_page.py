@@ -6,10 +6,13 @@ import io
 import json
 
 import numpy as np
+import pytest
 
 from nnsine.book import presets
 from nnsine.formats import export, fitfile, params
 from tests.test_tuner_page import app, shown
+
+pytestmark = pytest.mark.app
 
 
 def opened():

@@ -64,6 +64,7 @@ def test_the_map_covers_every_figure_of_the_chapter_once():
     assert all(f"| {f} |" in table for f in FIGURES)
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("figure", list(FIGURES))
 def test_every_figure_opens(figure):
     view = FIGURES[figure]

@@ -20,17 +20,17 @@ DRIVER = """
 import { handles, moveHandle, nudgeHandle, snap } from %s;
 let text = "";
 for await (const chunk of process.stdin) text += chunk;
-const { cases, snaps } = JSON.parse(text);
+const { cases, snaps, slots } = JSON.parse(text);  // slots: as the component's data has them
 const out = cases.map(({ pair, move, nudge }) => {
   const found = handles(pair);
   const result = { handles: found.handles, why: found.why, moved: {}, nudged: {} };
   for (const name of Object.keys(found.handles)) {
-    result.moved[name] = move[name].map((to) => moveHandle(pair, name, to));
-    result.nudged[name] = nudge.map((steps) => nudgeHandle(pair, name, steps));
+    result.moved[name] = move[name].map((to) => moveHandle(pair, name, to, slots));
+    result.nudged[name] = nudge.map((steps) => nudgeHandle(pair, name, steps, slots));
   }
   return result;
 });
-process.stdout.write(JSON.stringify({ out, snaps: snaps.map(snap) }));
+process.stdout.write(JSON.stringify({ out, snaps: snaps.map((v) => snap(v, slots[1])) }));
 """
 NUDGES = [1, -1, 10, -10, 2000, -2000]
 
@@ -64,6 +64,7 @@ def as_params(pair):
     return Params(*([v] for v in pair), b_out=0.0)
 
 
+@pytest.mark.subprocess
 def test_browser_handles_match_the_engine_bit_for_bit():
     rng = np.random.default_rng(14)
     cases = []
@@ -73,7 +74,9 @@ def test_browser_handles_match_the_engine_bit_for_bit():
         cases.append({"pair": pair, "move": {"on": xs, "off": xs, "height": ys},
                       "nudge": NUDGES})
     snaps = [*rng.uniform(-12, 12, 2000), *(k / 8 for k in range(-90, 91)), -0.0, 0.005]
-    result = run_node({"cases": cases, "snaps": snaps})
+    slots = [{"low": s.field.low, "high": s.field.high, "step": s.field.step}
+             for s in params.slots(1)[:5]]  # what ui/tuner/live_panel.py sends the browser
+    result = run_node({"cases": cases, "snaps": snaps, "slots": slots})
     assert result["snaps"] == [params.snap(params.FIELDS["b1"], v) for v in snaps]
     kinds = set()
     for case, js in zip(cases, result["out"], strict=True):

@@ -1,11 +1,15 @@
 """The handle layer's messages on the tuner page (AppTest): a pick selects the pair being
 edited and is checked; a handle release is an ordinary release."""
 
+import pytest
+
 from nnsine.book import presets
 from nnsine.engine import handles
 from nnsine.engine.metrics import score
 from nnsine.formats import params
 from tests.test_tuner_page import app, metric, tuner_data
+
+pytestmark = pytest.mark.app
 
 TUNED = presets.preset("hand-tuned")
 

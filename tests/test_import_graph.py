@@ -65,6 +65,7 @@ def test_our_modules_import_without_cycles():
         pytest.fail(f"import cycle: {' -> '.join(error.args[1])}")
 
 
+@pytest.mark.subprocess
 def test_the_package_keeps_its_public_names_and_imports_none_of_them():
     code = ("import sys, nnsine; assert [m for m in sys.modules if m.startswith('nnsine')]"
             " == ['nnsine']; from nnsine import forward, preset, score, ParamsError, cli; "
@@ -72,3 +73,23 @@ def test_the_package_keeps_its_public_names_and_imports_none_of_them():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "0.000387"
+
+
+def test_the_engine_imports_nothing_above_it():
+    """nnsine/engine is the ground floor: no import (at any depth, functions included) of
+    formats, book, plots, classboard, the widget or ui. Ranges, steps and the slider grid
+    are engine facts (nnsine.engine.fields); parsing and files are formats."""
+    above = ("nnsine.formats", "nnsine.book", "nnsine.plots", "nnsine.classboard",
+             "nnsine.widget", "nnsine.cli")
+    found = {}
+    for name, path in modules().items():
+        if not name.startswith("nnsine.engine"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            targets = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                       [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            bad = [t for t in targets if t == "nnsine" or t.startswith(above)
+                   or t.split(".")[0] in {"ui", "pages", "streamlit"}]
+            if bad:
+                found.setdefault(name, []).extend(bad)
+    assert found == {}

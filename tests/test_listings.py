@@ -197,6 +197,7 @@ def test_cli_prints_the_listings_and_leaves_numpy_alone(capsys):
     assert_numpy_untouched(before)
 
 
+@pytest.mark.subprocess
 def test_cli_as_a_command_emits_no_warning():
     result = subprocess.run([sys.executable, "-W", "error", "-m", "nnsine", "listings"],
                             capture_output=True, text=True, timeout=120,

@@ -57,6 +57,7 @@ def parameter_sets():
     return sets
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("view, activation", [("book", "relu"), ("wide", "relu"),
                                               ("book", "linear")])
 def test_browser_forward_pass_is_bit_identical_to_numpy(view, activation):

@@ -97,22 +97,3 @@ def test_wide_screens_keep_four_columns_and_no_steps(app_url, browser):
         assert len(set(tops[:4])) == 1 and tops[4] > tops[0]
         assert page.locator(".nt-root .nt-step").first.is_hidden()
 
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_phone_screenshots(app_url, browser, scheme):
-    """For the README (copied to docs/ by hand): the hand-tuned fit on a phone, one pair
-    under the chart, with each pair's contribution shown."""
-    from tests.conftest import ROOT
-
-    with device_page(browser, *PHONE, scheme=scheme, touch=True) as page:
-        open_tuner(page, app_url)
-        page.locator(".st-key-preset_hand-tuned button").tap()
-        page.get_by_text("Each pair's contribution").tap()
-        page.wait_for_function("() => document.querySelector('.nt-root').__nnsine"
-                               ".data.show_contributions")
-        wait_idle(page)
-        page.locator(".nt-picker").evaluate("(e) => e.scrollIntoView({block: 'start'})")
-        page.locator(".nt-picker button[aria-label='Pair 3']").tap()
-        page.wait_for_timeout(500)
-        (ROOT / "artifacts").mkdir(exist_ok=True)
-        page.screenshot(path=ROOT / "artifacts" / f"phone-{scheme}.png")

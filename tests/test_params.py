@@ -127,3 +127,22 @@ def test_url_keys_that_name_no_slider_are_reported():
     assert fit.w1[0] == 3.0 and fit.n_pairs == 8
     assert problems == ["p1_wl=2: no such slider with 8 pairs",
                         "p9_w1=5: no such slider with 8 pairs"]
+
+
+@pytest.mark.parametrize("change, named", [
+    ({"b_out": 12.5}, "b_out"),
+    ({"b_out": float("nan")}, "b_out"),
+    ({"w1": np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, -10.5])}, "pair 8 w1"),
+])
+def test_dumps_never_writes_what_loads_refuses(change, named):
+    import dataclasses
+
+    fit = dataclasses.replace(presets.preset("hand-tuned"), **change)
+    with pytest.raises(params.ParamsError, match=named) as refused:
+        fitfile.dumps(fit)
+    obj = fitfile.to_dict(fit)
+    with pytest.raises(params.ParamsError) as read:
+        fitfile.loads(json.dumps(obj))
+    assert str(refused.value) == str(read.value)  # the reader's message, word for word
+    with pytest.raises(params.ParamsError, match="target"):
+        fitfile.dumps(presets.preset("hand-tuned"), target="no such target")

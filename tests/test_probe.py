@@ -121,6 +121,7 @@ def test_the_words_name_the_pairs_the_engine_finds(x, active, constant, off):
     assert ("off" in words) == bool(off)
 
 
+@pytest.mark.app
 def test_the_probe_panel_says_it_in_words_at_both_book_points():
     from tests.test_tuner_page import app
 

@@ -4,12 +4,16 @@ the user keeps what they had; links reopen what the person sees; one fit, one sc
 import subprocess
 import sys
 
+import pytest
+
 from nnsine.book import presets
 from nnsine.engine.metrics import score
 from nnsine.formats import fitfile, params
 from tests.input_fixtures import HUGE_INT, OFF_GRID
 from tests.test_class_page import class_page
 from tests.test_tuner_page import ROOT, app, metric, shown, upload, url_warnings
+
+pytestmark = pytest.mark.app
 
 
 def test_case_1_a_huge_integer_upload_is_explained_and_the_fit_kept():
@@ -67,6 +71,7 @@ def test_case_4_an_amp_mangled_link_loads_all_four_values_and_says_so():
                                      "p1_w_out": "-1"}
 
 
+@pytest.mark.subprocess
 def test_case_6_the_tuner_shows_the_graders_score_for_an_off_grid_file(tmp_path):
     path = tmp_path / "notebook.json"
     path.write_text(fitfile.dumps(OFF_GRID))

@@ -244,6 +244,7 @@ np.savez(sys.argv[1], inputs=X, labels=y, dense1=dense1, relu1=relu1, dense2=den
 """
 
 
+@pytest.mark.subprocess
 def test_chapter_pass_is_bit_for_bit_the_nnfs_run(tmp_path):
     path = tmp_path / "nnfs_run.npz"
     subprocess.run([sys.executable, "-c", NNFS_RUN, str(path)], check=True, timeout=120)
@@ -266,6 +267,7 @@ def test_chapter_pass_uses_only_its_own_generator():
     assert after["state"]["pos"] == state["state"]["pos"]
 
 
+@pytest.mark.subprocess
 def test_the_program_shown_on_the_page_prints_what_the_page_shows():
     result = subprocess.run([sys.executable, "-c", book_code.BOOK_PROGRAM], check=True,
                             capture_output=True, text=True, timeout=120)

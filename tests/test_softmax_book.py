@@ -44,6 +44,7 @@ def test_the_limits_are_float64s():
     assert np.exp(calc.UNDERFLOW_AT - 1e-9) == 0 and np.exp(calc.UNDERFLOW_AT + 1e-9) > 0
 
 
+@pytest.mark.app
 def test_all_minus_1000_is_called_underflow_on_the_page():
     at = softmax_page({"sm_logits": "-1000,-1000,-1000"})
     errors = " ".join(e.value for e in at.error)
@@ -55,6 +56,7 @@ def test_all_minus_1000_is_called_underflow_on_the_page():
     assert not at.error
 
 
+@pytest.mark.app
 def test_digits_follow_numpys_printing():
     laid_out = calc.steps([4.8, 1.21, 2.385])
     assert show.cells(laid_out.exp_values) == str(laid_out.exp_values)[1:-1].split()
@@ -65,6 +67,7 @@ def test_digits_follow_numpys_printing():
     assert "as NumPy prints" in " ".join(c.value for c in at.caption)
 
 
+@pytest.mark.app
 def test_the_page_says_what_the_chapter_says():
     at = softmax_page()
     text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.caption)

@@ -7,6 +7,7 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from nnsine.engine import spiral
@@ -15,6 +16,8 @@ from tests.charts import chart, values
 from tests.conftest import opened
 from tests.test_listings import assert_numpy_untouched, numpy_globals
 from tests.test_tuner_page import shown
+
+pytestmark = pytest.mark.app
 
 ROOT = Path(__file__).resolve().parents[1]
 

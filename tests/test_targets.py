@@ -64,6 +64,7 @@ def test_the_step_is_only_approximated_by_pairs():
     assert score(presets.preset("hand-tuned"), "step").max_error > 0.4
 
 
+@pytest.mark.subprocess
 def test_cli_score_ranks_by_the_target(tmp_path):
     # y = |x - 0.5| exactly: one pair with w1 = 1, b1 = -0.5 is max(0, x - 0.5), and a
     # second mirrored one is max(0, 0.5 - x); the sum is |x - 0.5|.

@@ -221,6 +221,7 @@ def nnsine(*args):
                           text=True, cwd=ROOT, timeout=120)
 
 
+@pytest.mark.subprocess
 def test_cli_train_finishes_a_saved_fit(tmp_path):
     path = tmp_path / "student.json"
     path.write_text(fitfile.dumps(presets.preset("hand-tuned")))
@@ -234,6 +235,7 @@ def test_cli_train_finishes_a_saved_fit(tmp_path):
     assert "step    400/400" in result.stderr and f"MSE {before:.3e} ->" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_cli_train_explains_bad_input(tmp_path):
     (tmp_path / "bad.json").write_text("{broken")
     result = nnsine("train", str(tmp_path / "bad.json"))

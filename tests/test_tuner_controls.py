@@ -9,6 +9,8 @@ from nnsine.engine.network import linear_collapse
 from nnsine.formats import fitfile, params
 from tests.test_tuner_page import app, metric, tuner_data, url_warnings
 
+pytestmark = pytest.mark.app
+
 
 def test_the_target_picker_changes_score_chart_and_url():
     at = app()

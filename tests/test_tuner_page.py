@@ -16,6 +16,8 @@ from nnsine.formats import fitfile, params
 from tests.conftest import opened
 from ui import shell
 
+pytestmark = pytest.mark.app
+
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [page.script for page in shell.PAGES]
 

@@ -109,6 +109,7 @@ def test_a_walkthrough_built_from_other_rows_ends_there():
     assert steps[0].params == params.defaults(3)
 
 
+@pytest.mark.subprocess
 def test_cli_prints_a_walkthrough_step():
     result = subprocess.run([sys.executable, "-m", "nnsine", "preset", "walkthrough-3"],
                             capture_output=True, text=True, cwd=ROOT, timeout=60)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from nnsine.book import walkthrough
 from nnsine.engine import pairs
 from nnsine.engine.metrics import goals_met, score
@@ -44,6 +46,7 @@ def test_the_books_reasons_are_said_and_true():
     assert "met at step" not in "".join(s.reason for s in STEPS[:34])
 
 
+@pytest.mark.app
 def test_each_step_selects_shades_and_marks_its_pair():
     at = app()
     at.button(key="walk_start").click().run()
@@ -69,6 +72,7 @@ def test_each_step_selects_shades_and_marks_its_pair():
             assert at.query_params["walk"] in (str(index + 1), [str(index + 1)])
 
 
+@pytest.mark.app
 def test_a_link_reopens_a_walkthrough_step():
     step = STEPS[8]
     at = app({**params.to_query(step.params), "walk": "9"})

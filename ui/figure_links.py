@@ -8,6 +8,7 @@ import streamlit as st
 from nnsine.book import figure_map, presets
 from nnsine.formats import params
 from ui import fit_state, shell
+from ui.state import session
 from ui.tuner import walkthrough_panel
 
 SCRIPTS = {page.url: page.script for page in shell.PAGES}
@@ -15,7 +16,7 @@ SCRIPTS = {page.url: page.script for page in shell.PAGES}
 
 def open_view(view: figure_map.FigureView) -> None:
     """Set the figure's state and switch to its page (does not return)."""
-    state = st.session_state
+    state = session
     if view.page == "tuner":
         state["activation"] = "relu"  # the tuner's figures are all of ReLU pairs
         if "walk" in view.query:

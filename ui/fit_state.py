@@ -13,6 +13,7 @@ from nnsine.engine.network import Params
 from nnsine.engine.target_points import parse_csv
 from nnsine.formats import exercise, fitfile, links, params, provenance
 from nnsine.formats.checks import fmt, shorten
+from ui.state import session
 from ui.widgets import markdown_literal, sync_query
 
 WALK_PAIRS = STEPS[0].params.n_pairs  # the walkthrough's steps are fits of this many pairs
@@ -24,9 +25,9 @@ LINK = "link_read"  # set once the session's link has been read (and repaired)
 def read_link() -> None:
     """On a session's first run, before any page reads st.query_params: repair what chat
     and mail clients did to the link (nnsine.formats.links), in the address bar too, and say so."""
-    if st.session_state.get(LINK):
+    if session.get(LINK):
         return
-    st.session_state[LINK] = True
+    session[LINK] = True
     repaired, repairs = links.repair(st.query_params.to_dict())
     if repairs:
         st.query_params.from_dict(repaired)
@@ -37,7 +38,7 @@ def read_link() -> None:
 
 def current() -> Params:
     """The session's fit; on a session's first run it is read from the URL."""
-    state = st.session_state
+    state = session
     if FIT not in state:
         read_link()
         fit, problems = params.from_query(st.query_params.to_dict())
@@ -72,7 +73,7 @@ def _start_exercise(state) -> None:
 def current_exercise() -> exercise.Exercise | None:
     """The exercise this session's link set, or None."""
     current()
-    return st.session_state[EXERCISE]
+    return session[EXERCISE]
 
 
 def hides(shortcut: str) -> bool:
@@ -93,18 +94,18 @@ def goals() -> tuple[float, ...]:
 def history() -> tuple[provenance.Event, ...]:
     """How the session's fit was made (nnsine.formats.provenance events)."""
     current()
-    return st.session_state[HISTORY]
+    return session[HISTORY]
 
 
 def target() -> str:
     """The name of the function the session is fitting (see nnsine.engine.targets)."""
     current()
-    return st.session_state[TARGET]
+    return session[TARGET]
 
 
 def choose_target(key: str) -> None:
     """on_change of the target picker."""
-    st.session_state[TARGET] = st.session_state[key]
+    session[TARGET] = session[key]
 
 
 def set_target(spec: str, how: str) -> None:
@@ -116,7 +117,7 @@ def set_target(spec: str, how: str) -> None:
         notice("error", f"Could not use the {markdown_literal(how)}: "
                         f"{markdown_literal(error)}. The target is unchanged.")
         return
-    st.session_state[TARGET] = spec
+    session[TARGET] = spec
     notice("success", f"Now fitting your {markdown_literal(how)}: "
                       f"{markdown_literal(targets.label(spec))}.")
 
@@ -135,7 +136,7 @@ def set_csv_target(name: str, data: bytes) -> None:
 
 def resize(key: str) -> None:
     """on_change of the pair-count field: add zero pairs or drop the last ones."""
-    commit(params.resize(current(), st.session_state[key]))
+    commit(params.resize(current(), session[key]))
 
 
 def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
@@ -150,20 +151,20 @@ def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
                        f"to {task.n_pairs}.")
         fit = params.resize(fit, task.n_pairs)
     if fit != current() or how != "sliders":  # a load is worth saying even if nothing moved
-        st.session_state[HISTORY] = provenance.record(history(), how, detail)
-    st.session_state[FIT] = fit
+        session[HISTORY] = provenance.record(history(), how, detail)
+    session[FIT] = fit
 
 
 def notice(kind: str, text: str) -> None:
     """Queue a message ('success', 'info', 'warning', 'error') for the next run."""
-    st.session_state.setdefault(NOTICES, []).append((kind, text))
+    session.setdefault(NOTICES, []).append((kind, text))
 
 
 def show_notices() -> None:
     """Show and forget queued messages, in a container that is always there: an element
     appearing above the live tuner would shift it and make the browser rebuild it."""
     box = st.container(key="notices")
-    for kind, text in st.session_state.pop(NOTICES, []):
+    for kind, text in session.pop(NOTICES, []):
         getattr(box, kind)(text)
 
 
@@ -175,7 +176,7 @@ def load_preset(name: str) -> None:
 
 def load_upload(key: str) -> None:
     """on_change of a file uploader: load its JSON fit, or explain and keep the current one."""
-    upload = st.session_state.get(key)
+    upload = session.get(key)
     if upload is None:
         return
     try:
@@ -186,11 +187,11 @@ def load_upload(key: str) -> None:
         return
     # Exactly as the file has it: the score is the grader's (see off_grid). The file's
     # history comes along, and the upload is added to it.
-    st.session_state[HISTORY] = file.history
+    session[HISTORY] = file.history
     commit(file.params, "upload", upload.name + ("" if file.sealed is not False
                                                  else " (edited outside nnsine)"))
     if current_exercise() is None:
-        st.session_state[TARGET] = file.target
+        session[TARGET] = file.target
     elif file.target != target():
         notice("info", f"{markdown_literal(upload.name)} was made for "
                f"{markdown_literal(targets.label(file.target))}; this "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import fit_state
+from ui.state import session
 from ui.widgets import sync_query
 
 ON = "presenting"  # the session's truth; the toggle's own key is "present"
@@ -16,7 +17,7 @@ html { font-size: 21px; }
 
 
 def _toggled() -> None:
-    on = st.session_state[ON] = st.session_state["present"]
+    on = session[ON] = session["present"]
     if on:
         st.query_params["present"] = "1"
     else:
@@ -28,7 +29,7 @@ def presenter_toggle() -> bool:
     Every run puts the mode back into the URL: a sidebar page switch starts the new page
     with an empty query, and the link a teacher copies must reopen presenter mode."""
     fit_state.read_link()  # runs before any page reads the URL
-    state = st.session_state
+    state = session
     if ON not in state:
         state[ON] = st.query_params.get("present", "").lower() in ("1", "true", "yes")
     state["present"] = state[ON]
@@ -42,4 +43,4 @@ def presenter_toggle() -> bool:
 
 def is_on() -> bool:
     """Whether this session is presenting."""
-    return bool(st.session_state.get(ON))
+    return bool(session.get(ON))

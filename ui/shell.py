@@ -17,7 +17,7 @@ from typing import NamedTuple
 import streamlit as st
 from streamlit.errors import StreamlitPageNotFoundError
 
-from ui import presenter, theme_css
+from ui import presenter, state, theme_css
 
 
 class Page(NamedTuple):
@@ -71,3 +71,4 @@ def setup() -> None:
             pass  # a page run on its own (AppTest of one page file) has no others to link
     presenter.presenter_toggle()
     theme_css.apply()  # issue 13: chart text readable in light and dark
+    state.note_url()  # a URL key no page reads is named, not dropped (`?P1_W1=6`)

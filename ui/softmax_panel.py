@@ -11,6 +11,7 @@ from nnsine.engine import softmax_steps as calc
 from nnsine.engine import spiral
 from nnsine.formats import softmax_settings as page_settings
 from nnsine.plots import softmax_figures as show
+from ui.state import session
 from ui.widgets import markdown_literal
 
 STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
@@ -18,16 +19,16 @@ STATE = "sm_settings"  # the page's truth; widgets are seeded from it every run
 
 def current() -> page_settings.Settings:
     """The page's settings; read from the URL on a session's first run."""
-    if STATE not in st.session_state:  # a session's first run: read the URL
-        st.session_state[STATE], problems = page_settings.from_query(st.query_params.to_dict())
+    if STATE not in session:  # a session's first run: read the URL
+        session[STATE], problems = page_settings.from_query(st.query_params.to_dict())
         for problem in problems:
             st.warning(f"Ignored a URL value: {markdown_literal(problem)}.")
-    return st.session_state[STATE]
+    return session[STATE]
 
 
 def commit(settings: page_settings.Settings) -> None:
     """Make `settings` the page's truth."""
-    st.session_state[STATE] = settings
+    session[STATE] = settings
 
 
 def change(name: str | int, value) -> None:
@@ -37,8 +38,8 @@ def change(name: str | int, value) -> None:
 
 def edited(name: str | int, key: str) -> None:
     """on_change: a widget's new value into the settings; an emptied field changes nothing."""
-    if st.session_state[key] is not None:
-        change(name, st.session_state[key])
+    if session[key] is not None:
+        change(name, session[key])
 
 
 @st.cache_resource  # one seeded run, the same for every student: computed once per server
@@ -50,7 +51,7 @@ def chapter_run() -> tuple[spiral.ChapterPass, object]:
 
 def seeded(widget, key: str, value, name: str | int, *args, **kwargs):
     """A widget showing the settings value `name`; a change commits it."""
-    st.session_state[key] = value  # widgets show the truth: set before creation
+    session[key] = value  # widgets show the truth: set before creation
     return widget(*args, key=key, on_change=edited, args=(name, key), **kwargs)
 
 
@@ -95,11 +96,11 @@ def scale_section(settings: page_settings.Settings) -> None:
 def batch_section(settings: page_settings.Settings) -> None:
     """An editable batch, one softmax per row (its rows go into the settings)."""
     st.header("A batch: one softmax per row")
-    if "sm_batch" not in st.session_state:  # the editor keeps its edits relative to this base
-        st.session_state["sm_batch_base"] = settings.batch
+    if "sm_batch" not in session:  # the editor keeps its edits relative to this base
+        session["sm_batch_base"] = settings.batch
     names = [f"class {k}" for k in range(page_settings.BATCH_CLASSES)]
     table = st.data_editor(
-        pd.DataFrame(st.session_state["sm_batch_base"], columns=names, dtype=float), key="sm_batch",
+        pd.DataFrame(session["sm_batch_base"], columns=names, dtype=float), key="sm_batch",
         num_rows="dynamic", hide_index=True, column_config={name: st.column_config.NumberColumn(
             default=0.0, min_value=-page_settings.LOGIT_LIMIT, max_value=page_settings.LOGIT_LIMIT)
             for name in names})

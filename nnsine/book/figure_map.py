@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from nnsine.book import more_pairs, walkthrough
+from nnsine.engine.activations import TABLE
 from nnsine.formats import params
 
 
@@ -35,10 +36,7 @@ class FigureView:
         return path + (f"?{urlencode(self.query)}" if self.query else "")
 
 
-_ACTIVATIONS = (("4-1", "step", "The step function: 0, then 1 once the input is above 0."),
-                ("4-2", "linear", "The linear function: the output is the input."),
-                ("4-3", "sigmoid", "The sigmoid: a smooth S from 0 to 1."),
-                ("4-4", "relu", "ReLU: 0 for negative inputs, the input itself above 0."))
+_ACTIVATIONS = tuple((a.figure, a.name, a.caption) for a in TABLE)  # Figs. 4-1 to 4-4
 _WHY = (("4-5", "The sine data and what a trained 1→8→8→1 network makes of it."),
         ("4-6", "The same network with linear hidden layers: a straight line at best."),
         ("4-7", "The same network with ReLU hidden layers: it follows the sine."),

@@ -25,7 +25,7 @@ from nnsine.classboard.board_rules import (
 )
 from nnsine.classboard.board_store import classes, events, handins, reading, students
 from nnsine.engine import targets
-from nnsine.engine.metrics import Score
+from nnsine.engine.metrics import Score, rank_key
 from nnsine.engine.network import Params
 from nnsine.engine.target_formula import TargetError
 from nnsine.formats import fitfile
@@ -127,7 +127,7 @@ def ranking(engine: Engine, class_id: int) -> list[Handin]:
             handins.c.class_id == class_id)).all()
         target = conn.execute(select(classes.c.target).where(
             classes.c.id == class_id)).scalar()
-    rows.sort(key=lambda r: (r.mse, r.max_error, r.handed_at, r.student_id))
+    rows.sort(key=lambda r: rank_key(r.mse, r.max_error, r.handed_at, r.student_id))
     files = [fitfile.read(r.fit, checked=(target,)) for r in rows]  # parsed once each
     return [Handin(rank, r.name, alias(r.number), file.params,
                    Score(r.mse, r.max_error, r.mean_error), r.handed_at, r.count, r.fit,

@@ -23,7 +23,7 @@ from nnsine.classboard.board_rules import (
 )
 from nnsine.classboard.board_store import classes, events, handins, reading, students
 from nnsine.classboard.names import name_key
-from nnsine.engine.metrics import Score, score
+from nnsine.engine.metrics import Score, rank_key, score
 from nnsine.engine.network import Params
 from nnsine.formats import fitfile, provenance
 
@@ -183,6 +183,6 @@ def standing(engine: Engine, student_token: str, now: float) -> tuple[int, int] 
         rows = conn.execute(select(handins.c.student_id, handins.c.mse, handins.c.max_error,
                                    handins.c.handed_at).where(
             handins.c.class_id == me.class_id)).all()
-    rows.sort(key=lambda r: (r.mse, r.max_error, r.handed_at, r.student_id))
+    rows.sort(key=lambda r: rank_key(r.mse, r.max_error, r.handed_at, r.student_id))
     ranks = {r.student_id: rank for rank, r in enumerate(rows, 1)}
     return (ranks[me.id], len(rows)) if me.id in ranks else None

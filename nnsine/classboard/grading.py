@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsine.engine import targets
-from nnsine.engine.metrics import Score, score
+from nnsine.engine.metrics import Score, rank_key, score
 from nnsine.engine.network import Params, predict
 from nnsine.formats import fitfile, params, provenance
 
@@ -59,7 +59,8 @@ def grade(files: Iterable[tuple[str, bytes]], target: str | None = targets.DEFAU
             continue
         on = file.target if target is None else target
         entries.append(Entry(name, file.params, score(file.params, on), on, file))
-    entries.sort(key=lambda e: (e.score.mse, e.score.max_error, e.name))
+    entries.sort(key=lambda e: rank_key(e.score.mse, e.score.max_error))  # stable: ties
+    # keep the files' order, as the board keeps the hand-ins' order
     return entries, bad
 
 

@@ -8,28 +8,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnsine.engine.activations import ACTIVATIONS
+from nnsine.engine.activations import ACTIVATIONS, TABLE
 from nnsine.engine.neuron import neuron
 
 PROBES = (3.0, 3000.0)  # the book's "an input of 3 will output the same value as 3000"
 
-USES = {
-    "step": "Where it is used: hardly anywhere now; it was the first hidden-layer activation. "
-            "The book calls it not very informative: its output does not keep all the "
-            "information about its input (an input of 3 gives the same output as 3000).",
-    "linear": "Where it is used: the output layer of a regression, such as our sine network's "
-              "output neuron, which must be able to give any number. In hidden layers it is "
-              "useless: the whole network collapses into one straight line (see *Why "
-              "nonlinear*).",
-    "sigmoid": "Where it is used: hidden layers, historically, until ReLU replaced it; the book "
-               "uses it later in output layers. It is more granular than the step: its output "
-               "changes smoothly with the input and keeps the information about it, which works "
-               "better for neural networks.",
-    "relu": "Where it is used: the hidden layers of most networks today, including the pairs "
-            "on the sine tuner, mainly for speed and efficiency (a comparison, no exponential). "
-            "It is very close to linear (y = x for positive inputs) and nonlinear only because "
-            "of the bend at 0, and that bend is enough to fit curves (section 4.7).",
-}
+USES = {a.name: a.use for a in TABLE}  # where each is used, from the one table
 
 
 @dataclass(frozen=True)

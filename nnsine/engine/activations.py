@@ -1,6 +1,11 @@
-"""Chapter 4's activation functions, batched: rows are samples, columns neurons."""
+"""Chapter 4's activation functions, batched: rows are samples, columns neurons; and THE
+table of their facts (label, the book's figure, formula, caption, where each is used) that
+the activation page, the figure map and the facts module all read."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -57,4 +62,52 @@ def softmax_naive(inputs: np.ndarray) -> np.ndarray:
         return exp_values / np.sum(exp_values, axis=-1, keepdims=True)
 
 
-ACTIVATIONS = {"step": step, "linear": linear, "sigmoid": sigmoid, "relu": relu}
+@dataclass(frozen=True)
+class Activation:
+    """One of the chapter's activation functions and what the app says of it: its key (in
+    URLs, files and code), its label, the function, the book's figure (sections 4.1-4.4),
+    its formula (LaTeX), the figure's caption in our words, and where it is used."""
+
+    name: str
+    label: str
+    function: Callable[[np.ndarray], np.ndarray]
+    figure: str
+    formula: str
+    caption: str
+    use: str
+
+
+# To add an activation: one row here (and, for hidden layers of the tuner's network, its
+# derivative in nnsine.engine.dense).
+TABLE = (
+    Activation(
+        "step", "Step", step, "4-1", "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+        "The step function: 0, then 1 once the input is above 0.",
+        "Where it is used: hardly anywhere now; it was the first hidden-layer "
+        "activation. The book calls it not very informative: its output does not keep "
+        "all the information about its input (an input of 3 gives the same output as "
+        "3000)."),
+    Activation(
+        "linear", "Linear", linear, "4-2", "x",
+        "The linear function: the output is the input.",
+        "Where it is used: the output layer of a regression, such as our sine "
+        "network's output neuron, which must be able to give any number. In hidden "
+        "layers it is useless: the whole network collapses into one straight line (see"
+        " *Why nonlinear*)."),
+    Activation(
+        "sigmoid", "Sigmoid", sigmoid, "4-3", "1 / (1 + e^{-x})",
+        "The sigmoid: a smooth S from 0 to 1.",
+        "Where it is used: hidden layers, historically, until ReLU replaced it; the "
+        "book uses it later in output layers. It is more granular than the step: its "
+        "output changes smoothly with the input and keeps the information about it, "
+        "which works better for neural networks."),
+    Activation(
+        "relu", "ReLU", relu, "4-4", "\\max(0, x)",
+        "ReLU: 0 for negative inputs, the input itself above 0.",
+        "Where it is used: the hidden layers of most networks today, including the "
+        "pairs on the sine tuner, mainly for speed and efficiency (a comparison, no "
+        "exponential). It is very close to linear (y = x for positive inputs) and "
+        "nonlinear only because of the bend at 0, and that bend is enough to fit "
+        "curves (section 4.7)."),
+)
+ACTIVATIONS = {a.name: a.function for a in TABLE}

@@ -17,9 +17,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from nnsine.engine.fields import FIELDS, snap
 from nnsine.engine.network import Params
 from nnsine.engine.pairs import area
-from nnsine.formats.params import FIELDS, snap
 
 NAMES = ("on", "off", "height")
 STEP = FIELDS["b1"].step

@@ -6,8 +6,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from nnsine.engine.fields import FIELDS, snap
 from nnsine.engine.network import Params
-from nnsine.formats.params import FIELDS, snap
 
 SAME_AREA = 0.005  # two pairs whose on and off are this close do one pair's job
 LIMIT = FIELDS["w1"].high  # every slider spans [-LIMIT, LIMIT]

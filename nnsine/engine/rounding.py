@@ -1,7 +1,7 @@
 """A trained fit onto the sliders' 0.01 grid without losing what training won.
 
 Plain rounding moves every value up to half a step, and a pair with layer-1 weight 5 is
-sensitive: it can undo most of the training. So: round (params.snap_all), then nudge one
+sensitive: it can undo most of the training. So: round (fields.snap_all), then nudge one
 value at a time by one slider step, keeping each nudge that lowers the MSE, until none does.
 """
 
@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnsine.engine import dense, targets
+from nnsine.engine import dense, fields, targets
 from nnsine.engine.network import Params
-from nnsine.formats import params
 
 MAX_SWEEPS = 100  # each sweep lowers the MSE or ends the search; this is only a backstop
 
@@ -23,12 +22,12 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT, mask: np.ndarray | No
     (5 * n_pairs + 1,), as optimizers.lock_mask gives, is 0: they are kept exactly."""
     batch = dense.Batch(*targets.sample(target), dense.from_params(fit).sizes)
     kept = [False] * (5 * fit.n_pairs + 1) if mask is None else (np.asarray(mask) == 0).tolist()
-    slots = params.slots(fit.n_pairs)
+    slots = fields.slots(fit.n_pairs)
     values = [exact if locked else snapped for exact, snapped, locked in zip(
-        params.to_flat(fit), params.to_flat(params.snap_all(fit)), kept, strict=True)]
+        fields.to_flat(fit), fields.to_flat(fields.snap_all(fit)), kept, strict=True)]
 
     def mse(candidate: list[float]) -> float:
-        vector = dense.from_params(params.from_flat(candidate)).vector
+        vector = dense.from_params(fields.from_flat(candidate)).vector
         return batch.loss(vector)
 
     best = mse(values)
@@ -39,7 +38,7 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT, mask: np.ndarray | No
                 continue
             for direction in (1.0, -1.0):
                 trial = values.copy()
-                trial[k] = params.snap(slot.field, values[k] + direction * slot.field.step)
+                trial[k] = fields.snap(slot.field, values[k] + direction * slot.field.step)
                 if trial[k] == values[k]:
                     continue  # at the end of its range
                 loss = mse(trial)
@@ -48,4 +47,4 @@ def to_sliders(fit: Params, target: str = targets.DEFAULT, mask: np.ndarray | No
                     break
         if not improved:
             break
-    return params.from_flat(np.asarray(values))
+    return fields.from_flat(np.asarray(values))

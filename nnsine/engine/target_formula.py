@@ -13,7 +13,7 @@ import ast
 import numpy as np
 import simpleeval
 
-from nnsine.formats.params import ParamsError
+from nnsine.engine.values import ParamsError
 
 FORMULA = "f:"
 MAX_FORMULA_CHARS = 200

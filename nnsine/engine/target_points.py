@@ -9,7 +9,7 @@ import math
 import numpy as np
 
 from nnsine.engine.target_formula import Y_LIMIT, TargetError, short
-from nnsine.formats.checks import NUMBER_TEXT
+from nnsine.engine.values import NUMBER_TEXT
 
 POINTS = "pts:"
 MAX_POINTS = 1000

@@ -129,8 +129,13 @@ def _same_keys(obj: dict, expected: set, where: str) -> None:
 
 def dumps(params: Params, target: str = targets.DEFAULT,
           history: tuple[provenance.Event, ...] = ()) -> str:
-    """A fit -> JSON text, version 2 (floats as repr: loads(dumps(p)) == p exactly)."""
-    return json.dumps(to_dict(params, target, history), indent=1)
+    """A fit -> JSON text, version 2 (floats as repr: loads(dumps(p)) == p exactly).
+    What dumps writes, loads reads: the text goes through the reader's own checks, so a
+    fit loads would refuse (b_out=12.5, outside its slider's range; NaN; an unknown
+    target; over MAX_FILE_BYTES) raises the ParamsError loads would, and nothing is written."""
+    text = json.dumps(to_dict(params, target, history), indent=1)
+    read(text)  # one check for both directions
+    return text
 
 
 def head(name: str, limit: int = MAX_FILE_BYTES) -> bytes:

@@ -1,120 +1,41 @@
-"""THE parameter table (names, labels, ranges, steps, defaults), its checks, and the
-ways in and out that a page uses: flat lists for widgets, and the URL. The JSON file
-format is nnsine.formats.fitfile."""
+"""The parameter table's checks and the ways in and out that a page uses: flat lists for
+widgets, and the URL. The table itself (names, labels, ranges, steps, defaults, the slider
+grid) is an engine fact, nnsine.engine.fields, and is re-exported here under the names the
+rest of the code uses. The JSON file format is nnsine.formats.fitfile."""
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from nnsine.engine.network import (
-    BOUNDS,
-    PAIR_NAMES,
-    Params,
-    from_vector,
-    parameter_names,
-    to_vector,
+from nnsine.engine.fields import (  # noqa: F401 (re-exported: the table's one home is the engine)
+    FIELDS,
+    MAX_PAIRS,
+    N_PAIRS,
+    OUTPUT_FIELD,
+    PAIR_FIELDS,
+    Field,
+    Slot,
+    defaults,
+    from_flat,
+    items,
+    resize,
+    slots,
+    snap,
+    snap_all,
+    to_flat,
 )
+from nnsine.engine.network import PAIR_NAMES, Params  # noqa: F401 (PAIR_NAMES re-exported)
 
 # ParamsError lives in nnsine.formats.checks (every number is checked there); params.ParamsError
 # stays the name the rest of the code uses.
 from nnsine.formats.checks import ParamsError, fmt, in_range, shorten, to_float, whole
-
-N_PAIRS = 8
-MAX_PAIRS = 16
-
-
-@dataclass(frozen=True)
-class Field:
-    """One kind of number: its name, label, range, step and default."""
-    name: str
-    label: str
-    low: float
-    high: float
-    step: float
-    default: float
-
-
-PAIR_FIELDS = (  # every range is the engine's BOUNDS (the trainer clips into it)
-    Field("w1", "layer-1 weight", *BOUNDS, 0.01, 0.0),
-    Field("b1", "layer-1 bias", *BOUNDS, 0.01, 0.0),
-    Field("w2", "layer-2 weight", *BOUNDS, 0.01, 0.0),
-    Field("b2", "layer-2 bias", *BOUNDS, 0.01, 0.0),
-    Field("w_out", "output weight", *BOUNDS, 0.01, 0.0),
-)
-OUTPUT_FIELD = Field("b_out", "output bias", *BOUNDS, 0.01, 0.0)
-FIELDS = {f.name: f for f in (*PAIR_FIELDS, OUTPUT_FIELD)}
-assert tuple(f.name for f in PAIR_FIELDS) == PAIR_NAMES
-
-
-@dataclass(frozen=True)
-class Slot:
-    """One of the 8*5+1 numbers: its key (widget and URL), field and pair (None: b_out)."""
-
-    key: str
-    field: Field
-    pair: int | None
-
-    @property
-    def label(self) -> str:
-        """The label a learner reads, e.g. "Pair 3 · layer-1 weight"."""
-        return self.field.label.capitalize() if self.pair is None else (
-            f"Pair {self.pair + 1} · {self.field.label}")
-
-
-def slots(n_pairs: int = N_PAIRS) -> list[Slot]:
-    """Every number in flat order: pair 1's five, pair 2's five, ..., then b_out."""
-    # The keys are the engine's parameter names (nnsine.engine.network.parameter_names).
-    fields = [(f, i) for i in range(n_pairs) for f in PAIR_FIELDS] + [(OUTPUT_FIELD, None)]
-    return [Slot(key, f, i) for key, (f, i) in zip(parameter_names(n_pairs), fields,
-                                                     strict=True)]
-
-
-def defaults(n_pairs: int = N_PAIRS) -> Params:
-    """Every slot at its table default."""
-    return from_flat([s.field.default for s in slots(n_pairs)])
-
-
-def items(params: Params) -> list[tuple[Slot, float]]:
-    """Each slot with its value in params, in flat order."""
-    return list(zip(slots(params.n_pairs), to_flat(params), strict=True))
-
-
-def resize(params: Params, n_pairs: int) -> Params:
-    """The first n_pairs pairs, with default pairs added when there were fewer."""
-    flat = to_flat(params)
-    pairs = flat[:-1][:5 * n_pairs]
-    pairs += [s.field.default for s in slots(n_pairs)[len(pairs):-1]]
-    return from_flat([*pairs, flat[-1]])
-
-
-def to_flat(params: Params) -> list[float]:
-    """Params -> the 5*n_pairs + 1 numbers in slots() order."""
-    return to_vector(params).tolist()
-
-
-def from_flat(values) -> Params:
-    """The 5*n_pairs + 1 numbers in slots() order -> Params (not validated)."""
-    return from_vector(values)
 
 
 def check(field: Field, value, where: str, *, text: bool = False) -> float:
     """A finite float inside the field's range from a JSON number (or, with `text`, number
     text), or ParamsError naming `where` and the value (see nnsine.formats.checks.in_range)."""
     return in_range(value, field.low, field.high, where, text=text)
-
-
-def snap(field: Field, value: float) -> float:
-    """The nearest slider position (the step grid), clipped to the range."""
-    decimals = max(0, -math.floor(math.log10(field.step)))
-    return round(min(max(value, field.low), field.high), decimals) + 0.0  # + 0.0: no -0.0
-
-
-def snap_all(params: Params) -> Params:
-    """Every value moved to its slider position."""
-    return from_flat([snap(s.field, v) for s, v in items(params)])
 
 
 def from_values(values, base: Params) -> tuple[Params, list[str]]:

@@ -20,6 +20,7 @@ export function attachHandleInput(s, root, view) {
     });
     s.redraw(event);
   };
+  const pairSlots = () => s.data.slots.slice(5 * s.selected, 5 * s.selected + 5);  // ranges, steps
   const changed = (pair) => pair.some((v, j) => v !== s.values[5 * s.selected + j]);
 
   svg.addEventListener("pointerdown", (event) => {
@@ -42,7 +43,7 @@ export function attachHandleInput(s, root, view) {
     const [x, y] = toData(b, event.clientX - rect.left, event.clientY - rect.top);
     const to = (drag.name === "height" ? y : x) + drag.offset;
     drag.g.dataset.to = to;  // where the handle was asked to go (tests compare the engine's)
-    const pair = moveHandle(drag.origin, drag.name, to);
+    const pair = moveHandle(drag.origin, drag.name, to, pairSlots());
     if (changed(pair)) apply(pair, event);
   });
   const end = () => {
@@ -61,7 +62,8 @@ export function attachHandleInput(s, root, view) {
     const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
     if (!g || !dir) return;
     event.preventDefault();
-    const pair = nudgeHandle(pairOf(s.selected), g.dataset.handle, dir * (event.shiftKey ? 10 : 1));
+    const pair = nudgeHandle(pairOf(s.selected), g.dataset.handle, dir * (event.shiftKey ? 10 : 1),
+                              pairSlots());
     if (!changed(pair)) return;
     apply(pair, event);
     s.commitKey();

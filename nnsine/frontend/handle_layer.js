@@ -45,7 +45,7 @@ export function attachHandles(s, root) {
   const grips = {};
   for (const name of ["on", "off", "height"]) {
     const g = el("g", { class: `nt-handle nt-handle-${name}`, tabindex: "0", role: "slider",
-                        "aria-valuemin": -10, "aria-valuemax": 10, "data-handle": name }, svg);
+                        "data-handle": name }, svg);  // its range: from the slot (below)
     el("circle", { class: "nt-hit", r: "22" }, g);
     el(name === "height" ? "rect" : "circle", name === "height"
       ? { class: "nt-grip", x: "-8", y: "-8", width: "16", height: "16" }
@@ -175,7 +175,9 @@ export function attachHandles(s, root) {
       if (!still) continue;
       put(g, "transform", `translate(${px},${py})`);
       put(g, "aria-label", `Pair ${i + 1} ${WORDS[name]} (${RAW[h.field]})`);
-      const raw = pair[FIELD[h.field]];
+      const raw = pair[FIELD[h.field]], slot = s.data.slots[5 * i + FIELD[h.field]];
+      put(g, "aria-valuemin", slot.low);  // the range Python sent (nnsine.engine.fields)
+      put(g, "aria-valuemax", slot.high);
       put(g, "aria-valuenow", raw);
       put(g, "aria-valuetext", `${text}, ${RAW[h.field]} ${fmt(raw)}`);
     }

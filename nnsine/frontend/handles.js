@@ -3,7 +3,8 @@
 // so that both give the same bits (tests/test_handles_js.py checks it in node).
 //   pair: [w1, b1, w2, b2, w_out]; returns new arrays, never changes its argument.
 //   on, off: x of the switch-on / switch-off knot; height: y of the plateau.
-export const STEP = 0.01, LIMIT = 10;
+//   slots: the pair's five slots as Python sends them in the component's data
+//   ({ low, high, step } each, from nnsine.engine.fields): the range and step live there only.
 export const FIELD = { b1: 1, b2: 3, w_out: 4 };  // index in the pair
 export const WHY = {
   w1: "its layer-1 weight is 0, so it never switches on or off",
@@ -16,15 +17,17 @@ export const WHY = {
     + "switch-on point and no plateau: what it adds keeps growing",
 };
 
-// nnsine.formats.params.snap: Python's round(v, 2), half to even on exact ties, clipped.
-export function snap(value) {
-  const v = Math.min(Math.max(value, -LIMIT), LIMIT);
-  const eighths = v * 8;  // an exact tie at 2 decimals is an odd multiple of 1/8
-  if (Number.isInteger(eighths) && eighths % 2 !== 0) {
-    const low = Math.floor(v * 100);  // exact: v * 100 = k * 12.5
-    return (low % 2 === 0 ? low : low + 1) / 100 + 0;
+// nnsine.engine.fields.snap: Python's round(v, d) for a step of 10^-d, half to even on
+// exact ties, clipped to [low, high].
+export function snap(value, { low, high, step }) {
+  const v = Math.min(Math.max(value, low), high);
+  const d = Math.max(0, -Math.floor(Math.log10(step)));
+  const ties = v * 2 ** (d + 1);  // an exact tie at d decimals is an odd multiple of 2^-(d+1)
+  if (Number.isInteger(ties) && ties % 2 !== 0) {
+    const below = Math.floor(v * 10 ** d);  // exact: v * 10^d = (2k + 1) / 2
+    return (below % 2 === 0 ? below : below + 1) / 10 ** d + 0;
   }
-  return Number(v.toFixed(2)) + 0;  // toFixed rounds the exact value: correct rounding
+  return Number(v.toFixed(d)) + 0;  // toFixed rounds the exact value: correct rounding
 }
 
 // nnsine.engine.pairs.area's on and off, or null when the pair never bends.
@@ -56,8 +59,8 @@ export function handles(pair) {
   return { handles: found, why: found.off ? WHY.no_on : WHY.no_off };
 }
 
-const keepSign = (value, old) => (old > 0 ? Math.max(value, STEP) : Math.min(value, -STEP));
-const notZero = (value, up) => (value !== 0 ? value : (up ? STEP : -STEP));
+const keepSign = (value, old, step) => (old > 0 ? Math.max(value, step) : Math.min(value, -step));
+const notZero = (value, up, step) => (value !== 0 ? value : (up ? step : -step));
 const copysign1 = (x) => (x < 0 || Object.is(x, -0) ? -1 : 1);  // math.copysign(1.0, x)
 
 function get(pair, name) {
@@ -73,23 +76,25 @@ function withValue(pair, field, value) {
 }
 
 // nnsine.engine.handles.move_handle: the handle moved to `to` (x for on/off, y for height).
-export function moveHandle(pair, name, to) {
+export function moveHandle(pair, name, to, slots) {
   const [w1, b1, w2, b2, wOut] = pair;
   const { field } = get(pair, name);
+  const slot = slots[FIELD[field]];
   let value;
-  if (field === "b1") value = snap(-(w1 * to));
-  else if (field === "b2") value = keepSign(snap(-(w2 * (w1 * to + b1))), b2);
-  else value = notZero(snap(to / b2), to > 0 || (to === 0 && wOut > 0));
+  if (field === "b1") value = snap(-(w1 * to), slot);
+  else if (field === "b2") value = keepSign(snap(-(w2 * (w1 * to + b1)), slot), b2, slot.step);
+  else value = notZero(snap(to / b2, slot), to > 0 || (to === 0 && wOut > 0), slot.step);
   return withValue(pair, field, value);
 }
 
 // nnsine.engine.handles.nudge_handle: `steps` slider steps, right (on/off) or up (height).
-export function nudgeHandle(pair, name, steps) {
+export function nudgeHandle(pair, name, steps, slots) {
   const [w1, b1, w2, b2, wOut] = pair;
   const { field } = get(pair, name);
+  const slot = slots[FIELD[field]], step = slot.step;
   let value;
-  if (field === "b1") value = snap(b1 - copysign1(w1) * steps * STEP);
-  else if (field === "b2") value = keepSign(snap(b2 - copysign1(w1 * w2) * steps * STEP), b2);
-  else value = notZero(snap(wOut + steps * STEP), steps > 0);
+  if (field === "b1") value = snap(b1 - copysign1(w1) * steps * step, slot);
+  else if (field === "b2") value = keepSign(snap(b2 - copysign1(w1 * w2) * steps * step, slot), b2, step);
+  else value = notZero(snap(wOut + steps * step, slot), steps > 0, step);
   return withValue(pair, field, value);
 }

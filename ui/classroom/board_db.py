@@ -15,6 +15,7 @@ from streamlit import config, net_util
 
 from nnsine.classboard import board_store, join_address
 from nnsine.classboard.board_rules import Limits
+from ui.state import session
 from ui.widgets import markdown_literal
 
 TEACHER, STUDENT, SESSION = "board_teacher", "board_student", "board_session"
@@ -82,13 +83,13 @@ def address() -> str:
 
 def session_key() -> str:
     """A random id for this browser session (rate limits count wrong codes per session)."""
-    return st.session_state.setdefault(SESSION, secrets.token_hex(16))
+    return session.setdefault(SESSION, secrets.token_hex(16))
 
 
 def session_opened() -> float:
     """When this session first asked (Unix seconds, kept on the server): a flood of wrong
     codes from the address locks out sessions opened after it, not before."""
-    return st.session_state.setdefault(OPENED, time.time())
+    return session.setdefault(OPENED, time.time())
 
 
 def own_url() -> str:

@@ -20,6 +20,7 @@ from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
 from ui.classroom import board_db, roster_panel
 from ui.classroom.exercise_panel import OWN
+from ui.state import session
 from ui.widgets import markdown_literal
 
 
@@ -33,7 +34,7 @@ def open_from_link(engine, token: str) -> None:
         st.error("This teacher link opens no class: it is wrong, or the class has ended "
                  "or was deleted.")
     else:
-        st.session_state[board_db.TEACHER] = token[:64]
+        session[board_db.TEACHER] = token[:64]
 
 
 def start_panel(limits) -> None:
@@ -41,7 +42,7 @@ def start_panel(limits) -> None:
     st.caption(f"Students join with a code and a display name, then press **Hand in** "
                f"on the sine tuner. Classes end after {limits.class_hours:g} hours.")
     choices = [*targets.TARGETS, OWN]
-    tuners = st.session_state.get(fit_state.TARGET)  # e.g. points or a sketch made there
+    tuners = session.get(fit_state.TARGET)  # e.g. points or a sketch made there
     if tuners and tuners not in targets.TARGETS:
         choices.append(tuners)
     name = st.selectbox("Target for the class", choices, key="board_target",
@@ -62,7 +63,7 @@ def start_panel(limits) -> None:
         except BoardError as error:
             st.error(markdown_literal(error))  # it may quote the teacher's formula
             return
-        st.session_state[board_db.TEACHER] = token
+        session[board_db.TEACHER] = token
         st.query_params["teacher"] = token  # a reload or a restart comes back to the board
         st.rerun()
 
@@ -122,7 +123,7 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
         st.caption("Deletes the class, its students and every hand-in, for good.")
         if st.button("Delete now", key="board_delete", type="primary"):
             board.delete_class(engine, info.id)
-            st.session_state.pop(board_db.TEACHER, None)
+            session.pop(board_db.TEACHER, None)
             st.query_params.pop("teacher", None)
             st.rerun()
     live_board(engine, token, reveal and not presenting)
@@ -151,8 +152,8 @@ def live_board(engine, token: str, show_names: bool) -> None:
                    "hand-ins": r.count, "how it was made": r.made} for r in rows],
                  key="board_table", hide_index=True)
     aliases = [r.alias for r in rows]
-    if st.session_state.get("board_pick") not in aliases:
-        st.session_state["board_pick"] = aliases[0]
+    if session.get("board_pick") not in aliases:
+        session["board_pick"] = aliases[0]
     pick = st.selectbox("Highlight", aliases, key="board_pick",
                         format_func=lambda a: f"{aliases.index(a) + 1}. {label[a]}")
     chosen = rows[aliases.index(pick)]
@@ -162,7 +163,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
                     key="board_chart", config={"displayModeBar": False})
     if st.button("Open the highlighted fit in the tuner", key="board_load"):
         fit_state.commit(chosen.fit)
-        st.session_state[fit_state.TARGET] = info.target
+        session[fit_state.TARGET] = info.target
         fit_state.notice("success", f"Loaded {chosen.alias}'s hand-in (rank {chosen.rank}).")
         st.switch_page("pages/tuner.py")
     # Made on each refresh (a few ms for a class): Streamlit's deferred downloads did not
@@ -203,7 +204,7 @@ def grade_rule_panel(engine, info: board.ClassInfo) -> None:
 def class_board() -> None:
     """The whole live-class section of the Class challenge page."""
     link = st.query_params.get("teacher")
-    token = st.session_state.get(board_db.TEACHER)
+    token = session.get(board_db.TEACHER)
     if link is None and token is None:
         start_panel(board_db.limits())
         return
@@ -212,10 +213,10 @@ def class_board() -> None:
         return
     if link is not None:
         open_from_link(engine, link)
-        token = st.session_state.get(board_db.TEACHER)
+        token = session.get(board_db.TEACHER)
     info = board.teacher_class(engine, token, time.time()) if token else None
     if token and info is None:
-        st.session_state.pop(board_db.TEACHER, None)
+        session.pop(board_db.TEACHER, None)
         st.query_params.pop("teacher", None)
         st.warning("Your live class has ended or was deleted.")
     if info is None:

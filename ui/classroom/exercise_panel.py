@@ -12,6 +12,7 @@ from nnsine.classboard import board
 from nnsine.engine import targets
 from nnsine.formats import exercise, params
 from ui.classroom import board_db
+from ui.state import session
 from ui.widgets import markdown_literal
 
 OWN = "own"
@@ -25,7 +26,7 @@ def _base_url() -> str:
 def _with_live_class(link: str, task: exercise.Exercise) -> None:
     """With a live class running in this session: the same link that also joins it, so
     the class's hand-ins are this exercise's (when the targets agree)."""
-    token = st.session_state.get(board_db.TEACHER)
+    token = session.get(board_db.TEACHER)
     engine = board_db.engine() if token else None
     info = board.teacher_class(engine, token, time.time()) if engine is not None else None
     if info is None:

@@ -14,6 +14,7 @@ from nnsine.classboard.board_rules import BoardError
 from nnsine.engine import targets
 from ui import fit_state
 from ui.classroom import board_db, seat
+from ui.state import session
 from ui.widgets import markdown_literal
 
 PROBLEM = "handin_problem"  # a refused join, shown once
@@ -28,28 +29,28 @@ def _on_join(limits) -> None:
         return
     try:
         token, info, name = board_students.join(
-            engine, st.session_state["handin_code"], st.session_state["handin_name"],
+            engine, session["handin_code"], session["handin_name"],
             board_db.session_key(), board_db.address(), limits, time.time(),
             board_db.session_opened())
     except BoardError as error:
-        st.session_state[PROBLEM] = str(error)
+        session[PROBLEM] = str(error)
         return
     except SQLAlchemyError as error:
-        st.session_state[PROBLEM] = (f"The class database did not answer "
+        session[PROBLEM] = (f"The class database did not answer "
                                      f"({type(error).__name__}): press Join again.")
         return
-    st.session_state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
+    session[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
                                           "target": info.target}
     if fit_state.target() != info.target:  # the tuner shows what the class is scored on
         fit_state.set_target(info.target, f"class {info.code}'s target")
-        st.session_state[WHOLE_PAGE] = True  # the title and chart are outside this fragment
+        session[WHOLE_PAGE] = True  # the title and chart are outside this fragment
     seat.keep(token)
 
 
 def join_first() -> bool:
     """A join link's first screen: the join form at the top of the tuner (above the
     fold on a phone), until the student has joined. True when it was shown."""
-    if st.session_state.get(board_db.STUDENT) or "join" not in st.query_params:
+    if session.get(board_db.STUDENT) or "join" not in st.query_params:
         return False
     with st.container(border=True, key="join_first"):
         st.markdown(f"**Join class {markdown_literal(st.query_params.get('join', ''))[:40]}**"
@@ -59,14 +60,14 @@ def join_first() -> bool:
 
 
 def _join(limits) -> None:
-    st.session_state.setdefault("handin_code", st.query_params.get("join", ""))
+    session.setdefault("handin_code", st.query_params.get("join", ""))
     with st.form("handin_join", border=False):
         st.text_input("Join code", key="handin_code", max_chars=16)
         st.text_input("Display name (the teacher sees it)", key="handin_name",
                       max_chars=limits.name_chars)
         st.form_submit_button("Join the class", width="stretch", on_click=_on_join,
                               args=(limits,))
-    if problem := st.session_state.pop(PROBLEM, None):
+    if problem := session.pop(PROBLEM, None):
         st.error(problem)
 
 
@@ -78,14 +79,14 @@ def _joined(engine, limits, me: dict) -> None:
                    "your hand-in is "
                    "scored on that.")
     st.caption("The board keeps your **latest** hand-in: handing in again replaces it.")
-    linear = st.session_state.get("activation") == "linear"
+    linear = session.get("activation") == "linear"
     if linear:  # the board scores ReLU pairs: a linear fit's numbers would not match
         st.info("The class is scored with ReLU hidden layers: switch *Hidden layers* back "
                 "to relu to hand in.")
     if st.button("Hand in this fit", key="handin_send", type="primary", width="stretch",
                  disabled=linear):
-        st.session_state[RECEIPT] = _hand_in(engine, limits, me)
-    if receipt := st.session_state.get(RECEIPT):  # the last answer stays until the next
+        session[RECEIPT] = _hand_in(engine, limits, me)
+    if receipt := session.get(RECEIPT):  # the last answer stays until the next
         getattr(st, receipt[0])(receipt[1])
     try:
         standing = board_students.standing(engine, me["token"], time.time())
@@ -123,9 +124,9 @@ def _hand_in(engine, limits, me: dict) -> tuple[str, str]:
 @st.fragment
 def handin_panel() -> None:
     """The 'Hand in to your class' expander (open when the URL has ?join=CODE)."""
-    if st.session_state.pop(WHOLE_PAGE, False):
+    if session.pop(WHOLE_PAGE, False):
         st.rerun(scope="app")
-    me = st.session_state.get(board_db.STUDENT)
+    me = session.get(board_db.STUDENT)
     # Built only while open (on_change="rerun"): most students never join, and its form
     # cost every slider release some server time for nothing.
     box = st.expander("Hand in to your class", expanded=bool(me or "join" in st.query_params),

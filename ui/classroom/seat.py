@@ -20,6 +20,7 @@ from nnsine.classboard.board_rules import BoardError
 from nnsine.formats import params
 from ui import fit_state
 from ui.classroom import board_db
+from ui.state import session
 from ui.widgets import markdown_literal
 
 SEAT, READ = "seat", "board_seat_read"  # the query parameter; the seat this session read
@@ -32,7 +33,7 @@ def restore() -> None:
     fit and how it was made when the address carries no newer fit), or a message says
     why not and the seat leaves the address bar."""
     board_db.session_opened()  # first run of the session: see board_students._locked
-    state, token = st.session_state, st.query_params.get(SEAT)
+    state, token = session, st.query_params.get(SEAT)
     if not token or state.get(board_db.STUDENT) or state.get(READ) == token:
         return
     state[READ] = token
@@ -68,10 +69,10 @@ def keep(token: str) -> None:
     """After a join: the seat goes into the address bar (and the join code leaves it)."""
     st.query_params.pop("join", None)
     st.query_params[SEAT] = token
-    st.session_state[READ] = token
+    session[READ] = token
 
 
 def leave() -> None:
     """on_click of Leave the class: this tab forgets the seat (the board keeps it)."""
-    st.session_state.pop(board_db.STUDENT, None)
+    session.pop(board_db.STUDENT, None)
     st.query_params.pop(SEAT, None)

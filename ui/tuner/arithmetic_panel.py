@@ -8,13 +8,14 @@ import streamlit as st
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.network import Params
 from nnsine.engine.probe_arithmetic import lines, work
+from ui.state import session
 
 X = "probe_x"  # the probe panel's x field: the arithmetic is worked at the same x
 
 
 def arithmetic_panel(fit: Params, activation: str = "relu") -> None:
     """The worked sums at the probe's x, folded (a page of numbers is a lot to take in)."""
-    worked = work(fit, st.session_state.get(X, 0.08), ACTIVATIONS[activation])
+    worked = work(fit, session.get(X, 0.08), ACTIVATIONS[activation])
     with st.expander(f"Work it out by hand at x = {worked.x:.2f}"):
         neuron = ("ReLU(weight · input + bias), as in section 4.7" if activation == "relu"
                   else "weight · input + bias, passed on as it is (linear, section 4.6: "

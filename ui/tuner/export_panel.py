@@ -15,6 +15,7 @@ from nnsine.formats import export, importer, params
 from nnsine.plots import render
 from nnsine.plots.chapter_figures import fits_figure
 from ui import fit_state
+from ui.state import session
 from ui.widgets import markdown_literal
 
 OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
@@ -45,7 +46,7 @@ def export_panel(fit: Params, target: str, activation: str = "relu", view: str =
 
 
 def _export(fit: Params, target: str, activation: str) -> None:
-    st.session_state.setdefault(FORMAT, "nnfs")
+    session.setdefault(FORMAT, "nnfs")
     to = st.segmented_control("Export as", list(FORMATS), key=FORMAT, required=True,
                               format_func=FORMATS.get)
     if activation != "relu":
@@ -86,28 +87,28 @@ def _chart_files(fit: Params, target: str, view: str, activation: str) -> None:
 
 
 def _uploaded() -> None:
-    upload = st.session_state.get(UPLOAD)
+    upload = session.get(UPLOAD)
     if upload is None:  # the file was removed: so is what it showed
-        st.session_state.pop(IMPORTED, None)
+        session.pop(IMPORTED, None)
         return
     try:
-        st.session_state[IMPORTED] = (upload.name, importer.read(upload.getvalue()))
+        session[IMPORTED] = (upload.name, importer.read(upload.getvalue()))
     except params.ParamsError as error:
-        st.session_state.pop(IMPORTED, None)
+        session.pop(IMPORTED, None)
         fit_state.notice("error", f"Could not import {markdown_literal(upload.name)}: "
                          f"{markdown_literal(error)}. "
                          "Your fit is unchanged.")
 
 
 def _load(fit: Params, name: str) -> None:
-    st.session_state[UNDO] = fit_state.current()
+    session[UNDO] = fit_state.current()
     fit_state.commit(fit)
     fit_state.notice("success", f"Loaded {markdown_literal(name)} into the sliders. Undo "
                      "brings your values back.")
 
 
 def _undo() -> None:
-    fit_state.commit(st.session_state.pop(UNDO))
+    fit_state.commit(session.pop(UNDO))
     fit_state.notice("info", "Restored your values from before the import.")
 
 
@@ -117,11 +118,11 @@ def _import(fit: Params, target: str) -> None:
                 "arrays, the same as JSON lists, or a fit file.")
     st.file_uploader("Network from a notebook (.npz or .json)", type=["npz", "json"],
                      key=UPLOAD, on_change=_uploaded, max_upload_size=1)
-    if UNDO in st.session_state:
+    if UNDO in session:
         st.button("Undo the import: back to my values", key="notebook_undo_button",
                   on_click=_undo)
-    if IMPORTED in st.session_state:
-        _show(*st.session_state[IMPORTED], fit, target)
+    if IMPORTED in session:
+        _show(*session[IMPORTED], fit, target)
 
 
 def _show(name: str, imported: importer.Imported, fit: Params, target: str) -> None:
@@ -170,7 +171,7 @@ def _dense(imported: importer.Imported, target: str) -> None:
                "hears other layer-1 neurons than i. The tuner's sliders are pairs (neuron i "
                "hears only neuron i) and cannot hold it. Keeping only the diagonal would give "
                f"MSE {pairs_only.mse:.5f}.")
-    st.session_state.setdefault(PROBE_X, 0.08)
+    session.setdefault(PROBE_X, 0.08)
     x = st.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=PROBE_X,
                         format="%.2f")
     st.metric("output", f"{importer.output(imported, [x])[0]:.4f}")

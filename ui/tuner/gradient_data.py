@@ -14,6 +14,7 @@ import streamlit as st
 from nnsine.engine import gradient, targets
 from nnsine.engine.network import Params, to_vector
 from ui import fit_state
+from ui.state import session
 
 TOGGLE = "gradients"  # the toggle that hides them for a pure hand-tuning lesson
 
@@ -21,7 +22,7 @@ TOGGLE = "gradients"  # the toggle that hides them for a pure hand-tuning lesson
 def hidden() -> bool:
     """Whether the gradients are off: by the toggle, or by the exercise link
     (ex_hide=gradients)."""
-    return fit_state.hides("gradients") or not st.session_state.get(TOGGLE, True)
+    return fit_state.hides("gradients") or not session.get(TOGGLE, True)
 
 
 def toggle(place=st) -> None:

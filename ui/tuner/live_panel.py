@@ -12,10 +12,11 @@ from nnsine.engine.network import Params, forward
 from nnsine.formats import params
 from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 from ui import fit_state
+from ui.state import session
 from ui.tuner import gradient_data, optimizer_live, pair_editor, tuner_assets
 
 COMPONENT = tuner_assets.TUNER
-KEY = "live"  # st.session_state["live"] == {"release": {"values", "seq", "checksum"}}
+KEY = "live"  # session["live"] == {"release": {"values", "seq", "checksum"}}
 ACCEPTED, SHOWN, REV = "live_accepted", "live_shown", "live_rev"
 PICKED = "live_picked"  # the last "select" message acted on
 # The preload starts fetching plotly.js as soon as this HTML is in the page, before the
@@ -38,7 +39,7 @@ def _selected() -> None:
 
 def _accept_pick(pick, n_pairs: int) -> None:
     # {"pair": i, "seq": n} from the handle layer: pair i becomes the pair being edited.
-    state = st.session_state
+    state = session
     if not isinstance(pick, dict) or pick == state.get(PICKED):
         return
     state[PICKED] = pick
@@ -51,8 +52,8 @@ def accept_release(activation: str = "relu", view: str = "book") -> None:
     """Make the browser's last release the session's fit, validated (call before widgets).
 
     Read in the script body rather than a callback so it is idempotent and AppTest can
-    drive it through st.session_state."""
-    state = st.session_state
+    drive it through the session state (ui.state.session)."""
+    state = session
     _accept_pick((state.get(KEY) or {}).get("select"), fit_state.current().n_pairs)
     release = (state.get(KEY) or {}).get("release")
     if not isinstance(release, dict) or release == state.get(ACCEPTED):
@@ -106,7 +107,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
     differs from what the browser shows (presets, uploads, URL, exact entry). Optional
     fields (issue 25): each slider's gradient (unless hidden) and, while the optimizer
     tab trains the pairs, `optimizer` (optimizer_live.data: Play runs in the browser)."""
-    state = st.session_state
+    state = session
     values = params.to_flat(fit)
     if state.get(SHOWN) != values:
         state[REV] = state.get(REV, 0) + 1

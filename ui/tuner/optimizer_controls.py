@@ -9,6 +9,7 @@ import streamlit as st
 from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats.checks import fmt
+from ui.state import session
 from ui.tuner import gradient_data
 from ui.tuner import optimizer_live as live
 from ui.tuner import optimizer_settings as opts
@@ -35,7 +36,7 @@ def _settings(fit: Params) -> str | None:
 def lock_widget(fit: Params) -> None:
     """The locks, for both wirings: pairs and the output bias kept exactly."""
     names = opts.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
-    st.session_state[opts.LOCKS] = [n for n in st.session_state.get(opts.LOCKS, [])
+    session[opts.LOCKS] = [n for n in session.get(opts.LOCKS, [])
                                     if n in names]
     kept(st.multiselect, "Locked (kept exactly while the rest trains)", opts.LOCKS, [],
          names, help="Keep the pairs you are proud of: a locked pair's five numbers (and in "
@@ -48,7 +49,7 @@ def live_controls(fit: Params, target: str) -> None:
     problem = _settings(fit)
     if problem:
         st.error(problem)
-    playing = st.session_state.get(live.PLAYING, 0) > 0
+    playing = session.get(live.PLAYING, 0) > 0
     step, toggle, undo = st.columns(3)
     step.button("Step", key="opt_step", on_click=live.step, disabled=playing,
                 icon=":material/skip_next:", width="stretch",
@@ -63,7 +64,7 @@ def live_controls(fit: Params, target: str) -> None:
                       icon=":material/play_arrow:", width="stretch",
                       help="Step again and again, in your browser, until Pause.")
     undo.button("Undo: back to my values", key="opt_live_undo", on_click=live.undo,
-                disabled=live.UNDO not in st.session_state, width="stretch")
+                disabled=live.UNDO not in session, width="stretch")
     run, bars = live.run_state(fit.n_pairs), not gradient_data.hidden()
     if playing:
         st.caption(f"Playing in your browser: the sliders, curve, {'gradients, ' * bars}"

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import asdict
 
 import numpy as np
-import streamlit as st
 
 from nnsine.engine import gradient, optimizers, targets, training
 from nnsine.engine.network import BOUNDS, Params, to_vector
 from nnsine.formats import optimizer_run
 from nnsine.formats.checks import ParamsError
 from ui import fit_state
+from ui.state import session
 from ui.tuner.optimizer_settings import SPEED, SPEEDS, settings
 from ui.widgets import markdown_literal
 
@@ -27,7 +27,7 @@ RUN, PLAYING, UNDO = "opt_live_run", "opt_playing", "opt_undo"  # session keys
 def run_state(n_pairs: int) -> dict:
     """The run so far: {"momentum", "cache" (lists), "steps", "losses"}; a new one (zero
     moments) when there is none or the number of pairs changed."""
-    run = st.session_state.get(RUN)
+    run = session.get(RUN)
     if not run or len(run["momentum"]) != 5 * n_pairs + 1:
         zeros = [0.0] * (5 * n_pairs + 1)
         run = {"momentum": zeros, "cache": list(zeros), "steps": 0, "losses": []}
@@ -54,7 +54,7 @@ def why_still(fit: Params, target: str, mask: np.ndarray, activation: str) -> st
 
 
 def _begin(fit: Params) -> None:
-    state = st.session_state
+    state = session
     if UNDO not in state:
         state[UNDO] = fit  # the hand-tuned values Undo brings back
 
@@ -64,7 +64,7 @@ def _ready():
     after a message saying why not (a bad learning rate, nothing that can move)."""
     fit, target = fit_state.current(), fit_state.target()
     optimizer, mask, problem = settings(fit.n_pairs)
-    activation = st.session_state.get("activation") or "relu"
+    activation = session.get("activation") or "relu"
     if problem or (problem := why_still(fit, target, mask, activation)):
         fit_state.notice("warning", problem)
         return None
@@ -76,17 +76,17 @@ def step() -> None:
     if (ready := _ready()) is None:
         return
     fit, target, optimizer, mask, activation = ready
-    state, (x, y) = run_state(fit.n_pairs), targets.sample(target)
-    moments = training.Moments(np.array(state["momentum"]), np.array(state["cache"]),
-                               state["steps"])
+    so_far, (x, y) = run_state(fit.n_pairs), targets.sample(target)
+    moments = training.Moments(np.array(so_far["momentum"]), np.array(so_far["cache"]),
+                               so_far["steps"])
     run = training.train(fit, x, y, 1, optimizer=optimizer, mask=mask, moments=moments,
                          activation=activation)
     _begin(fit)
     # The MSE before the step is the list's last unless the sliders moved by hand since.
-    losses = list(state["losses"])
+    losses = list(so_far["losses"])
     if not losses or losses[-1] != run.losses[0]:
         losses.append(float(run.losses[0]))
-    st.session_state[RUN] = {
+    session[RUN] = {
         "momentum": run.moments.momentum.tolist(), "cache": run.moments.cache.tolist(),
         "steps": run.moments.steps,
         "losses": (losses + [float(run.losses[1])])[-optimizer_run.MAX_LOSSES:]}
@@ -97,19 +97,19 @@ def play() -> None:
     """on_click of Play: the browser steps until Pause (or says why it cannot start)."""
     if (ready := _ready()) is not None:
         _begin(ready[0])
-        st.session_state[PLAYING] = abs(st.session_state.get(PLAYING, 0)) + 1  # run's number
+        session[PLAYING] = abs(session.get(PLAYING, 0)) + 1  # run's number
 
 
 def pause() -> None:
     """on_click of Pause: the browser stops and sends its fit back as a release."""
-    st.session_state[PLAYING] = -abs(st.session_state.get(PLAYING, 0))
+    session[PLAYING] = -abs(session.get(PLAYING, 0))
 
 
 def undo() -> None:
     """on_click of Undo: the hand-tuned values from before the first Step or Play."""
     pause()
-    fit_state.commit(st.session_state.pop(UNDO), "sliders")
-    st.session_state.pop(RUN, None)
+    fit_state.commit(session.pop(UNDO), "sliders")
+    session.pop(RUN, None)
     fit_state.notice("info", "Back to your hand-tuned values.")
 
 
@@ -123,9 +123,9 @@ def accept_run(sent, n_pairs: int) -> bool:
     except ParamsError as error:
         fit_state.notice("warning", f"The optimizer's run was not kept: "
                                     f"{markdown_literal(error)}. The next step starts afresh.")
-        st.session_state.pop(RUN, None)
+        session.pop(RUN, None)
         return False
-    st.session_state[RUN] = asdict(run)
+    session[RUN] = asdict(run)
     return True
 
 
@@ -135,8 +135,8 @@ def data(fit: Params) -> dict:
     "speed" (steps a frame), "bounds", "state" (momentum, cache, steps), "losses"}."""
     optimizer, mask, _ = settings(fit.n_pairs)
     run = run_state(fit.n_pairs)
-    return {"play": st.session_state.get(PLAYING, 0),
+    return {"play": session.get(PLAYING, 0),
             "settings": None if optimizer is None else optimizers.to_browser(optimizer),
-            "mask": mask.tolist(), "speed": st.session_state.get(SPEED, SPEEDS[0]),
+            "mask": mask.tolist(), "speed": session.get(SPEED, SPEEDS[0]),
             "bounds": list(BOUNDS), "state": {k: run[k] for k in ("momentum", "cache", "steps")},
             "losses": run["losses"]}

@@ -17,6 +17,7 @@ from nnsine.engine.network import Params
 from nnsine.formats import params
 from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
 from ui import fit_state
+from ui.state import session
 from ui.tuner import optimizer_controls
 from ui.tuner import optimizer_settings as opts
 from ui.widgets import kept
@@ -83,7 +84,7 @@ def train(fit: Params, target: str, mode: str, steps: int) -> Result:
 
 def load(result: Result) -> None:
     """on_click: the trained fit, on the slider grid, becomes the sliders' values."""
-    st.session_state[UNDO] = fit_state.current()
+    session[UNDO] = fit_state.current()
     fit_state.commit(result.on_grid, "optimizer",
                      f"{len(result.run.losses) - 1} steps, {result.mode} wiring")
     fit_state.notice("success", "Loaded the trained fit into the sliders, rounded to their "
@@ -93,7 +94,7 @@ def load(result: Result) -> None:
 
 def undo() -> None:
     """on_click: the values from before the last Load."""
-    fit_state.commit(st.session_state.pop(UNDO))
+    fit_state.commit(session.pop(UNDO))
     fit_state.notice("info", "Restored your values from before the optimizer's.")
 
 
@@ -119,10 +120,10 @@ def server_training(fit: Params, target: str, mode: str) -> None:
     """Train a number of steps here; the result beside the sliders' fit."""
     steps = kept(st.select_slider, "Training steps", "opt_steps", 2000, STEPS)
     if st.button("Train", key="opt_train", type="primary"):
-        st.session_state[RESULT] = train(fit, target, mode, steps)
-    if UNDO in st.session_state and mode == "dense":  # the pairs' controls have their own
+        session[RESULT] = train(fit, target, mode, steps)
+    if UNDO in session and mode == "dense":  # the pairs' controls have their own
         st.button("Undo: back to my values", key="opt_undo_button", on_click=undo)
-    result = st.session_state.get(RESULT)
+    result = session.get(RESULT)
     if result is not None:
         show(result, fit)
 

@@ -5,11 +5,11 @@ the widgets of ui/tuner/optimizer_controls.py keep them in the session."""
 from __future__ import annotations
 
 import numpy as np
-import streamlit as st
 
 from nnsine.engine import optimizers
 from nnsine.engine.network import Params
 from nnsine.formats import checks
+from ui.state import session
 from ui.widgets import markdown_literal
 
 KINDS = {"sgd": "Plain gradient descent (chapter 10's SGD)", "adam": "Adam (chapter 10)"}
@@ -31,7 +31,7 @@ def rate_key(kind: str) -> str:
 def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str | None]:
     """The optimizer the widgets describe, the lock mask (5 * n_pairs + 1,) and a message
     naming a bad learning rate (then the optimizer is None)."""
-    state = st.session_state
+    state = session
     kind = state.get(KIND, "sgd")
     text = state.get(rate_key(kind), repr(RATES[kind]))
     mask = optimizers.lock_mask(_zeros(n_pairs), *locked(n_pairs))
@@ -48,7 +48,7 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
 def locked(n_pairs: int) -> tuple[tuple[int, ...], bool]:
     """The locked pairs (counted from 0, only those there are) and whether the output
     bias is locked, as the lock widget keeps them."""
-    names = st.session_state.get(LOCKS, [])
+    names = session.get(LOCKS, [])
     pairs = (int(name.split()[1]) - 1 for name in names if name.startswith("pair "))
     return tuple(i for i in pairs if i < n_pairs), OUTPUT_BIAS in names
 

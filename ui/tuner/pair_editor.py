@@ -10,13 +10,14 @@ import streamlit as st
 from nnsine.engine import pairs
 from nnsine.formats import params
 from ui import fit_state
+from ui.state import session
 
 PAIR = "edit_pair"  # the pair being edited; its area of effect is shaded on the chart
 MEANING = ("on", "off", "height")
 
 
 def _raw_edited(slot: params.Slot, key: str) -> None:
-    value = st.session_state[key]
+    value = session[key]
     if value is None:  # an emptied number field: keep what was there
         return
     try:  # the one check every number passes (nnsine.formats.checks)
@@ -29,7 +30,7 @@ def _raw_edited(slot: params.Slot, key: str) -> None:
 
 
 def _meaning_edited(i: int) -> None:
-    on, off, height = (st.session_state[f"meaning_{name}"] for name in MEANING)
+    on, off, height = (session[f"meaning_{name}"] for name in MEANING)
     if None in (on, off, height):
         return
     try:
@@ -40,12 +41,12 @@ def _meaning_edited(i: int) -> None:
 
 def _seed(key: str, value: float) -> None:
     # Widgets show the truth: set before the widget is created in this run.
-    st.session_state[key] = value
+    session[key] = value
 
 
 def chosen_pair(n_pairs: int) -> int:
     """The pair being edited (kept in range when the pair count shrinks)."""
-    pair = st.session_state.get(PAIR, 0)
+    pair = session.get(PAIR, 0)
     return pair if isinstance(pair, int) and 0 <= pair < n_pairs else 0
 
 

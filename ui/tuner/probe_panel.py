@@ -9,18 +9,19 @@ from nnsine.engine import probe
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.network import Params
 from nnsine.plots.probe_figures import network_diagram
+from ui.state import session
 from ui.tuner import relu_switch
 
 X = "probe_x"
 
 
 def _set_x(value: float) -> None:
-    st.session_state[X] = value
+    session[X] = value
 
 
 def probe_panel(fit: Params, activation: str = "relu") -> None:
     """x field with the book's two examples, the network diagram, the numbers."""
-    st.session_state.setdefault(X, 0.08)
+    session.setdefault(X, 0.08)
     field, first, second = st.columns([2, 1, 1], vertical_alignment="bottom")
     x = field.number_input("Probe the network at x =", -0.5, 1.5, step=0.01, key=X,
                            format="%.2f", persist_state="session")

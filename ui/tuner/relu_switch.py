@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.state import session
+
 ACTIVATION = "activation"  # the tuner's "Hidden layers" control
 
 
 def _to_relu() -> None:
-    st.session_state[ACTIVATION] = "relu"
+    session[ACTIVATION] = "relu"
 
 
 def switch_back(key: str) -> None:

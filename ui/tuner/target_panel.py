@@ -9,6 +9,7 @@ from nnsine.engine import targets
 from nnsine.engine.target_points import from_stroke
 from nnsine.plots.sketch_figures import sketch_figure
 from ui import fit_state
+from ui.state import session
 from ui.widgets import markdown_literal
 
 OWN = "own"  # the picker's entry for "your own target"
@@ -16,23 +17,23 @@ OPEN = "own_open"  # the learner chose "Your own…" and has not used it yet
 
 
 def _picked(key: str) -> None:
-    st.session_state[OPEN] = st.session_state[key] == OWN
-    if st.session_state[key] != OWN:
+    session[OPEN] = session[key] == OWN
+    if session[key] != OWN:
         fit_state.choose_target(key)
 
 
 def _use_formula(key: str) -> None:
-    fit_state.set_target("f:" + st.session_state[key].strip(), "formula")
+    fit_state.set_target("f:" + session[key].strip(), "formula")
 
 
 def _use_csv(key: str) -> None:
-    upload = st.session_state.get(key)
+    upload = session.get(key)
     if upload is not None:
         fit_state.set_csv_target(upload.name, upload.getvalue())
 
 
 def _use_sketch() -> None:
-    lasso = (st.session_state["own_sketch"].get("selection") or {}).get("lasso") or []
+    lasso = (session["own_sketch"].get("selection") or {}).get("lasso") or []
     if not lasso:
         return
     try:
@@ -46,17 +47,17 @@ def target_picker(target: str, where) -> None:
     """The "Target" select box in `where`; with "Your own…" chosen (or an own target in
     use) the formula, CSV and sketch inputs below it."""
     own = target not in targets.TARGETS
-    st.session_state["target_pick"] = OWN if own or st.session_state.get(OPEN) else target
+    session["target_pick"] = OWN if own or session.get(OPEN) else target
     where.selectbox("Target", [*targets.TARGETS, OWN], key="target_pick",
                     format_func=lambda n: "Your own…" if n == OWN else targets.LABELS[n],
                     on_change=_picked, args=("target_pick",))
-    if st.session_state["target_pick"] != OWN:
+    if session["target_pick"] != OWN:
         return
     with st.expander("Your own target", expanded=not own):
         st.caption(f"Now fitting: {markdown_literal(targets.label(target))}")
         formula, csv, sketch = st.tabs(["Formula", "Points (CSV)", "Sketch"], key="own_tab")
         with formula:
-            st.session_state.setdefault("own_formula", target[2:] if target.startswith(
+            session.setdefault("own_formula", target[2:] if target.startswith(
                 "f:") else "0.5*sin(4*pi*x) + x**2")
             st.text_input("y = a formula in x", key="own_formula", max_chars=200,
                           help="x, pi, e; + - * / ** and comparisons (x < 0.5 is 1 or 0); "

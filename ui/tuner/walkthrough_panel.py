@@ -11,6 +11,7 @@ from nnsine.formats import params
 from nnsine.formats.params import FIELDS
 from nnsine.plots.figures import PAIR_COLORS
 from ui import fit_state
+from ui.state import session
 from ui.tuner import pair_editor, relu_switch
 from ui.widgets import sync_query
 
@@ -21,8 +22,8 @@ LINK = "walk"  # ?walk=K (1-based) with the step's fit reopens step K
 def _go(index: int) -> None:
     steps = walkthrough.STEPS
     index = min(max(index, 0), len(steps) - 1)
-    st.session_state[STEP] = index
-    st.session_state[pair_editor.PAIR] = steps[index].selects  # shade the pair it changes
+    session[STEP] = index
+    session[pair_editor.PAIR] = steps[index].selects  # shade the pair it changes
     fit_state.commit(steps[index].params, "walkthrough", f"step {index + 1}")
 
 
@@ -34,7 +35,7 @@ def load_step(index: int) -> None:
 def _from_link() -> None:
     """A session's first run with ?walk=K: be at step K when the URL holds step K's fit,
     or load it when the URL holds no fit (a short link); otherwise the fit is the link's."""
-    steps, state = walkthrough.STEPS, st.session_state
+    steps, state = walkthrough.STEPS, session
     link = st.query_params.get(LINK, "")
     if STEP in state or not (link.isascii() and link.isdigit()):
         return
@@ -69,7 +70,7 @@ def walkthrough_panel(activation: str = "relu") -> None:
     target's (every reason is true of the state it is shown with)."""
     _from_link()
     steps = walkthrough.STEPS
-    index = st.session_state.get(STEP)
+    index = session.get(STEP)
     at_step = index is not None and fit_state.current() == steps[index].params
     sync_query({LINK: str(index + 1)} if at_step else {}, [LINK])
     if index is None:
