@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from nnsine.classboard import board, roster
 from tests.conftest import opened
 from tests.test_board_page import (
@@ -23,6 +25,7 @@ def _query(at) -> dict:
     return {k: v if isinstance(v, str) else v[-1] for k, v in values.items()}
 
 
+@pytest.mark.app
 def test_the_join_link_opens_on_the_join_form():
     _, code, _ = start_class()
     student = opened("app.py", {"join": code})
@@ -31,6 +34,7 @@ def test_the_join_link_opens_on_the_join_form():
     assert "Join class" in student.markdown[0].value
 
 
+@pytest.mark.app
 def test_a_reload_or_a_restart_keeps_the_student_with_their_hand_in(database):  # noqa: F811
     teacher, code, _ = start_class()
     student = join_and_hand_in(code, "Ada", preset="hand-tuned")
@@ -49,6 +53,7 @@ def test_a_reload_or_a_restart_keeps_the_student_with_their_hand_in(database):  
     assert (member.name, member.count) == ("Ada", 2)
 
 
+@pytest.mark.app
 def test_a_second_tab_without_the_seat_is_told_how_to_get_back():
     _, code, _ = start_class()
     join_and_hand_in(code, "Ada")
@@ -59,6 +64,7 @@ def test_a_second_tab_without_the_seat_is_told_how_to_get_back():
     assert "'Ada' is already in class" in error and "?seat=" in error
 
 
+@pytest.mark.app
 def test_a_dead_seat_says_so_and_offers_the_join_form():
     _, code, _ = start_class()
     at = opened("app.py", {"seat": "x" * 43, "join": code})
@@ -67,6 +73,7 @@ def test_a_dead_seat_says_so_and_offers_the_join_form():
     assert at.text_input(key="handin_code").value == code
 
 
+@pytest.mark.app
 def test_the_teacher_is_back_on_the_board_after_a_reload():
     teacher, code, token = start_class()
     assert _query(teacher)["teacher"] == token
@@ -76,6 +83,7 @@ def test_the_teacher_is_back_on_the_board_after_a_reload():
     assert "board_start" not in [b.key for b in reloaded.button]
 
 
+@pytest.mark.app
 def test_the_board_shows_the_roster_and_the_teacher_releases_a_seat(database):  # noqa: F811
     teacher, code, token = start_class()
     join_and_hand_in(code, "Ada")
@@ -99,6 +107,7 @@ def test_the_board_shows_the_roster_and_the_teacher_releases_a_seat(database):  
                                                                              ("Bob", 0)]
 
 
+@pytest.mark.app
 def test_the_join_link_names_the_lan_address_never_loopback(monkeypatch):
     """The README's classroom command (`streamlit run app.py --server.address 0.0.0.0`):
     the join link and QR code name this machine's LAN address (Streamlit's Network URL);

@@ -166,6 +166,7 @@ def test_the_cli_limits_are_the_engines():
 
 # --- issue 28: a teacher grades a folder --------------------------------------------
 
+@pytest.mark.subprocess
 def test_score_grades_every_fit_file_in_a_folder_and_says_what_it_skipped(tmp_path):
     make_class(tmp_path)  # ada and bob good, cy broken
     (tmp_path / "dan.JSON").write_text(fitfile.dumps(presets.preset("hand-tuned")))
@@ -182,6 +183,7 @@ def test_score_grades_every_fit_file_in_a_folder_and_says_what_it_skipped(tmp_pa
         f"skipped: {tmp_path / 'old'}: a folder (score reads one level: name it to grade it)"]
 
 
+@pytest.mark.subprocess
 def test_a_folder_of_good_fits_exits_zero_and_json_lists_the_skipped(tmp_path):
     (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))
     (tmp_path / "readme.md").write_text("#")
@@ -193,6 +195,7 @@ def test_a_folder_of_good_fits_exits_zero_and_json_lists_the_skipped(tmp_path):
                        "skipped": "not a .json file (a fit file is saved as .json)"}
 
 
+@pytest.mark.subprocess
 def test_a_folder_with_nothing_to_grade_is_an_error(tmp_path):
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
     result = nnsine("score", str(tmp_path))
@@ -200,6 +203,7 @@ def test_a_folder_with_nothing_to_grade_is_an_error(tmp_path):
     assert f"skipped: {tmp_path}: no .json files in this folder" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_a_picture_handed_in_as_a_fit_says_what_it_is(tmp_path):
     (tmp_path / "fit.json").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = nnsine("score", str(tmp_path / "fit.json"))
@@ -207,6 +211,7 @@ def test_a_picture_handed_in_as_a_fit_says_what_it_is(tmp_path):
     assert "not valid JSON: the file is a PNG image; expected a fit file" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_a_target_file_with_decimal_commas_is_read(tmp_path):
     (tmp_path / "points.csv").write_text("x;y\n0;0\n0,25;1\n0,5;0\n0,75;-1\n1;0\n")
     (tmp_path / "ada.json").write_text(fitfile.dumps(presets.preset("hand-tuned")))

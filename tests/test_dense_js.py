@@ -54,6 +54,7 @@ def dense_networks():
 
 @pytest.mark.parametrize("target, activation", [("sine", "relu"), ("nielsen", "relu"),
                                                 ("sine", "linear")])
+@pytest.mark.subprocess
 def test_browser_dense_network_is_bit_identical_to_numpy(target, activation):
     x, y = targets.sample(target)
     hand = dense.from_params(presets.preset("hand-tuned"))

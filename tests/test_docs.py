@@ -183,6 +183,7 @@ def test_the_engine_pages_code_runs_as_written():
     assert names["fit"].n_pairs == 8 and names["trace"].output.shape == (1000,)
 
 
+@pytest.mark.subprocess
 def test_the_readmes_classroom_command_serves_every_address():
     """Step 1 of the README's lesson: `streamlit run app.py --server.address 0.0.0.0`
     (reached here on the loopback address only)."""

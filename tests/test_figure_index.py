@@ -19,6 +19,7 @@ def index():
     return at
 
 
+@pytest.mark.app
 def test_the_index_names_every_figure_with_its_caption():
     at = index()
     labels = [b.label for b in at.button if b.key and b.key.startswith("figure_")]
@@ -29,6 +30,7 @@ def test_the_index_names_every_figure_with_its_caption():
         assert f"]({view.link})" in text  # tests/test_figure_map.py opens each link
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("figure", list(FIGURES))
 def test_every_figure_is_one_click_from_the_index(figure):
     view = FIGURES[figure]

@@ -91,6 +91,7 @@ RUNS = [  # (start, steps, optimizer, locked pairs, lock b_out)
 @pytest.mark.parametrize("target, activation", [("sine", "relu"), ("nielsen", "relu"),
                                                 ("pts:0,0;0.25,1;0.5,0;0.75,-1;1,0.5",
                                                  "relu"), ("sine", "linear")])
+@pytest.mark.subprocess
 def test_browser_gradient_and_steps_are_bit_identical_to_numpy(target, activation):
     x, y = targets.sample(target)
     sets = parameter_sets()
@@ -121,6 +122,7 @@ def test_browser_gradient_and_steps_are_bit_identical_to_numpy(target, activatio
         np.testing.assert_array_equal(got["cache"], run.moments.cache)
 
 
+@pytest.mark.subprocess
 def test_the_power_is_the_engines_for_every_step_of_a_long_run():
     node = shutil.which("node")
     if node is None:

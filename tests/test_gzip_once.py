@@ -10,7 +10,10 @@ import gzip
 import hashlib
 import re
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import pytest
 
 from nnsine import assets
 from tests.conftest import running_server
@@ -18,6 +21,13 @@ from ui.gzip_once import GzipOnce
 
 TEXT = b"const answer = 42;\n" * 400
 
+
+
+def run(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API (other tests in this
+    process) may keep an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 def static_file(body: bytes = TEXT, kind: bytes = b"application/javascript", status=200):
     """An ASGI app that answers every request like Streamlit's static route; `calls` counts."""
@@ -46,7 +56,7 @@ def ask(app, path="/static/js/index.js", method="GET", **headers) -> tuple[int, 
     async def send(message):
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    run(app(scope, receive, send))
     head = {k.decode(): v.decode() for k, v in sent[0]["headers"]}
     return sent[0]["status"], head, b"".join(m.get("body", b"") for m in sent[1:])
 
@@ -95,7 +105,7 @@ def test_a_class_arriving_at_once_shares_one_compression(monkeypatch):
     async def class_of_20():
         await asyncio.gather(*(one(k) for k in range(20)))
 
-    asyncio.run(class_of_20())
+    run(class_of_20())
     assert len(packed) == 1
     assert all(gzip.decompress(s[1]["body"]) == TEXT for s in sent)
 
@@ -136,6 +146,7 @@ def test_the_vendored_plotly_is_the_basic_bundle_of_the_pinned_plotly_version():
     assert (assets.PLOTLY_JS.parent / "LICENSE").read_text().startswith("MIT License")
 
 
+@pytest.mark.subprocess
 def test_streamlit_run_app_py_serves_its_static_files_gzipped():
     with running_server() as url:
         page = urllib.request.urlopen(url + "/", timeout=60).read().decode()

@@ -113,6 +113,7 @@ def nnsine(python, *args, cwd):
     return run(python, "-m", "nnsine", *args, cwd=cwd, timeout=300)
 
 
+@pytest.mark.subprocess
 def test_a_plain_install_imports_every_name_and_leaves_the_app_out(installed):
     python, wheel, elsewhere = installed
     result = json.loads(run(python, "-c", IMPORT_ALL, cwd=elsewhere).stdout)
@@ -132,6 +133,7 @@ def test_a_plain_install_imports_every_name_and_leaves_the_app_out(installed):
     assert "Requires-Dist: simpleeval" in metadata  # issue 28: a plain install lacked it
 
 
+@pytest.mark.subprocess
 def test_every_command_runs_from_another_folder(installed):
     python, _, here = installed
     commands = nnsine(python, "--help", cwd=here).stdout
@@ -163,6 +165,7 @@ def test_every_command_runs_from_another_folder(installed):
     assert len(ranked) == 3 and "Ada" in ranked[1] and "Bob" in ranked[2]
 
 
+@pytest.mark.subprocess
 def test_the_extras_install_the_app_and_the_postgres_driver(installed):
     """Last: it adds the extras to the plain install's venv (their own venv would install
     NumPy, matplotlib and SQLAlchemy a second time)."""

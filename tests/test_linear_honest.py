@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from nnsine.book import walkthrough, walkthrough_reasons
 from nnsine.engine import probe
 from nnsine.engine.activations import linear
@@ -36,6 +38,7 @@ def test_line_formulas_have_one_sign():
     assert line_formula(0.0, -0.0) == "y = 0·x + 0"
 
 
+@pytest.mark.app
 def test_the_last_step_in_linear_mode_claims_no_goal_the_page_denies():
     at = linear_app(LAST)
     text = every_text(at)
@@ -49,6 +52,7 @@ def test_the_last_step_in_linear_mode_claims_no_goal_the_page_denies():
     assert not at.success or all("reached" not in s.value for s in at.success)
 
 
+@pytest.mark.app
 def test_a_relu_step_in_linear_mode_says_what_linear_does_and_switches_back():
     at = linear_app(5)  # "reaches 0 at x = 0.12, where its ReLU starts to output 0"
     text = every_text(at)
@@ -78,6 +82,7 @@ def test_the_probe_in_linear_mode_adds_every_pair():
     assert not any(re.search(r"\+ -\d", line) for line in arithmetic)
 
 
+@pytest.mark.app
 def test_the_probe_tab_in_linear_mode_on_the_page():
     at = linear_app(LAST)
     at.session_state["tuner_tab"] = "Probe the network"

@@ -23,6 +23,7 @@ def make(*args) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=60, check=False)
 
 
+@pytest.mark.subprocess
 def test_help_lists_every_target_with_a_line_that_says_what_it_does():
     shown = make("help")
     assert shown.returncode == 0, shown.stderr
@@ -31,6 +32,7 @@ def test_help_lists_every_target_with_a_line_that_says_what_it_does():
     assert all(len(line) > 10 for line in listed.values()), listed
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("target", TARGETS)
 def test_every_target_has_a_rule_whose_commands_expand(target):
     assert re.search(rf"^{target}:", TEXT, re.MULTILINE), f"{target} has no rule"
@@ -38,6 +40,7 @@ def test_every_target_has_a_rule_whose_commands_expand(target):
     assert dry.returncode == 0, dry.stderr
 
 
+@pytest.mark.subprocess
 def test_run_and_test_are_the_readmes_commands():
     assert "-m streamlit run app.py" in make("-n", "run").stdout
     test = make("-n", "test", "CHROMIUM=/bin/sh").stdout

@@ -59,6 +59,7 @@ async def _flood(url: str) -> tuple[int | None, str | None]:
     return code, again
 
 
+@pytest.mark.subprocess
 @pytest.mark.timeout(300)
 def test_an_oversized_release_closes_its_socket_and_the_server_goes_on():
     with running_server() as url:

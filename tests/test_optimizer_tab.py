@@ -28,6 +28,7 @@ def opened(preset="hand-tuned", mode="pairs"):
     return at
 
 
+@pytest.mark.app
 def test_step_lowers_the_mse_and_undo_brings_the_hand_tuned_values_back():
     at = opened()
     tuned = presets.preset("hand-tuned")
@@ -44,6 +45,7 @@ def test_step_lowers_the_mse_and_undo_brings_the_hand_tuned_values_back():
     assert at.session_state["fit"] == tuned
 
 
+@pytest.mark.app
 @pytest.mark.parametrize("kind", ["sgd", "adam"])
 def test_a_locked_pair_and_output_bias_stay_bit_for_bit(kind):
     at = opened()
@@ -62,6 +64,7 @@ def test_a_locked_pair_and_output_bias_stay_bit_for_bit(kind):
 @pytest.mark.parametrize("typed, said", [
     ("0", "0.0"), ("-1", "-1.0"), ("1e9", "1000000000.0"), ("nan", "nan"),
     ("fast", "'fast' is not a number"), ("**2**", "'**2**'")])
+@pytest.mark.app
 def test_a_bad_learning_rate_is_named_and_nothing_moves(typed, said):
     at = opened()
     at.text_input(key="opt_rate_sgd").set_value(typed).run()
@@ -74,6 +77,7 @@ def test_a_bad_learning_rate_is_named_and_nothing_moves(typed, said):
     assert at.session_state.get("opt_playing", 0) <= 0
 
 
+@pytest.mark.app
 def test_play_on_zeros_says_why_nothing_moves():
     at = opened("zeros")
     at.button(key="opt_play").click().run()
@@ -82,6 +86,7 @@ def test_play_on_zeros_says_why_nothing_moves():
     assert tuner_data(at)["optimizer"]["play"] <= 0
 
 
+@pytest.mark.app
 def test_play_runs_in_the_browser_and_a_paused_release_brings_the_run_back():
     at = opened()
     at.button(key="opt_play").click().run()
@@ -101,6 +106,7 @@ def test_play_runs_in_the_browser_and_a_paused_release_brings_the_run_back():
     assert tuner_data(at)["optimizer"]["state"]["steps"] == 7
 
 
+@pytest.mark.app
 def test_a_malformed_run_from_the_browser_is_named_and_dropped():
     at = opened()
     at.button(key="opt_play").click().run()
@@ -116,6 +122,7 @@ def test_a_malformed_run_from_the_browser_is_named_and_dropped():
     assert tuner_data(at)["optimizer"]["state"]["steps"] == 0
 
 
+@pytest.mark.app
 def test_the_gradients_can_be_turned_off_and_the_tab_closed_stops_play():
     at = opened()
     assert len(tuner_data(at)["gradient"]["values"]) == 41
@@ -127,6 +134,7 @@ def test_the_gradients_can_be_turned_off_and_the_tab_closed_stops_play():
     assert np.isfinite(score(at.session_state["fit"]).mse)
 
 
+@pytest.mark.app
 def test_many_steps_on_the_server_keep_the_locked_pair_exactly():
     at = opened()
     at.multiselect(key="opt_locks").set_value(["pair 1"]).run()
@@ -138,6 +146,7 @@ def test_many_steps_on_the_server_keep_the_locked_pair_exactly():
     assert score(loaded).mse < score(tuned).mse
 
 
+@pytest.mark.app
 def test_an_exercise_link_hides_the_gradients_and_their_toggle():
     at = app({"ex": "1", "ex_hide": "gradients"})
     assert not at.exception, at.exception

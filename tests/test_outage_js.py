@@ -59,6 +59,7 @@ process.stdout.write(JSON.stringify(log));
 """
 
 
+@pytest.mark.subprocess
 def test_a_release_made_while_away_is_sent_once_and_answered_or_reported():
     node = shutil.which("node")
     if node is None:

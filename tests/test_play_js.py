@@ -69,6 +69,7 @@ CASES = [  # network, options for setup and sine_run
 ]
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("network, options", CASES)
 def test_play_in_the_browser_is_sine_run_and_python_resumes_where_it_paused(network,
                                                                              options):

@@ -4,6 +4,7 @@ it switches; one sign in formulas; the smaller words a second read beside the bo
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from nnsine.book import figure_map, more_pairs
 from nnsine.engine.neuron import pair, pair_notes
@@ -27,6 +28,7 @@ def test_relu_bends_exactly_at_its_switch_point():
     assert with_kinks(x, []) is x
 
 
+@pytest.mark.app
 def test_the_sigmoid_and_the_sine_are_drawn_smooth_on_their_pages():
     at = opened("pages/activations.py", {"act": "sigmoid"}, timeout=120)
     (curve, *_) = chart(at, "act_chart")["data"]
@@ -55,6 +57,7 @@ def test_fig_4_13_says_the_two_curves_coincide_and_draws_both():
     assert figure.data[0].line.dash == "solid" and figure.data[1].line.dash == "dash"
 
 
+@pytest.mark.app
 def test_softmax_says_the_books_two_reasons_and_names_the_largest_logit_rightly():
     at = opened("pages/softmax.py", timeout=120)
     text = " ".join(m.value for m in at.markdown)
@@ -62,6 +65,7 @@ def test_softmax_says_the_books_two_reasons_and_names_the_largest_logit_rightly(
     assert "(the largest is" not in text and "none is further from 0 than" in text
 
 
+@pytest.mark.app
 def test_the_tuner_explains_the_dashed_curve_and_the_colours():
     at = opened("app.py", timeout=120)
     caption = " ".join(c.value for c in at.caption)
@@ -75,6 +79,7 @@ def test_fig_4_32_and_4_33_words_are_data():
     assert "More neurons can enable more unique areas of effect" in more_pairs.WORDS
 
 
+@pytest.mark.app
 def test_linear_mode_names_no_dashed_curve():
     at = opened("app.py", timeout=120)
     at.segmented_control(key="activation").set_value("linear").run()

@@ -172,6 +172,7 @@ def test_file_round_trip_keeps_fit_target_and_history(tmp_path):
         Tuner.from_file(path)
 
 
+@pytest.mark.subprocess
 def test_to_nnfs_is_the_books_program_and_prints_the_score(tmp_path):
     t = Tuner(presets.preset("hand-tuned"))
     program = t.to_nnfs()
@@ -209,6 +210,7 @@ def test_from_layers_is_the_inverse_of_the_export():
         Tuner.from_layers(dense[0], object(), dense[2])
 
 
+@pytest.mark.subprocess
 def test_the_widget_package_imports_no_streamlit():
     code = ("import sys; from nnsine.widget import Tuner; Tuner(); "
             "assert not [m for m in sys.modules if m.startswith(('streamlit', 'pages'))]")

@@ -14,6 +14,7 @@ from tests.conftest import ROOT
 BUILD = ROOT / "nnsine" / "widget" / "build" / "build.py"
 
 
+@pytest.mark.subprocess
 def test_the_shipped_bundle_is_fresh():
     if not (BUILD.parent / "node_modules" / ".bin" / "esbuild").exists():
         pytest.skip("esbuild not installed: cd nnsine/widget/build && npm ci")

@@ -23,6 +23,7 @@ from tests.test_widget_jupyter import local_only  # noqa: E402
 NOTEBOOK = ROOT / "notebooks" / "chapter4.py"
 
 
+@pytest.mark.subprocess
 @pytest.mark.notebook
 def test_the_chapter_notebook_runs_top_to_bottom(tmp_path):
     result = subprocess.run(

@@ -188,8 +188,6 @@ function liveLayer(canvas, plot) {
 }
 
 // nnsine/frontend/handles.js
-var STEP = 0.01;
-var LIMIT = 10;
 var FIELD = { b1: 1, b2: 3, w_out: 4 };
 var WHY = {
   w1: "its layer-1 weight is 0, so it never switches on or off",
@@ -199,14 +197,15 @@ var WHY = {
   no_off: "it never switches off (its layer-2 weight is positive), so it has no switch-off point and no plateau: what it adds keeps growing",
   no_on: "it is on from the far left (its layer-2 weight is positive), so it has no switch-on point and no plateau: what it adds keeps growing"
 };
-function snap(value) {
-  const v = Math.min(Math.max(value, -LIMIT), LIMIT);
-  const eighths = v * 8;
-  if (Number.isInteger(eighths) && eighths % 2 !== 0) {
-    const low = Math.floor(v * 100);
-    return (low % 2 === 0 ? low : low + 1) / 100 + 0;
+function snap(value, { low, high, step: step2 }) {
+  const v = Math.min(Math.max(value, low), high);
+  const d = Math.max(0, -Math.floor(Math.log10(step2)));
+  const ties = v * 2 ** (d + 1);
+  if (Number.isInteger(ties) && ties % 2 !== 0) {
+    const below = Math.floor(v * 10 ** d);
+    return (below % 2 === 0 ? below : below + 1) / 10 ** d + 0;
   }
-  return Number(v.toFixed(2)) + 0;
+  return Number(v.toFixed(d)) + 0;
 }
 function knots([w1, b1, w2, b2, wOut]) {
   if (w1 === 0 || w2 === 0 || wOut === 0) return null;
@@ -234,8 +233,8 @@ function handles(pair) {
   }
   return { handles: found, why: found.off ? WHY.no_on : WHY.no_off };
 }
-var keepSign = (value, old) => old > 0 ? Math.max(value, STEP) : Math.min(value, -STEP);
-var notZero = (value, up) => value !== 0 ? value : up ? STEP : -STEP;
+var keepSign = (value, old, step2) => old > 0 ? Math.max(value, step2) : Math.min(value, -step2);
+var notZero = (value, up, step2) => value !== 0 ? value : up ? step2 : -step2;
 var copysign1 = (x) => x < 0 || Object.is(x, -0) ? -1 : 1;
 function get(pair, name) {
   const { handles: found, why } = handles(pair);
@@ -247,22 +246,24 @@ function withValue(pair, field, value) {
   next[FIELD[field]] = value;
   return next;
 }
-function moveHandle(pair, name, to) {
+function moveHandle(pair, name, to, slots) {
   const [w1, b1, w2, b2, wOut] = pair;
   const { field } = get(pair, name);
+  const slot = slots[FIELD[field]];
   let value;
-  if (field === "b1") value = snap(-(w1 * to));
-  else if (field === "b2") value = keepSign(snap(-(w2 * (w1 * to + b1))), b2);
-  else value = notZero(snap(to / b2), to > 0 || to === 0 && wOut > 0);
+  if (field === "b1") value = snap(-(w1 * to), slot);
+  else if (field === "b2") value = keepSign(snap(-(w2 * (w1 * to + b1)), slot), b2, slot.step);
+  else value = notZero(snap(to / b2, slot), to > 0 || to === 0 && wOut > 0, slot.step);
   return withValue(pair, field, value);
 }
-function nudgeHandle(pair, name, steps) {
+function nudgeHandle(pair, name, steps, slots) {
   const [w1, b1, w2, b2, wOut] = pair;
   const { field } = get(pair, name);
+  const slot = slots[FIELD[field]], step2 = slot.step;
   let value;
-  if (field === "b1") value = snap(b1 - copysign1(w1) * steps * STEP);
-  else if (field === "b2") value = keepSign(snap(b2 - copysign1(w1 * w2) * steps * STEP), b2);
-  else value = notZero(snap(wOut + steps * STEP), steps > 0);
+  if (field === "b1") value = snap(b1 - copysign1(w1) * steps * step2, slot);
+  else if (field === "b2") value = keepSign(snap(b2 - copysign1(w1 * w2) * steps * step2, slot), b2, step2);
+  else value = notZero(snap(wOut + steps * step2, slot), steps > 0, step2);
   return withValue(pair, field, value);
 }
 
@@ -282,6 +283,7 @@ function attachHandleInput(s, root, view) {
     });
     s.redraw(event);
   };
+  const pairSlots = () => s.data.slots.slice(5 * s.selected, 5 * s.selected + 5);
   const changed = (pair) => pair.some((v, j) => v !== s.values[5 * s.selected + j]);
   svg.addEventListener("pointerdown", (event) => {
     const g = event.target.closest(".nt-handle");
@@ -303,7 +305,7 @@ function attachHandleInput(s, root, view) {
     const [x, y] = toData(b, event.clientX - rect.left, event.clientY - rect.top);
     const to = (drag.name === "height" ? y : x) + drag.offset;
     drag.g.dataset.to = to;
-    const pair = moveHandle(drag.origin, drag.name, to);
+    const pair = moveHandle(drag.origin, drag.name, to, pairSlots());
     if (changed(pair)) apply(pair, event);
   });
   const end = () => {
@@ -322,7 +324,12 @@ function attachHandleInput(s, root, view) {
     const dir = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 }[event.key];
     if (!g || !dir) return;
     event.preventDefault();
-    const pair = nudgeHandle(pairOf(s.selected), g.dataset.handle, dir * (event.shiftKey ? 10 : 1));
+    const pair = nudgeHandle(
+      pairOf(s.selected),
+      g.dataset.handle,
+      dir * (event.shiftKey ? 10 : 1),
+      pairSlots()
+    );
     if (!changed(pair)) return;
     apply(pair, event);
     s.commitKey();
@@ -447,8 +454,6 @@ function attachHandles(s, root) {
       class: `nt-handle nt-handle-${name}`,
       tabindex: "0",
       role: "slider",
-      "aria-valuemin": -10,
-      "aria-valuemax": 10,
       "data-handle": name
     }, svg);
     el("circle", { class: "nt-hit", r: "22" }, g);
@@ -589,7 +594,9 @@ function attachHandles(s, root) {
       if (!still) continue;
       put(g, "transform", `translate(${px},${py})`);
       put(g, "aria-label", `Pair ${i + 1} ${WORDS[name]} (${RAW[h.field]})`);
-      const raw = pair[FIELD[h.field]];
+      const raw = pair[FIELD[h.field]], slot = s.data.slots[5 * i + FIELD[h.field]];
+      put(g, "aria-valuemin", slot.low);
+      put(g, "aria-valuemax", slot.high);
       put(g, "aria-valuenow", raw);
       put(g, "aria-valuetext", `${text}, ${RAW[h.field]} ${fmt(raw)}`);
     }
