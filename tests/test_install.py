@@ -52,7 +52,8 @@ IMPORT_ALL = textwrap.dedent("""
     print(json.dumps(result))
 """)
 
-# Run by the venv's Python: a class database with one class and two hand-ins.
+# A class database with one class and two hand-ins, made by the app's side (joining
+# compares names with PyICU, the app extra): `class export` then reads it on a plain install.
 MAKE_CLASS = textwrap.dedent("""
     import sys, time
     from sqlalchemy import create_engine
@@ -120,9 +121,10 @@ def test_a_plain_install_imports_every_name_and_leaves_the_app_out(installed):
     assert result.pop("*") == []  # every name in nnsine.__all__ imported
     assert "live_tuner.js" in result.pop("frontend")  # the package data is installed
     missing = {name: why for name, why in result.items() if why is not None}
-    assert set(missing.values()) == {"plotly"}, missing  # lean: the app's charts left out
-    assert all(name.startswith("nnsine.plots.") or name == "nnsine.assets"
-               for name in missing), missing
+    # lean: the app's charts and the notebook widget are extras
+    assert set(missing.values()) == {"plotly", "anywidget"}, missing
+    assert all(name.startswith(("nnsine.plots.", "nnsine.assets")) if why == "plotly"
+               else name.startswith("nnsine.widget") for name, why in missing.items()), missing
     for core in ("nnsine.cli", "nnsine.plots.render", "nnsine.classboard.board",
                  "nnsine.engine.target_formula", "nnsine.formats.fitfile"):
         assert result[core] is None, core
@@ -158,7 +160,7 @@ def test_every_command_runs_from_another_folder(installed):
     assert (here / "fit.svg").read_text().lstrip().startswith("<?xml")
     assert (here / "fit.png").read_bytes().startswith(b"\x89PNG")
     url = f"sqlite:///{here / 'class.db'}"
-    code, token = run(python, "-c", MAKE_CLASS, url, cwd=here).stdout.split()
+    code, token = run(sys.executable, "-c", MAKE_CLASS, url, cwd=ROOT).stdout.split()
     nnsine(python, "class", "export", code, "--teacher-token", token, "--out", "lesson",
            "--database-url", url, cwd=here)
     ranked = nnsine(python, "score", "lesson/fits", cwd=here).stdout.splitlines()
@@ -167,10 +169,10 @@ def test_every_command_runs_from_another_folder(installed):
 
 @pytest.mark.subprocess
 def test_the_extras_install_the_app_and_the_postgres_driver(installed):
-    """Last: it adds the extras to the plain install's venv (their own venv would install
-    NumPy, matplotlib and SQLAlchemy a second time)."""
+    """Last: it adds the extras (app, postgres, widget) to the plain install's venv (their
+    own venv would install NumPy, matplotlib and SQLAlchemy a second time)."""
     python, wheel, elsewhere = installed
-    run(python, "-m", "pip", "install", "-q", "--no-compile", f"{wheel}[app,postgres]",
+    run(python, "-m", "pip", "install", "-q", "--no-compile", f"{wheel}[app,postgres,widget]",
         cwd=elsewhere)
     result = json.loads(run(python, "-c", IMPORT_ALL, cwd=elsewhere).stdout)
     assert result.pop("*") == [] and result.pop("frontend")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import plotly.graph_objects as go
 
@@ -16,13 +14,8 @@ from nnsine.plots.palette import (  # noqa: F401
     PAIR_COLORS,
     TARGET_COLOR,
     Y_RANGE,
+    trace_name,
 )
-
-
-def trace_name(text: str) -> str:
-    """`text` as a Plotly trace name, shown as typed: Plotly reads a few HTML tags (<a
-    href>, <b>, <br>) in names, so <, > and & are escaped (quotes are kept as they are)."""
-    return html.escape(text, quote=False)
 
 
 def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,

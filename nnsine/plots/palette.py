@@ -1,6 +1,9 @@
 """The figures' colours, range and type size, in plain Python: the Plotly figures
 (nnsine.plots.figures) and the matplotlib handout (nnsine.plots.render, `python -m
-nnsine render`) share them, and a plain install (no Plotly) can render."""
+nnsine render`) share them, and a plain install (no Plotly) can render; so does the
+notebook widget (nnsine.widget), which draws with the browser's plotly.js."""
+
+import html
 
 Y_RANGE = (-1.6, 1.6)
 # One colour per pair, shared by its sliders, its contribution curve and the probe.
@@ -21,3 +24,9 @@ TARGET_COLOR, FIT_COLOR = "#7d8590", "#e4572e"
 GUIDE_COLOR = "#8a8f98"
 LABEL_BACKGROUND = "rgba(128,128,128,0.22)"
 FONT_SIZE = 18  # readable from the back of a classroom
+
+
+def trace_name(text: str) -> str:
+    """`text` as a Plotly trace name, shown as typed: Plotly reads a few HTML tags (<a
+    href>, <b>, <br>) in names, so <, > and & are escaped (quotes are kept as they are)."""
+    return html.escape(text, quote=False)

@@ -15,7 +15,7 @@ from nnsine.engine.metrics import Score, checksum
 from nnsine.engine.network import Params, forward
 from nnsine.formats import importer, params
 from nnsine.formats.checks import ParamsError, shorten
-from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
+from nnsine.plots.palette import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 
 # The component's HTML (as pages/live_panel.HTML, without Streamlit's preload link).
 HTML = ('<div class="nt-root">'
