@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import websockets
@@ -61,8 +62,15 @@ async def _flood(url: str) -> tuple[int | None, str | None]:
 
 @pytest.mark.subprocess
 @pytest.mark.timeout(300)
+
+def run(coroutine):
+    """asyncio.run in a thread of its own: Playwright's sync API (other tests in this
+    process) may keep an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 def test_an_oversized_release_closes_its_socket_and_the_server_goes_on():
     with running_server() as url:
-        code, live = asyncio.run(_flood(url))
+        code, live = run(_flood(url))
     assert code == 1009  # Message Too Big: refused before it was parsed
     assert live  # a new session still gets the live tuner
