@@ -60,15 +60,15 @@ async def _flood(url: str) -> tuple[int | None, str | None]:
     return code, again
 
 
-@pytest.mark.subprocess
-@pytest.mark.timeout(300)
-
 def run(coroutine):
     """asyncio.run in a thread of its own: Playwright's sync API (other tests in this
     process) may keep an event loop running in the main thread."""
     with ThreadPoolExecutor(1) as pool:
         return pool.submit(asyncio.run, coroutine).result()
 
+
+@pytest.mark.subprocess
+@pytest.mark.timeout(300)
 def test_an_oversized_release_closes_its_socket_and_the_server_goes_on():
     with running_server() as url:
         code, live = run(_flood(url))
