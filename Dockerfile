@@ -27,18 +27,14 @@ COPY requirements.txt /tmp/requirements.txt
 # One layer, so what is cut is really gone: no .pyc (about 80 MB; a start costs ~1 s more),
 # no test suites, C headers or Jupyter extensions, and pyarrow's Flight and S3 libraries
 # (about 50 MB; streamlit uses neither). The last line proves what streamlit needs still loads.
-# PyICU builds against Debian's ICU (the compiler and headers go again; libicu72 stays).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends g++ pkg-config libicu-dev libicu72 \
-    && pip install --no-cache-dir --no-compile -r /tmp/requirements.txt \
-    && apt-get purge -y g++ pkg-config libicu-dev && apt-get autoremove -y \
-    && rm -rf /var/lib/apt/lists/* /tmp/requirements.txt \
+RUN pip install --no-cache-dir --no-compile -r /tmp/requirements.txt \
+    && rm -f /tmp/requirements.txt \
     && site=$(python -c "import sysconfig; print(sysconfig.get_path('purelib'))") \
     && find "$site" -depth -type d \( -name tests -o -name __pycache__ \) -exec rm -rf {} + \
     && rm -rf "$site/pyarrow/include" "$site/pyarrow/src" \
               "$site/pyarrow/"*flight* "$site/pyarrow/"*s3* \
               "$site/pydeck/nbextension" "$site/plotly/labextension" \
-    && python -c "import pandas, streamlit.dataframe_util as d, nnfs, plotly.graph_objects; \
+    && python -c "import icu, pandas, streamlit.dataframe_util as d, nnfs, plotly.graph_objects; \
 d.convert_pandas_df_to_arrow_bytes(pandas.DataFrame({'x': [1.0]}))"
 
 WORKDIR /app

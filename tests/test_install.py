@@ -53,7 +53,7 @@ IMPORT_ALL = textwrap.dedent("""
 """)
 
 # A class database with one class and two hand-ins, made by the app's side (joining
-# compares names with PyICU, the app extra): `class export` then reads it on a plain install.
+# compares names with ICU, the app extra): `class export` then reads it on a plain install.
 MAKE_CLASS = textwrap.dedent("""
     import sys, time
     from sqlalchemy import create_engine

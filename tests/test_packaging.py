@@ -78,7 +78,7 @@ def test_the_notebook_widget_needs_only_the_plain_install_and_the_widget_extra()
 
 def test_a_library_imported_where_needed_is_in_its_extra():
     for extra in IN_AN_EXTRA.values():
-        assert canonicalize_name("PyICU") in names(EXTRAS[extra])
+        assert canonicalize_name("pyicu-wheels") in names(EXTRAS[extra])
 
 
 def test_the_app_needs_only_the_plain_install_and_the_app_extra():
