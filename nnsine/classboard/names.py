@@ -15,8 +15,8 @@ def skeleton(name: str) -> str:
     """The name as the eye reads it: NFKC, case folded, default-ignorable code points
     (joiners, variation selectors) dropped, then ICU's UTS #39 skeleton (section 4,
     "Confusable Detection"), case folded again. Equal skeletons: the names look alike.
-    Needs PyICU (`pyicu-wheels`, the `app` extra): imported here, not above, so that `pip install nnsine`
-    (the engine, the CLI, the notebook widget) builds no ICU."""
+    Needs PyICU (`pyicu-wheels`, the `app` extra): imported here, not above, so that
+    `pip install nnsine` (the engine, the CLI, the notebook widget) brings no ICU."""
     import icu  # PyICU: ICU's SpoofChecker is Unicode's own reference for UTS #39
 
     text = unicodedata.normalize("NFKC", str(name)).casefold()
