@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 CHROMIUM ?= /usr/bin/chromium
 AXE := tests/a11y/node_modules/axe-core/axe.min.js
 
-.PHONY: run test check lint bench screenshots widget bench-widget wheel clean help
+.PHONY: run test check messages lint bench screenshots widget bench-widget wheel clean help
 
 run: $(VENV)/.run-deps  ## serve the app on http://127.0.0.1:8501 (creates .venv first)
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --server.port 8501
@@ -24,6 +24,15 @@ check: $(VENV)/.dev-deps  ## ruff and the fast tier (no server, browser, databas
 # The README's pictures in docs/, drawn from the app as it is (benchmarks/screenshots.py).
 screenshots: $(VENV)/.dev-deps $(CHROMIUM)  ## redraw the README's pictures in docs/
 	$(PY) benchmarks/screenshots.py
+
+# The app's sentences (docs: Develop -> Translations): extract them from the source into
+# the template, then bring every language's catalog up to date with it (new sentences
+# appear untranslated; tests/test_i18n.py fails until a translator fills them in).
+messages: $(VENV)/.dev-deps  ## extract the app's sentences and update every catalog (nnsine/locale)
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
+		-o nnsine/locale/nnsine.pot .
+	$(VENV)/bin/pybabel update -i nnsine/locale/nnsine.pot -d nnsine/locale -D nnsine \
+		--no-location --no-fuzzy-matching --ignore-obsolete
 
 lint: $(VENV)/bin/ruff  ## ruff check . (the style and lint rules in pyproject.toml)
 	$(VENV)/bin/ruff check .

@@ -47,6 +47,8 @@ URL_KEYS = (
              "to_query") for key in exercise.KEYS),
     UrlKey("walk", "tuner", "walkthrough step 1 to its length", "",
            "ui.tuner.walkthrough_panel"),
+    UrlKey("lang", "every page", "a language: en, es or zh (es-MX, zh-CN ...)",
+           "the browser's", "ui.language (nnsine.i18n.pick)"),
     UrlKey("present", "every page", "flag: 1, true or yes", "", "ui.presenter"),
     UrlKey("join", "tuner", "a class's join code", "", "ui.classroom.handin_panel"),
     UrlKey("teacher", "class", "a teacher's token", "", "ui.classroom.board_panel"),
@@ -104,6 +106,8 @@ SESSION_KEYS = (
     SessionKey("notices", "list of (kind, text)", [], "ui.fit_state"),
     SessionKey("link_read", "bool", False, "ui.fit_state"),
     SessionKey("url_noted", "set of str", set(), "ui.state"),
+    SessionKey(r"lang(_pick|_note)?", "language code and its picker", None, "ui.language",
+               pattern=True),
     # The live tuner and its panels.
     SessionKey("live", "component state", None, "ui.tuner.live_panel"),
     SessionKey(r"live_\w+", "live tuner bookkeeping", None, "ui.tuner.live_panel",

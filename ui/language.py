@@ -1,0 +1,90 @@
+"""The learner's language: `?lang=` in any link, else the browser's language
+(st.context.locale), else English; the sidebar picker changes it. Every run writes it back
+to the URL (unless both it and the browser's are English), so a reload, a page switch, a
+copied link, a join link and a presenter link keep it.
+
+The language is nnsine.i18n's ContextVar, set here at the top of every run. Streamlit runs
+widget callbacks before the page script, in a thread whose context starts empty: a
+callback that may say something is passed as `localized(callback)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+import streamlit as st
+
+from nnsine import i18n
+from nnsine.formats.checks import shorten
+from nnsine.i18n import _
+from ui.state import session
+from ui.widgets import markdown_literal, sync_query
+
+ON = "lang"  # the session's truth: a code of i18n.CODES
+PICK = "lang_pick"  # the picker's own key
+NOTE = "lang_note"  # a `?lang=` value we could not read, named once
+
+
+def _browser() -> str:
+    """The language the browser asks for, when we have its catalog; else English."""
+    try:
+        return i18n.pick(st.context.locale) or i18n.DEFAULT
+    except Exception:  # noqa: BLE001 (AppTest and a page run without a browser have no locale)
+        return i18n.DEFAULT
+
+
+def activate() -> str:
+    """Read the language (the URL's `lang` first) into the session and this thread; its
+    code. No widget: app.py calls it before st.navigation, the pages through `picker`."""
+    asked = st.query_params.get("lang")
+    if asked is not None and asked != session.get(ON):
+        code = i18n.pick(asked)
+        if code is None:
+            session[NOTE] = asked
+            code = i18n.DEFAULT
+        session[ON] = code
+    if ON not in session:
+        session[ON] = _browser()
+    i18n.activate(session[ON])
+    return session[ON]
+
+
+def link_value() -> dict[str, str]:
+    """The `lang` parameter every link the app makes carries ({} when both this session's
+    and the browser's language are English)."""
+    code = session.get(ON, i18n.DEFAULT)
+    return {} if code == i18n.DEFAULT == _browser() else {"lang": code}
+
+
+def _picked() -> None:
+    session[ON] = session[PICK]
+    st.query_params["lang"] = session[ON]  # so the URL's old value is not read back
+    i18n.activate(session[ON])
+
+
+def picker() -> None:
+    """The sidebar's language picker, and the language back in the URL; the note for a
+    `?lang=` value we could not read (once)."""
+    code = activate()
+    session[PICK] = code if code in {lang.code for lang in i18n.LANGUAGES} else i18n.DEFAULT
+    names = {lang.code: lang.name for lang in i18n.LANGUAGES}
+    st.sidebar.selectbox("🌐 " + _("Language"), list(names), format_func=names.get,
+                         key=PICK, on_change=localized(_picked))
+    sync_query(link_value(), ["lang"])
+    asked = session.pop(NOTE, None)
+    if asked is not None:
+        st.warning(markdown_literal(_(
+            "lang={value}: there is no translation for this language; the page is in "
+            "English. Choose a language in the sidebar.", value=shorten(asked))))
+
+
+def localized(callback: Callable) -> Callable:
+    """`callback`, run in the session's language (for on_click / on_change)."""
+
+    @wraps(callback)
+    def run(*args, **kwargs):
+        i18n.activate(session.get(ON, i18n.DEFAULT))
+        return callback(*args, **kwargs)
+
+    return run
