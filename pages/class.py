@@ -7,6 +7,7 @@ import streamlit as st
 from nnsine.classboard import grading
 from nnsine.classboard.board_rules import alias
 from nnsine.engine import targets
+from nnsine.i18n import _
 from nnsine.plots.figures import class_figure
 from ui import presenter, shell
 from ui.classroom import board_panel
@@ -18,25 +19,26 @@ shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 
 MAX_FILES = 60
 
-st.title("Class challenge")
-st.subheader("Live class")
+st.title(_("Class challenge"))
+st.subheader(_("Live class"))
 board_panel.class_board()
 
 st.divider()
-st.subheader("Set an exercise")
+st.subheader(_("Set an exercise"))
 exercise_composer()
 
 st.divider()
-st.subheader("Rank saved fits")
-st.caption("Students press **Download fit (JSON)** on the sine tuner; load all their files "
-           "here to rank them. Nothing is stored: the ranking lives in this browser tab.")
+st.subheader(_("Rank saved fits"))
+st.caption(_("Students press **Download fit (JSON)** on the sine tuner; load all their files "
+             "here to rank them. Nothing is stored: the ranking lives in this browser tab."))
 
-target = st.selectbox("Target", list(targets.TARGETS), key="class_target",
-                      format_func=targets.LABELS.get)
-uploads = st.file_uploader("The class's fits (JSON)", type=["json"], key="class_files",
+target = st.selectbox(_("Target"), list(targets.TARGETS), key="class_target",
+                      format_func=targets.label)
+uploads = st.file_uploader(_("The class's fits (JSON)"), type=["json"], key="class_files",
                            accept_multiple_files=True, max_upload_size=1) or []
 if len(uploads) > MAX_FILES:
-    st.warning(f"Showing the first {MAX_FILES} of {len(uploads)} files.")
+    st.warning(_("Showing the first {shown} of {total} files.", shown=MAX_FILES,
+                 total=len(uploads)))
     uploads = uploads[:MAX_FILES]
 order = grading.distinct([u.name for u in uploads])
 entries, bad = grading.grade([(n, u.getvalue()) for n, u in zip(order, uploads, strict=True)],
@@ -45,20 +47,20 @@ entries, bad = grading.grade([(n, u.getvalue()) for n, u in zip(order, uploads, 
 for name, problem in bad:
     st.error(f"{markdown_literal(name)}: {markdown_literal(problem)}")  # shown as typed
 if not entries:
-    st.info("Load two or more fits to see the ranking.")
+    st.info(_("Load two or more fits to see the ranking."))
     st.stop()
 
 presenting = presenter.is_on()
-reveal = st.toggle("Show file names on this screen", key="class_names", disabled=presenting,
-                   help="Off: stable aliases (the projector's view). Presenter mode always "
-                        "shows aliases.")
+reveal = st.toggle(_("Show file names on this screen"), key="class_names", disabled=presenting,
+                   help=_("Off: stable aliases (the projector's view). Presenter mode always "
+                          "shows aliases."))
 labels = [e.name if reveal and not presenting else alias(order.index(e.name) + 1)
           for e in entries]
-st.dataframe([{"rank": rank, "file": label, "MSE": round(e.score.mse, 6),
-               "max |error|": round(e.score.max_error, 4),
-               "mean |error|": round(e.score.mean_error, 4), "how it was made": e.made()}
+st.dataframe([{_("rank"): rank, _("file"): label, "MSE": round(e.score.mse, 6),
+               _("max |error|"): round(e.score.max_error, 4),
+               _("mean |error|"): round(e.score.mean_error, 4), _("how it was made"): e.made()}
               for rank, (e, label) in enumerate(zip(entries, labels, strict=True), 1)],
              key="class_table", hide_index=True)
 x, y, outputs = grading.curves(entries, target)
-st.plotly_chart(class_figure(x, y, outputs, labels, targets.LABELS[target]),
+st.plotly_chart(class_figure(x, y, outputs, labels, targets.label(target)),
                 key="class_chart", config={"displayModeBar": False})

@@ -7,7 +7,7 @@ import streamlit as st
 
 from nnsine.book import figure_map, presets
 from nnsine.formats import params
-from ui import fit_state, shell
+from ui import fit_state, language, shell
 from ui.state import session
 from ui.tuner import walkthrough_panel
 
@@ -28,4 +28,4 @@ def open_view(view: figure_map.FigureView) -> None:
     elif view.page == "activations":
         state["act_name"] = view.query["act"]
     state.update(view.state)
-    st.switch_page(SCRIPTS[view.page], query_params=view.query)
+    st.switch_page(SCRIPTS[view.page], query_params=view.query | language.link_value())

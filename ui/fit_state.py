@@ -13,6 +13,8 @@ from nnsine.engine.network import Params
 from nnsine.engine.target_points import parse_csv
 from nnsine.formats import exercise, fitfile, links, params, provenance
 from nnsine.formats.checks import fmt, shorten
+from nnsine.i18n import N_, _, ngettext
+from ui.language import localized
 from ui.state import session
 from ui.widgets import markdown_literal, sync_query
 
@@ -20,6 +22,20 @@ WALK_PAIRS = STEPS[0].params.n_pairs  # the walkthrough's steps are fits of this
 FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they outlive pages
 EXERCISE, HISTORY = "exercise", "fit_history"  # the link's exercise; how the fit was made
 LINK = "link_read"  # set once the session's link has been read (and repaired)
+# set_target's words for each way to a target (ui/tuner/target_panel.py): whole sentences,
+# (refused, accepted); another `how` is a phrase its caller translated (GENERIC). And the
+# preset buttons' presets, in words.
+SAID = {
+    "formula": (N_("Could not use the formula: {error}. The target is unchanged."),
+                N_("Now fitting your formula: {target}.")),
+    "sketch": (N_("Could not use the sketch: {error}. The target is unchanged."),
+               N_("Now fitting your sketch: {target}.")),
+    "points": (N_("Could not use the points from {what}: {error}. The target is unchanged."),
+               N_("Now fitting your points from {what}: {target}.")),
+}
+GENERIC = (N_("Could not use the {what}: {error}. The target is unchanged."),
+           N_("Now fitting your {what}: {target}."))
+PRESET_NAMES = {"zeros": N_("zeros"), "hand-tuned": N_("hand-tuned")}
 
 
 def read_link() -> None:
@@ -31,8 +47,11 @@ def read_link() -> None:
     repaired, repairs = links.repair(st.query_params.to_dict())
     if repairs:
         st.query_params.from_dict(repaired)
-        more = f"; and {len(repairs) - 4} more" if len(repairs) > 4 else ""
-        st.toast(markdown_literal(f"Repaired the link: {'; '.join(repairs[:4])}{more}."),
+        said = "; ".join(repairs[:4])
+        st.toast(markdown_literal(ngettext(
+            "Repaired the link: {repairs}; and {n} more.",
+            "Repaired the link: {repairs}; and {n} more.", len(repairs) - 4, repairs=said)
+            if len(repairs) > 4 else _("Repaired the link: {repairs}.", repairs=said)),
                  icon=":material/link:", duration="long")
 
 
@@ -43,14 +62,15 @@ def current() -> Params:
         read_link()
         fit, problems = params.from_query(st.query_params.to_dict())
         state[FIT] = fit  # exactly as the link has it: one fit, one score (see off_grid)
-        state[NOTICES] = [("warning", f"Ignored a URL value: {markdown_literal(p)}")
-                          for p in problems]
+        state[NOTICES] = [("warning", _("Ignored a URL value: {problem}",
+                                         problem=markdown_literal(p))) for p in problems]
         name = st.query_params.get("target", targets.DEFAULT)
         try:
             targets.check(name)
         except params.ParamsError as error:
-            notice("warning", markdown_literal(
-                f"Ignored a URL value (target={shorten(name)}): {error}"))
+            notice("warning", markdown_literal(_(
+                "Ignored a URL value (target={value}): {error}", value=shorten(name),
+                error=error)))
             name = targets.DEFAULT
         state[TARGET] = name
         state[HISTORY] = provenance.record((), "link") if st.query_params else ()
@@ -62,7 +82,8 @@ def _start_exercise(state) -> None:
     """An exercise link sets the target and the pair count, and stays for the session."""
     task, problems = exercise.from_query(st.query_params.to_dict())
     for problem in problems:
-        notice("warning", f"Ignored a URL value: {markdown_literal(problem)}")
+        notice("warning", _("Ignored a URL value: {problem}",
+                            problem=markdown_literal(problem)))
     state[EXERCISE] = task
     if task is not None:
         state[TARGET] = task.target
@@ -108,18 +129,19 @@ def choose_target(key: str) -> None:
     session[TARGET] = session[key]
 
 
-def set_target(spec: str, how: str) -> None:
+def set_target(spec: str, how: str, what: str = "") -> None:
     """Make the target string `spec` the session's target (a callback), or say why not
-    and keep the current one; `how` names it in the message ("formula", "sketch")."""
+    and keep the current one; `how` names it in the message ("formula", "sketch",
+    "points" from the file `what`: SAID; else a phrase its caller translated)."""
+    refused, accepted = SAID.get(how, GENERIC)
+    what = markdown_literal(what if how in SAID else how)
     try:
         targets.check(spec)
     except params.ParamsError as error:
-        notice("error", f"Could not use the {markdown_literal(how)}: "
-                        f"{markdown_literal(error)}. The target is unchanged.")
+        notice("error", _(refused, what=what, error=markdown_literal(error)))
         return
     session[TARGET] = spec
-    notice("success", f"Now fitting your {markdown_literal(how)}: "
-                      f"{markdown_literal(targets.label(spec))}.")
+    notice("success", _(accepted, what=what, target=markdown_literal(targets.label(spec))))
 
 
 def set_csv_target(name: str, data: bytes) -> None:
@@ -128,10 +150,10 @@ def set_csv_target(name: str, data: bytes) -> None:
     try:
         spec = targets.points_target(*parse_csv(data))
     except params.ParamsError as error:
-        notice("error", f"Could not use {markdown_literal(name)}: "
-                        f"{markdown_literal(error)}. The target is unchanged.")
+        notice("error", _("Could not use {file}: {error}. The target is unchanged.",
+                          file=markdown_literal(name), error=markdown_literal(error)))
         return
-    set_target(spec, f"points from {name}")
+    set_target(spec, "points", name)
 
 
 def resize(key: str) -> None:
@@ -146,9 +168,13 @@ def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
     another number is cut or padded with zero pairs, and the learner is told."""
     task = current_exercise()
     if task is not None and fit.n_pairs != task.n_pairs:
-        notice("info", f"This exercise uses {task.n_pairs} pairs: the {fit.n_pairs} pairs "
-                       f"{'were cut' if fit.n_pairs > task.n_pairs else 'were padded'} "
-                       f"to {task.n_pairs}.")
+        notice("info", ngettext(
+            "This exercise uses {n} pairs: the {pairs} pairs were cut to {n}.",
+            "This exercise uses {n} pairs: the {pairs} pairs were cut to {n}.",
+            task.n_pairs, pairs=fit.n_pairs) if fit.n_pairs > task.n_pairs else ngettext(
+            "This exercise uses {n} pair: the {pairs} pairs were padded to {n}.",
+            "This exercise uses {n} pairs: the {pairs} pairs were padded to {n}.",
+            task.n_pairs, pairs=fit.n_pairs))
         fit = params.resize(fit, task.n_pairs)
     if fit != current() or how != "sliders":  # a load is worth saying even if nothing moved
         session[HISTORY] = provenance.record(history(), how, detail)
@@ -171,7 +197,7 @@ def show_notices() -> None:
 def load_preset(name: str) -> None:
     """on_click: replace the fit by a named preset."""
     commit(presets.preset(name), "preset", name)
-    notice("success", f"Loaded the {name} preset.")
+    notice("success", _("Loaded the {preset} preset.", preset=_(PRESET_NAMES.get(name, name))))
 
 
 def load_upload(key: str) -> None:
@@ -182,8 +208,8 @@ def load_upload(key: str) -> None:
     try:
         file = fitfile.read(upload.getvalue())
     except params.ParamsError as error:
-        notice("error", f"Could not load {markdown_literal(upload.name)}: "
-                        f"{markdown_literal(error)}. Your current fit is unchanged.")
+        notice("error", _("Could not load {file}: {error}. Your current fit is unchanged.",
+                          file=markdown_literal(upload.name), error=markdown_literal(error)))
         return
     # Exactly as the file has it: the score is the grader's (see off_grid). The file's
     # history comes along, and the upload is added to it.
@@ -193,16 +219,16 @@ def load_upload(key: str) -> None:
     if current_exercise() is None:
         session[TARGET] = file.target
     elif file.target != target():
-        notice("info", f"{markdown_literal(upload.name)} was made for "
-               f"{markdown_literal(targets.label(file.target))}; this "
-               "exercise keeps its own target.")
-    notice("success", f"Loaded {markdown_literal(upload.name)}.")
+        notice("info", _("{file} was made for {target}; this exercise keeps its own target.",
+                         file=markdown_literal(upload.name),
+                         target=markdown_literal(targets.label(file.target))))
+    notice("success", _("Loaded {file}.", file=markdown_literal(upload.name)))
 
 
 def round_to_sliders() -> None:
     """on_click: move every value to its slider step."""
     commit(params.snap_all(current()))
-    notice("success", "Every value is on its slider step now.")
+    notice("success", _("Every value is on its slider step now."))
 
 
 def off_grid(fit: Params, target_name: str) -> None:
@@ -214,13 +240,17 @@ def off_grid(fit: Params, target_name: str) -> None:
         return
     before = score(fit, target_name).max_error
     after = score(params.snap_all(fit), target_name).max_error
-    st.info(f"{len(between)} value{'s' if len(between) > 1 else ''} lie between the sliders' 0.01 "
-            "steps: the sliders show the nearest step; the curve and the score use the "
-            "exact values, as the grader does.")
-    st.button(f"Round to the slider steps (max |error| {before:.4f} → {after:.4f})",
-              key="round_to_sliders", on_click=round_to_sliders, width="stretch",
-              help=f"Exact values such as {fmt(between[0])} become the nearest step; "
-                   "download the fit afterwards to hand that one in.")
+    st.info(ngettext("{n} value lies between the sliders' 0.01 steps: the sliders show the "
+                     "nearest step; the curve and the score use the exact value, as the "
+                     "grader does.",
+                     "{n} values lie between the sliders' 0.01 steps: the sliders show the "
+                     "nearest step; the curve and the score use the exact values, as the "
+                     "grader does.", len(between)))
+    st.button(_("Round to the slider steps (max |error| {before:.4f} → {after:.4f})",
+                before=before, after=after),
+              key="round_to_sliders", on_click=localized(round_to_sliders), width="stretch",
+              help=_("Exact values such as {value} become the nearest step; download the fit "
+                     "afterwards to hand that one in.", value=fmt(between[0])))
 
 
 def sync_url(fit: Params) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from nnsine.i18n import _
 from ui import fit_state
+from ui.language import localized
 from ui.state import session
 from ui.widgets import sync_query
 
@@ -33,8 +35,8 @@ def presenter_toggle() -> bool:
     if ON not in state:
         state[ON] = st.query_params.get("present", "").lower() in ("1", "true", "yes")
     state["present"] = state[ON]
-    st.sidebar.toggle("Presenter mode", key="present", on_change=_toggled,
-                      help="Larger text and charts for a projector; the link keeps it on.")
+    st.sidebar.toggle(_("Presenter mode"), key="present", on_change=localized(_toggled),
+                      help=_("Larger text and charts for a projector; the link keeps it on."))
     sync_query({"present": "1"} if state[ON] else {}, ["present"])
     if state[ON]:
         st.html(CSS)

@@ -14,6 +14,7 @@ from collections.abc import Iterator, MutableMapping
 import streamlit as st
 
 from nnsine.formats import links, state_keys
+from nnsine.i18n import _
 from ui.widgets import markdown_literal
 
 NOTED = "url_noted"  # the URL notes this session has shown (each once)
@@ -48,9 +49,9 @@ def note_url() -> None:
     """Name, once per session, each URL key no page reads (another letter case, a typo):
     a warning at the top of the page instead of a value dropped in silence. Reads the
     link as ui.fit_state will after repairing it (nnsine.formats.links)."""
-    query, _ = links.repair(st.query_params.to_dict())
+    query, _repairs = links.repair(st.query_params.to_dict())
     noted = session.setdefault(NOTED, set())
     for problem in state_keys.url_problems(query):
         if problem not in noted:
             noted.add(problem)
-            st.warning(markdown_literal(f"Ignored a URL value: {problem}"))
+            st.warning(markdown_literal(_("Ignored a URL value: {problem}", problem=problem)))

@@ -33,3 +33,17 @@ def markdown_literal(text: str) -> str:
     :color[...] or $math$ in a name, a link's value or a formula is read as markup.
     Prefer plain-text elements; use this where a message mixes text and values."""
     return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", str(text))
+
+
+def word_list(items: Iterable[str]) -> str:
+    """`items` as the session's language lists them ("a, b" in English, "a y b" in Spanish,
+    "a和b" in Chinese: CLDR's list patterns, through Babel)."""
+    from babel.lists import format_list
+
+    from nnsine import i18n
+
+    items = list(items)
+    code = i18n.current()
+    if code in (i18n.DEFAULT, i18n.PSEUDO) or not items:
+        return ", ".join(items)
+    return format_list(items, locale=code)
