@@ -56,7 +56,7 @@ task = fit_state.current_exercise()
 if task is not None:
     goals = f"{task.goals[0]:g}"
     for goal in task.goals[1:]:
-        goals = _("{goals}, then ≤ {goal}", goals=goals, goal=f"{goal:g}")
+        goals = _("{goals}, then ≤ {goal}", goals=goals, goal=format(goal, "g"))
     said = ngettext("**Exercise**: fit {target} with {n} pair; goals max |error| ≤ {goals}.",
                     "**Exercise**: fit {target} with {n} pairs; goals max |error| ≤ {goals}.",
                     task.n_pairs, target=markdown_literal(targets.label(task.target)),

@@ -169,7 +169,7 @@ def commit(fit: Params, how: str = "sliders", detail: str = "") -> None:
     task = current_exercise()
     if task is not None and fit.n_pairs != task.n_pairs:
         notice("info", ngettext(
-            "This exercise uses {n} pairs: the {pairs} pairs were cut to {n}.",
+            "This exercise uses {n} pair: the {pairs} pairs were cut to {n}.",
             "This exercise uses {n} pairs: the {pairs} pairs were cut to {n}.",
             task.n_pairs, pairs=fit.n_pairs) if fit.n_pairs > task.n_pairs else ngettext(
             "This exercise uses {n} pair: the {pairs} pairs were padded to {n}.",
