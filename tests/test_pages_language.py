@@ -5,6 +5,8 @@ pseudo-locale (`qps`) stands for any language: it needs no catalog."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import opened
@@ -54,7 +56,17 @@ def test_the_optimizer_tab_is_recognised_by_its_translated_label():
     assert tuner_data(at)["optimizer"] is not None
 
 
-def test_the_softmax_batch_names_its_columns_in_the_language():
-    at = opened("pages/softmax.py", {"lang": "qps"})
-    columns = [str(c) for element in at.dataframe for c in element.value.columns]
-    assert columns and all(c.startswith("⟦class ") and c.endswith("⟧") for c in columns)
+def test_the_softmax_batch_heads_its_columns_in_the_language_and_keeps_edits_across_it():
+    at = opened("pages/softmax.py")
+    at.session_state["sm_batch"] = {"edited_rows": {0: {"class 0": 1.41}}, "added_rows": [],
+                                    "deleted_rows": []}
+    at.run()
+    assert at.query_params["sm_batch"].startswith("1.41,1.21,2.385;")
+    at.query_params["lang"] = "qps"
+    at.run()
+    assert not at.exception, at.exception
+    columns = json.loads(at.dataframe[0].proto.columns)
+    headers = [columns[f"class {k}"]["label"] for k in range(3)]
+    assert headers == ["⟦class 0⟧", "⟦class 1⟧", "⟦class 2⟧"]
+    assert at.query_params["sm_batch"].startswith("1.41,1.21,2.385;")  # the edit is kept
+    assert at.dataframe[0].value.iloc[0].tolist() == [1.41, 1.21, 2.385]

@@ -100,14 +100,20 @@ def scale_section(settings: page_settings.Settings) -> None:
 def batch_section(settings: page_settings.Settings) -> None:
     """An editable batch, one softmax per row (its rows go into the settings)."""
     st.header(_("A batch: one softmax per row"))
-    if "sm_batch" not in session:  # the editor keeps its edits relative to this base
+    # The editor keeps its edits relative to this base. Its headers are in the session's
+    # language, and new headers make a new editor (its edits gone): it starts again from
+    # the settings, which hold the edits so far.
+    if "sm_batch" not in session or session.get("sm_batch_lang") != i18n.current():
         session["sm_batch_base"] = settings.batch
-    names = [_("class {k}", k=k) for k in range(page_settings.BATCH_CLASSES)]  # shown
+        session["sm_batch_lang"] = i18n.current()
+    # The columns keep English names (the editor's edits are kept by column name, across a
+    # change of language); their headers are shown in the session's language.
+    names = [f"class {k}" for k in range(page_settings.BATCH_CLASSES)]
     table = st.data_editor(
         pd.DataFrame(session["sm_batch_base"], columns=names, dtype=float), key="sm_batch",
         num_rows="dynamic", hide_index=True, column_config={name: st.column_config.NumberColumn(
-            default=0.0, min_value=-page_settings.LOGIT_LIMIT, max_value=page_settings.LOGIT_LIMIT)
-            for name in names})
+            _("class {k}", k=k), default=0.0, min_value=-page_settings.LOGIT_LIMIT,
+            max_value=page_settings.LOGIT_LIMIT) for k, name in enumerate(names)})
     rows, left_out = calc.complete_rows(table.to_numpy(dtype=float, na_value=float("nan")))
     if len(rows) > page_settings.BATCH_ROWS:  # the link holds at most this many
         st.warning(_("Only the first {rows} rows are used (and kept in the link).",
