@@ -26,7 +26,7 @@ from ui.tuner import (
     target_panel,
     walkthrough_panel,
 )
-from ui.widgets import markdown_literal, word_list
+from ui.widgets import markdown_literal, said_in_every_language, word_list
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
 seat.restore()  # issue 23: ?seat=TOKEN is a student of a live class, back as themselves
@@ -98,6 +98,12 @@ with side:
                         on_change=localized(fit_state.load_upload), args=("upload",),
                         max_upload_size=1)
 
+TABS = {"edit": N_("Edit a pair"), "probe": N_("Probe the network"),
+        "optimizer": optimizer_panel.TAB}  # compared as shown: translated (_(TABS[...]))
+# st.tabs keeps the open tab's label: after a change of language, the same tab's new label.
+for label in TABS.values():
+    if session.get("tuner_tab") in said_in_every_language(label) - {_(label)}:
+        session["tuner_tab"] = _(label)
 with tuner:
     view_row = st.columns([2, 1, 2, 2], vertical_alignment="bottom")
     if task is None:  # an exercise fixes the target and the number of pairs
@@ -134,8 +140,6 @@ for warning in pairs.warnings(fit) if relu else []:
 
 # Only the open tab runs (on_change="rerun"): the probe's diagram and the optimizer are
 # not rebuilt on every slider release.
-TABS = {"edit": N_("Edit a pair"), "probe": N_("Probe the network"),
-        "optimizer": optimizer_panel.TAB}  # compared as shown: translated (_(TABS[...]))
 shown = [name for name in TABS if not fit_state.hides(name)]  # absent, not disabled
 tabs = dict(zip(shown, st.tabs([_(TABS[name]) for name in shown], key="tuner_tab",
                                on_change="rerun"), strict=True))

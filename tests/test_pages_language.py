@@ -56,6 +56,17 @@ def test_the_optimizer_tab_is_recognised_by_its_translated_label():
     assert tuner_data(at)["optimizer"] is not None
 
 
+def test_the_open_tuner_tab_stays_open_when_the_language_changes():
+    at = opened("app.py")
+    at.session_state["tuner_tab"] = "Probe the network"
+    at.run()
+    at.query_params["lang"] = "qps"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["tuner_tab"] == "⟦Probe the network⟧"
+    assert at.number_input(key="probe_x")  # the probe's own field: its tab is open
+
+
 def test_the_softmax_batch_heads_its_columns_in_the_language_and_keeps_edits_across_it():
     at = opened("pages/softmax.py")
     at.session_state["sm_batch"] = {"edited_rows": {0: {"class 0": 1.41}}, "added_rows": [],

@@ -6,6 +6,9 @@ import re
 from collections.abc import Iterable, Mapping
 
 import streamlit as st
+from babel.lists import format_list
+
+from nnsine import i18n
 
 
 def kept(widget, label: str, key: str, default, *options, **more):
@@ -38,12 +41,18 @@ def markdown_literal(text: str) -> str:
 def word_list(items: Iterable[str]) -> str:
     """`items` as the session's language lists them ("a, b" in English, "a y b" in Spanish,
     "a和b" in Chinese: CLDR's list patterns, through Babel)."""
-    from babel.lists import format_list
-
-    from nnsine import i18n
-
     items = list(items)
     code = i18n.current()
     if code in (i18n.DEFAULT, i18n.PSEUDO) or not items:
         return ", ".join(items)
     return format_list(items, locale=code)
+
+
+def said_in_every_language(text: str) -> set[str]:
+    """`text` (an English message) as every language of the app says it: a label the
+    session kept (an open tab's) is recognised after a change of language."""
+    said = set()
+    for code in i18n.CODES:
+        with i18n.using(code):
+            said.add(i18n.gettext(text))
+    return said
