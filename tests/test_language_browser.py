@@ -79,3 +79,8 @@ def test_an_unknown_language_falls_back_to_english_and_says_so(app_url, page):
     open_app(page, f"{app_url}/?lang=fr")
     expect(page.get_by_text("lang=fr: there is no translation")).to_be_visible(timeout=60_000)
     expect(nav(page)).to_contain_text("Sine tuner")
+
+
+def test_the_page_tells_the_browser_its_language(app_url, page):
+    open_app(page, f"{app_url}/softmax?lang=zh")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hans", timeout=60_000)
