@@ -81,7 +81,7 @@ def softmax_of(batch: list[list[float]]):
 
 def relu_on_spiral(rng: np.random.RandomState) -> list[str]:
     """In[4]: the first five ReLU rows of dense 2->3 on the seeded spiral."""
-    _, relu_output = spiral.relu_layer(rng)
+    relu_output = spiral.relu_layer(rng)[1]
     return [str(relu_output[:5])]
 
 

@@ -143,12 +143,12 @@ def _next_ramp(k: int, row, first_down: bool, last_b1: float, first_w1: float):
         "also bends the curve where the pairs before it already fit: it starts too early and "
         "spoils their areas of effect.", pair=k + 1),
         {"w1": 1.0, "w2": 1.0, "w_out": 1.0}, _(why.OURS) if k == 1 else "")
-    sign = "+" if b1 >= 0 else "-"
+    inequality = f"{w1:g}x {'+' if b1 >= 0 else '-'} {abs(b1):g} > 0"  # maths: no words
     yield ("on", _("Pair {pair}: switch on at x = {start}", pair=k + 1, start=_x(start)), _(
         "Layer-1 weight {w1:g} and layer-1 bias {b1:g} keep the first neuron at 0 until "
         "{inequality}, that is until x = {start}, where pair {previous} switches off. The "
         "curve left of that is back as it was; from there on pair {pair} adds a steep line.",
-        w1=w1, b1=b1, inequality=f"{w1:g}x {sign} {abs(b1):g} > 0", start=_x(start),
+        w1=w1, b1=b1, inequality=inequality, start=_x(start),
         previous=k, pair=k + 1),
         {"w1": w1, "b1": b1}, why.weight_five_reason(w1, b1, last_b1, first_w1)
         if k == 1 else why.falling_reason(start, k + 1) if first_down else "")
@@ -307,7 +307,7 @@ def steps(rows=HAND_TUNED) -> tuple[Step, ...]:
 
 def _shaped_to(rows, section: int) -> float:
     """The x up to which pairs 1 .. section + 1 have shaped the curve (the last one's off)."""
-    w1, b1, _, b2, _ = rows[section]
+    w1, b1, __, b2, __ = rows[section]
     return (b2 - b1) / w1
 
 
