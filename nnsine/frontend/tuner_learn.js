@@ -54,8 +54,9 @@ export function attachLearning(s, root) {
     const steps = L.playing ? L.state.steps : opt.state.steps;
     const words = s.data.words, mse = last === undefined ? null : last.toExponential(3);
     const said = { steps, mse, count: L.losses.length };
-    view.text.textContent = say(words, (L.playing ? "learn_playing" : "learn_steps")
-      + (mse === null ? "" : "_mse"), said);
+    const line = L.playing ? (mse === null ? "learn_playing" : "learn_playing_mse")
+      : (mse === null ? "learn_steps" : "learn_steps_mse");
+    view.text.textContent = say(words, line, said);
     view.canvas.setAttribute("aria-label", say(words, mse === null ? "learn_chart"
       : "learn_chart_last", said));
     drawLosses(view.canvas, L.losses, s.theme ? s.theme.text || "#888" : "#888");
