@@ -90,3 +90,9 @@ def test_the_notebook_tuner_speaks_the_language_it_is_given():
     for bad in ("fr", "", None, 3, "<script>"):
         with pytest.raises(ParamsError, match=r"lang: no translation for .*one of en, es, zh"):
             Tuner(lang=bad)
+    pseudo.lang = "en"  # a language set later is checked and spoken at once
+    assert pseudo._data["words"] == frontend_words.words()
+    assert pseudo._score_text.startswith("MSE 0.50000")
+    with pytest.raises(ParamsError, match="'fr'"):
+        pseudo.lang = "fr"
+    assert pseudo.lang == "en"  # kept

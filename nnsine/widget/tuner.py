@@ -59,7 +59,7 @@ class Tuner(anywidget.AnyWidget):
         """`fit` (default: every value at zero), cut or padded to `n_pairs` if given
         (1 to 16), its words in `lang` ("en", "es", "zh"; a tag such as "es-MX" counts);
         ParamsError for a fit, target or language nnsine cannot show."""
-        self.lang = language(lang)
+        self._lang = language(lang)
         if n_pairs is not None:
             count = whole(n_pairs, 1, params.MAX_PAIRS, "n_pairs")
             fit = params.resize(fit if fit is not None else params.defaults(count), count)
@@ -97,6 +97,17 @@ class Tuner(anywidget.AnyWidget):
     @fit.setter
     def fit(self, fit: Params) -> None:
         self.values = payload.values_of(payload.checked_fit(fit))
+
+    @property
+    def lang(self) -> str:
+        """The code of the language the tuner speaks ("en", "es", "zh"); setting it checks
+        the value as `Tuner(lang=...)` does and redraws in that language."""
+        return self._lang
+
+    @lang.setter
+    def lang(self, lang: str) -> None:
+        self._lang = language(lang)
+        self._redraw()
 
     @property
     def n_pairs(self) -> int:
