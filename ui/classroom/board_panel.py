@@ -23,6 +23,7 @@ from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
 from ui.classroom import board_db, class_language, roster_panel
 from ui.classroom.exercise_panel import OWN
+from ui.language import localized
 from ui.state import session
 from ui.widgets import markdown_literal
 
@@ -140,6 +141,7 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
 
 
 @st.fragment(run_every=2)
+@localized  # a fragment's rerun may run in a new thread, whose language is English
 def live_board(engine, token: str, show_names: bool) -> None:
     """The ranking, the curves and the downloads, refreshed every 2 s."""
     info = board.teacher_class(engine, token, time.time())

@@ -125,6 +125,7 @@ def _hand_in(engine, limits, me: dict) -> tuple[str, str]:
 
 
 @st.fragment
+@localized  # a fragment's rerun may run in a new thread, whose language is English
 def handin_panel() -> None:
     """The 'Hand in to your class' expander (open when the URL has ?join=CODE)."""
     if session.pop(WHOLE_PAGE, False):
