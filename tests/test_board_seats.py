@@ -11,7 +11,7 @@ from sqlalchemy import create_engine, insert, select, text
 
 from nnsine import i18n
 from nnsine.book import presets
-from nnsine.classboard import board, board_store, board_students, clock, roster
+from nnsine.classboard import board, board_rules, board_store, board_students, clock, roster
 from nnsine.classboard.board_rules import BoardError, Limits
 from nnsine.classboard.names import name_key, skeleton
 from tests.board_fixtures import *  # noqa: F403 (fixtures: engine, database_url)
@@ -193,3 +193,10 @@ def test_times_of_day_are_written_as_the_language_writes_them():
         assert clock.clock_time(noon) == "14:03:07"
     with i18n.using("zh"):
         assert clock.clock_time(noon) == "14:03:07"
+
+
+def test_aliases_are_stored_in_english_and_shown_in_the_language():
+    assert board_rules.alias(41) == "Otter 2"  # what the database and the CSVs hold
+    with i18n.using("qps"):
+        assert [board_rules.shown_alias(a) for a in ("Otter", "Otter 2", "Ada", "Ada 2")] == [
+            "⟦Otter⟧", "⟦Otter⟧ 2", "Ada", "Ada 2"]

@@ -13,15 +13,18 @@ from dataclasses import dataclass, fields
 
 from nnsine.engine.metrics import GOALS, Score
 from nnsine.formats.checks import in_range, whole
-from nnsine.i18n import _
+from nnsine.i18n import N_, _
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 6  # 32**6 ≈ 10**9 codes; guessing is rate-limited (Limits below)
-ALIASES = ("Otter", "Heron", "Lynx", "Badger", "Falcon", "Koala", "Panda", "Walrus",
-           "Gecko", "Bison", "Puffin", "Marten", "Ibis", "Tapir", "Quokka", "Raven",
-           "Salmon", "Wombat", "Yak", "Zebra", "Beaver", "Crane", "Dingo", "Egret",
-           "Ferret", "Gibbon", "Hare", "Jackal", "Kiwi", "Lemur", "Moose", "Newt",
-           "Ocelot", "Pelican", "Robin", "Seal", "Toucan", "Viper", "Weasel", "Wren")
+# Stored and exported in English (the CSVs' alias column); shown translated (shown_alias).
+ALIASES = (N_("Otter"), N_("Heron"), N_("Lynx"), N_("Badger"), N_("Falcon"), N_("Koala"),
+           N_("Panda"), N_("Walrus"), N_("Gecko"), N_("Bison"), N_("Puffin"), N_("Marten"),
+           N_("Ibis"), N_("Tapir"), N_("Quokka"), N_("Raven"), N_("Salmon"), N_("Wombat"),
+           N_("Yak"), N_("Zebra"), N_("Beaver"), N_("Crane"), N_("Dingo"), N_("Egret"),
+           N_("Ferret"), N_("Gibbon"), N_("Hare"), N_("Jackal"), N_("Kiwi"), N_("Lemur"),
+           N_("Moose"), N_("Newt"), N_("Ocelot"), N_("Pelican"), N_("Robin"), N_("Seal"),
+           N_("Toucan"), N_("Viper"), N_("Weasel"), N_("Wren"))
 
 
 class BoardError(ValueError):
@@ -77,6 +80,15 @@ def alias(n: int) -> str:
     animal = ALIASES[(n - 1) % len(ALIASES)]
     lap = (n - 1) // len(ALIASES)
     return animal if lap == 0 else f"{animal} {lap + 1}"
+
+
+def shown_alias(text: str) -> str:
+    """An alias as the board shows it, its animal in the session's language ("Otter 2"
+    -> "Nutria 2" in Spanish); anything that is not an alias is returned as it is."""
+    animal, __, lap = text.rpartition(" ")
+    if animal in ALIASES and lap.isdigit():
+        return f"{_(animal)} {lap}"
+    return _(text) if text in ALIASES else text
 
 
 MAX_SETTING = 1e6  # any limit or duration beyond this is a typo, not a setting

@@ -13,7 +13,7 @@ import streamlit as st
 
 from nnsine.classboard import board
 from nnsine.classboard.board_export import canvas_csv, fits_zip, moodle_csv, ranking_csv, when
-from nnsine.classboard.board_rules import BoardError, GradeRule, goals_reached
+from nnsine.classboard.board_rules import BoardError, GradeRule, goals_reached, shown_alias
 from nnsine.classboard.clock import clock_time
 from nnsine.classboard.grading import Entry, curves
 from nnsine.engine import targets
@@ -154,7 +154,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
         st.info(_("No hand-ins yet: the board fills up as students press Hand in."))
         roster_panel.roster_table(engine, info, show_names)
         return
-    label = {r.alias: (r.name if show_names else r.alias) for r in rows}
+    label = {r.alias: (r.name if show_names else shown_alias(r.alias)) for r in rows}
     st.dataframe([{_("rank"): r.rank, _("student"): label[r.alias],
                    "MSE": round(r.score.mse, 6),
                    _("max |error|"): round(r.score.max_error, 4),
@@ -177,7 +177,7 @@ def live_board(engine, token: str, show_names: bool) -> None:
         fit_state.commit(chosen.fit)
         session[fit_state.TARGET] = info.target
         fit_state.notice("success", _("Loaded {alias}'s hand-in (rank {rank}).",
-                                      alias=chosen.alias, rank=chosen.rank))
+                                      alias=shown_alias(chosen.alias), rank=chosen.rank))
         st.switch_page("pages/tuner.py")
     # Made on each refresh (a few ms for a class): Streamlit's deferred downloads did not
     # survive the fragment's 2-second reruns in Chromium.

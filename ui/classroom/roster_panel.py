@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from nnsine.classboard import board, roster
-from nnsine.classboard.board_rules import BoardError
+from nnsine.classboard.board_rules import BoardError, shown_alias
 from nnsine.classboard.clock import ago, clock_time
 from nnsine.i18n import N_, _, ngettext
 
@@ -26,7 +26,7 @@ def roster_table(engine, info: board.ClassInfo, show_names: bool) -> None:
     if not members:
         return
     now = time.time()
-    st.dataframe([{_("student"): m.name if show_names else m.alias,
+    st.dataframe([{_("student"): m.name if show_names else shown_alias(m.alias),
                    _("handed in"): (clock_time(m.handed_at) if m.handed_at
                                     else _("not yet")),
                    _("hand-ins"): m.count, _("last seen"): ago(now - m.seen_at),
@@ -35,7 +35,8 @@ def roster_table(engine, info: board.ClassInfo, show_names: bool) -> None:
 
 
 def _label(member: roster.Member, show_names: bool) -> str:
-    return f"{member.alias} · {member.name}" if show_names else member.alias
+    alias = shown_alias(member.alias)
+    return f"{alias} · {member.name}" if show_names else alias
 
 
 def manage(engine, info: board.ClassInfo, limits, show_names: bool) -> None:
@@ -60,19 +61,25 @@ def manage(engine, info: board.ClassInfo, limits, show_names: bool) -> None:
                              format_func=lambda i: "—" if i is None else
                              _label(members[i], show_names))
         row = st.columns(4)
+        # (key, button, what it does, what it says when done, what when refused)
         actions = [("release", N_("Release the seat"),
-                    lambda: roster.release(engine, info.id, who)),
+                    lambda: roster.release(engine, info.id, who),
+                    N_("Released the seat of {student}."),
+                    N_("Could not release the seat: {problem}")),
                    ("rename", N_("Rename"),
-                    lambda: roster.rename(engine, info.id, who, name, limits)),
-                   ("merge", N_("Merge"), lambda: roster.merge(engine, info.id, who, into)),
-                   ("remove", N_("Remove"), lambda: roster.remove(engine, info.id, who))]
-        for box, (action, text, change) in zip(row, actions, strict=True):
+                    lambda: roster.rename(engine, info.id, who, name, limits),
+                    N_("Renamed {student}."), N_("Could not rename: {problem}")),
+                   ("merge", N_("Merge"), lambda: roster.merge(engine, info.id, who, into),
+                    N_("Merged {student} into the other seat."),
+                    N_("Could not merge: {problem}")),
+                   ("remove", N_("Remove"), lambda: roster.remove(engine, info.id, who),
+                    N_("Removed {student}."), N_("Could not remove: {problem}"))]
+        for box, (action, text, change, done, refused) in zip(row, actions, strict=True):
             if box.button(_(text), key=f"roster_{action}", width="stretch",
                           disabled=action == "merge" and into is None):
                 try:
                     change()
                 except (BoardError, SQLAlchemyError) as error:
-                    st.error(_("{action}: {problem}", action=_(text), problem=error))
+                    st.error(_(refused, problem=error))
                 else:
-                    st.success(_("{action}: done for {student}.", action=_(text),
-                                 student=_label(members[who], show_names)))
+                    st.success(_(done, student=_label(members[who], show_names)))
