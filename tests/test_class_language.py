@@ -100,3 +100,11 @@ def test_by_default_the_links_carry_what_the_teachers_session_carries():
     english.button(key="board_start").click().run()
     join = next(c.value for c in english.code if "/?join=" in c.value)
     assert "lang" not in parse_qs(urlsplit(join).query)
+
+
+def test_the_teacher_link_keeps_the_teachers_language():
+    teacher = opened("pages/class.py", {"lang": "es"})
+    teacher.button(key="board_start").click().run()
+    mine = next(c.value for c in teacher.code if "/class?" in c.value)
+    query = parse_qs(urlsplit(mine).query)
+    assert query["lang"] == ["es"] and len(query["teacher"][0]) == 43, mine

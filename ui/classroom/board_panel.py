@@ -23,7 +23,7 @@ from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
 from ui.classroom import board_db, class_language, roster_panel
 from ui.classroom.exercise_panel import OWN
-from ui.language import localized
+from ui.language import link_value, localized
 from ui.state import session
 from ui.widgets import markdown_literal
 
@@ -109,7 +109,8 @@ def teacher_panel(engine, info: board.ClassInfo, token: str) -> None:
                           "page's address holds it too. Anyone with it sees the names and "
                           "can delete the class: keep it off the projector (presenter mode "
                           "hides it; full screen, F11, hides the address bar)."))
-            st.code(f"{base or board_db.own_url()}/class?teacher={token}", language=None)
+            mine = urlencode(link_value() | {"teacher": token})  # token last
+            st.code(f"{base or board_db.own_url()}/class?{mine}", language=None)
     if join_url:
         qr.image(_qr_png(join_url), caption=_("Scan to join"), width=220)
 
