@@ -40,6 +40,27 @@ def pages() -> str:
     return "\n".join(["| URL | page |", "|---|---|", *rows])
 
 
+def languages() -> str:
+    """The languages the app speaks and how complete each catalog is, from nnsine.i18n."""
+    from babel.messages.pofile import read_po
+
+    from nnsine import i18n
+
+    rows = ["| `?lang=` | language | sentences translated |", "|---|---|---:|"]
+    with open(i18n.LOCALE_DIR / "nnsine.pot", "rb") as file:
+        total = sum(1 for message in read_po(file) if message.id)
+    for language in i18n.LANGUAGES:
+        if language.code == i18n.DEFAULT:
+            rows.append(f"| `{language.code}` | {language.name} | the source ({total}) |")
+            continue
+        path = i18n.LOCALE_DIR / language.code / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+        with open(path, "rb") as file:
+            done = sum(1 for m in read_po(file) if m.id and not m.fuzzy and (
+                all(m.string) if isinstance(m.string, tuple) else m.string))
+        rows.append(f"| `{language.code}` | {language.name} | {done} of {total} |")
+    return "\n".join(rows)
+
+
 def url_keys() -> str:
     """Every URL key a link may carry, with its range, from the tables in the code."""
     from nnsine.book import figure_map as figures
@@ -213,7 +234,7 @@ def settings() -> str:
 
 GENERATED = {"pages": pages, "figure-map": figure_map, "url-keys": url_keys, "fit-file": fit_file,
              "cli": cli, "score-example": score_example,
-             "settings": settings}
+             "settings": settings, "languages": languages}
 
 
 def expand(markdown: str) -> str:

@@ -15,7 +15,7 @@ import re
 
 from google.protobuf.message import Message
 
-WRAPPED = re.compile(r"⟦.*?⟧", re.DOTALL)
+WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a translated name inside a sentence
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Fields that hold no words a person reads (ids, keys, URLs, types, formats, JSON we parse).
 SKIPPED_FIELDS = {
@@ -43,7 +43,9 @@ ALLOWED = {
 
 def leftovers(text: str) -> list[str]:
     """The words of `text` outside ⟦…⟧ that are not code-like names."""
-    outside = WRAPPED.sub(" ", text)
+    outside, before = text, None
+    while outside != before:
+        before, outside = outside, WRAPPED.sub(" ", outside)
     return [word for word in WORD.findall(outside)
             if word not in ALLOWED and not re.fullmatch(r"[pbwWB]\d*|[xyXY][a-z]?", word)]
 

@@ -97,7 +97,7 @@ def test_the_board_shows_the_roster_and_the_teacher_releases_a_seat(database):  
     assert list(table["handed in"])[1] == "not yet"
     teacher.selectbox(key="roster_pick").select_index(0)
     teacher.button(key="roster_release").click().run()
-    assert any("Release the seat: done for Otter" in s.value for s in teacher.success)
+    assert any("Released the seat of Otter" in s.value for s in teacher.success)
     again = opened("app.py", {"join": code})  # Ada lost her page: she joins again
     again.text_input(key="handin_name").input("ada")
     again.button(key="FormSubmitter:handin_join-Join the class").click().run()

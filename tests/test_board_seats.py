@@ -4,11 +4,14 @@ wrong codes that cannot lock a school's address out. SQLite and a real PostgreSQ
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sqlalchemy import create_engine, insert, select, text
 
+from nnsine import i18n
 from nnsine.book import presets
-from nnsine.classboard import board, board_store, board_students, roster
+from nnsine.classboard import board, board_rules, board_store, board_students, clock, roster
 from nnsine.classboard.board_rules import BoardError, Limits
 from nnsine.classboard.names import name_key, skeleton
 from tests.board_fixtures import *  # noqa: F403 (fixtures: engine, database_url)
@@ -171,6 +174,29 @@ def test_a_schema_2_database_gets_seats_and_keeps_its_students(database_url):
     engine.dispose()
 
 
-def test_last_seen_reads_as_a_board_says_it():
-    assert [roster.ago(s) for s in (0, 4.9, 40, 185, 7300)] == [
-        "just now", "just now", "40 s ago", "3 min ago", "2 h ago"]
+def test_last_seen_reads_as_a_board_says_it_in_each_language():
+    seconds = (0, 4.9, 40, 185, 7300)
+    assert [clock.ago(s) for s in seconds] == [
+        "just now", "just now", "40 sec. ago", "3 min. ago", "2 hr. ago"]
+    with i18n.using("es"):
+        assert [clock.ago(s) for s in seconds[2:]] == ["hace 40 s", "hace 3 min", "hace 2 h"]
+    with i18n.using("zh"):
+        assert [clock.ago(s) for s in seconds[2:]] == ["40秒前", "3分钟前", "2小时前"]
+    with i18n.using("qps"):
+        assert clock.ago(0) == "⟦just now⟧" and clock.ago(40) == "40 sec. ago"
+
+
+def test_times_of_day_are_written_as_the_language_writes_them():
+    noon = datetime(2026, 12, 6, 14, 3, 7).timestamp()  # the server's local time
+    assert clock.clock_time(noon) == "2:03:07\u202fPM"
+    with i18n.using("es"):
+        assert clock.clock_time(noon) == "14:03:07"
+    with i18n.using("zh"):
+        assert clock.clock_time(noon) == "14:03:07"
+
+
+def test_aliases_are_stored_in_english_and_shown_in_the_language():
+    assert board_rules.alias(41) == "Otter 2"  # what the database and the CSVs hold
+    with i18n.using("qps"):
+        assert [board_rules.shown_alias(a) for a in ("Otter", "Otter 2", "Ada", "Ada 2")] == [
+            "⟦Otter⟧", "⟦Otter⟧ 2", "Ada", "Ada 2"]

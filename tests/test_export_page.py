@@ -84,7 +84,7 @@ def test_a_dense_network_is_shown_read_only_with_its_score():
     arrays = export.arrays(presets.preset("hand-tuned"))
     arrays["dense2_weights"][2, 5] = 0.3
     upload(at, "dense.json", json.dumps({k: v.tolist() for k, v in arrays.items()}).encode())
-    assert "layer 2 is dense (1 weights off its diagonal)" in at.warning[-1].value
+    assert "layer 2 is dense (1 weight off its diagonal)" in at.warning[-1].value
     assert not [b for b in at.button if b.key == "notebook_load"]
     assert at.session_state["fit"] == presets.preset("hand-tuned")
     assert len(at.get("plotly_chart")) >= 1 and at.dataframe

@@ -1,7 +1,8 @@
 """The live tuner's outage logic (nnsine/frontend/tuner_outage.js) in node, with a stand-in
 page and clock: a release made while the server is away is kept and sent once, the
-student is told it was sent, or after GIVE_UP_MS that it was not. The real server restart
-is tests/test_outage_browser.py's."""
+student is told it was sent, or after GIVE_UP_MS that it was not, in the words Python sent
+(data.words: nnsine/frontend_words.py). The real server restart is
+tests/test_outage_browser.py's."""
 
 import json
 import shutil
@@ -9,12 +10,14 @@ import subprocess
 
 import pytest
 
+from nnsine import frontend_words, i18n
 from tests.conftest import ROOT
 
 OUTAGE_JS = ROOT / "nnsine" / "frontend" / "tuner_outage.js"
 
 DRIVER = """
 import { attachOutage, SAY } from %s;
+const WORDS = %s;
 let down = false, next = 1;
 const timers = new Map();
 globalThis.setInterval = (fn) => { timers.set(next, { fn, every: true }); return next++; };
@@ -31,6 +34,8 @@ const s = { gone: new AbortController(), seq: 100, values: [0, 0], data: null,
             show(data) { s.data = data; }, setValues(v) { s.values = [...v]; }, redraw() {},
             setStateValue: (key, value) => sent.push({ key, ...value }) };
 attachOutage(s);
+const show = s.show;
+s.show = (data) => show({ ...data, words: WORDS });  // as every run's data carries them
 const shown = () => (note.style.display === "block" ? note.textContent : "");
 const release = (v) => { s.seq += 1; const r = { values: [v, 0], seq: s.seq, checksum: v };
                          s.keep(r); sent.push({ key: "release", ...r }); return r; };
@@ -54,21 +59,27 @@ log.afterBack = shown();
 down = true; poll(); release(3); down = false; poll();
 later();  // GIVE_UP_MS passes with no answer
 log.lost = { shown: shown(), pending: s.pending };
-log.say = SAY; log.keptSeq = kept.seq;
+log.say = Object.fromEntries(Object.entries(SAY).map(([k, key]) => [k, WORDS[key]]));
+log.keptSeq = kept.seq;
 process.stdout.write(JSON.stringify(log));
 """
 
 
 @pytest.mark.subprocess
-def test_a_release_made_while_away_is_sent_once_and_answered_or_reported():
+@pytest.mark.parametrize("lang", ["en", i18n.PSEUDO])
+def test_a_release_made_while_away_is_sent_once_and_answered_or_reported(lang):
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is needed to test the browser's outage logic")
+    with i18n.using(lang):
+        words = frontend_words.words()
     done = subprocess.run([node, "--input-type=module", "-e",
-                           DRIVER % json.dumps(OUTAGE_JS.as_uri())], check=True,
-                          capture_output=True, text=True, timeout=60)
+                           DRIVER % (json.dumps(OUTAGE_JS.as_uri()), json.dumps(words))],
+                          check=True, capture_output=True, text=True, timeout=60)
     log = json.loads(done.stdout)
     say = log["say"]
+    assert say["away"] == words["outage_away"] and all(say.values())
+    assert all(text.startswith("⟦") for text in say.values()) == (lang == i18n.PSEUDO)
     assert log["normal"] == {"pending": None, "shown": "", "sent": 1}
     assert log["away"] == say["away"] and log["kept"] == say["keptChange"]
     resent = log["resent"]

@@ -10,6 +10,7 @@ callback that may say something is passed as `localized(callback)`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from functools import wraps
 
@@ -72,6 +73,11 @@ def picker() -> None:
     st.sidebar.selectbox("🌐 " + _("Language"), list(names), format_func=names.get,
                          key=PICK, on_change=localized(_picked))
     sync_query(link_value(), ["lang"])
+    # The page's own language for screen readers and the browser's choice of fonts (a
+    # Chinese page read with an English voice, or drawn with Japanese glyph shapes).
+    tag = {"zh": "zh-Hans", i18n.PSEUDO: "en"}.get(code, code)
+    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(tag)};</script>",
+            unsafe_allow_javascript=True)
     asked = session.pop(NOTE, None)
     if asked is not None:
         st.warning(markdown_literal(_(

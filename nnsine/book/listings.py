@@ -11,6 +11,7 @@ import numpy as np
 
 from nnsine.engine import spiral
 from nnsine.engine.activations import softmax
+from nnsine.i18n import _
 
 RELU_INPUTS = [0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100]
 LAYER_OUTPUTS = [4.8, 1.21, 2.385]
@@ -80,7 +81,7 @@ def softmax_of(batch: list[list[float]]):
 
 def relu_on_spiral(rng: np.random.RandomState) -> list[str]:
     """In[4]: the first five ReLU rows of dense 2->3 on the seeded spiral."""
-    _, relu_output = spiral.relu_layer(rng)
+    relu_output = spiral.relu_layer(rng)[1]
     return [str(relu_output[:5])]
 
 
@@ -90,28 +91,31 @@ def softmax_on_spiral(rng: np.random.RandomState) -> list[str]:
 
 
 def listings() -> list[tuple[int, str, list[str]]]:
-    """(number, what it does, the text of each print() it makes) for In[1]..In[15], in order."""
+    """(number, what it does, the text of each print() it makes) for In[1]..In[15], in order;
+    what it does in the current language (nnsine.i18n), the printed text as printed."""
     run = spiral.book_generator()  # the process of In[4] and In[14]
     return [
         (number, title, make())
         for number, title, make in [
-            (1, "ReLU with if/else", relu_if_else),
-            (2, "ReLU with max(0, i)", relu_max),
-            (3, "the Activation_ReLU class", prints_nothing),
-            (4, "spiral data, dense 2->3, ReLU (seeded as by nnfs.init())",
+            (1, _("ReLU with if/else"), relu_if_else),
+            (2, _("ReLU with {code}", code="max(0, i)"), relu_max),
+            (3, _("the {name} class", name="Activation_ReLU"), prints_nothing),
+            (4, _("spiral data, dense 2->3, ReLU (seeded as by {code})", code="nnfs.init()"),
              lambda: relu_on_spiral(run)),
-            (5, "exponentiate [4.8, 1.21, 2.385] with E = 2.71828182846", exponentiate_by_hand),
-            (6, "normalize the exponentiated values", normalize_by_hand),
-            (7, "the same with NumPy", normalize_with_numpy),
-            (8, "the Activation_Softmax class", prints_nothing),
-            (9, "np.exp of 1, 10, 100, 1000", exp_growth),
-            (10, "np.exp(-np.inf), np.exp(0)", exp_limits),
-            (11, "softmax of [[1, 2, 3]]", softmax_of([[1, 2, 3]])),
-            (12, "softmax of [[-2, -1, 0]]", softmax_of([[-2, -1, 0]])),
-            (13, "softmax of [[0.5, 1, 1.5]]", softmax_of([[0.5, 1, 1.5]])),
-            (14, "spiral, dense, ReLU, dense, softmax (continues In[4]'s generator)",
+            (5, _("exponentiate {values} with E = {e}", values="[4.8, 1.21, 2.385]",
+                  e="2.71828182846"), exponentiate_by_hand),
+            (6, _("normalize the exponentiated values"), normalize_by_hand),
+            (7, _("the same with NumPy"), normalize_with_numpy),
+            (8, _("the {name} class", name="Activation_Softmax"), prints_nothing),
+            (9, _("{code} of 1, 10, 100, 1000", code="np.exp"), exp_growth),
+            (10, "np.exp(-np.inf), np.exp(0)", exp_limits),  # code only: the same everywhere
+            (11, _("softmax of {batch}", batch="[[1, 2, 3]]"), softmax_of([[1, 2, 3]])),
+            (12, _("softmax of {batch}", batch="[[-2, -1, 0]]"), softmax_of([[-2, -1, 0]])),
+            (13, _("softmax of {batch}", batch="[[0.5, 1, 1.5]]"),
+             softmax_of([[0.5, 1, 1.5]])),
+            (14, _("spiral, dense, ReLU, dense, softmax (continues In[4]'s generator)"),
              lambda: softmax_on_spiral(run)),
-            (15, "the whole chapter in a fresh nnfs.init() process",
+            (15, _("the whole chapter in a fresh {code} process", code="nnfs.init()"),
              lambda: softmax_on_spiral(spiral.book_generator())),
         ]
     ]
@@ -132,7 +136,8 @@ def printed(numbers) -> list[tuple[int, str, list[str], list[str]]]:
 
 
 def text() -> str:
-    """Every listing's output under a header line `In[k]: what it does`."""
+    """Every listing's output under a header line `In[k]: what it does` (the CLI's, which
+    runs in English)."""
     blocks = []
     for number, title, lines in listings():
         body = lines or ["(defines a class; prints nothing)"]

@@ -11,10 +11,12 @@ from nnsine.book.walkthrough import HAND_TUNED
 from nnsine.engine import pairs
 from nnsine.engine.metrics import score
 from nnsine.engine.network import PAIR_NAMES, Params
+from nnsine.i18n import N_, _
 
 N_PAIRS = 16
-WORDS = ("More neurons can enable more unique areas of effect, we need two or more hidden "
-         "layers, we need nonlinear activation functions to map nonlinear problems.")
+# The book's words (Fig. 4-33), shown translated: `_(WORDS)`.
+WORDS = N_("More neurons can enable more unique areas of effect, we need two or more hidden "
+           "layers, we need nonlinear activation functions to map nonlinear problems.")
 
 
 def _params(rows) -> Params:
@@ -35,12 +37,16 @@ def sixteen_pairs() -> Params:
 
 
 def note(fit: Params) -> str:
-    """Our words beside the book's, with both fits' scores on the book's sine (ReLU)."""
+    """Our words beside the book's, with both fits' scores on the book's sine (ReLU), in the
+    current language."""
     hand = _params(HAND_TUNED)
     more, eight = score(fit), score(hand)
     areas = [sum(pairs.area(f, i) is not None for i in range(f.n_pairs)) for f in (fit, hand)]
-    return (f"Fig. 4-33, the book's words: “{WORDS}” Here: the book's method with "
-            f"{fit.n_pairs} pairs, so {areas[0]} areas of effect (the {hand.n_pairs} hand-tuned "
-            f"pairs have {areas[1]}), each a shorter stretch of the wave. Max |error| "
-            f"{more.max_error:.4f} and MSE {more.mse:.5f}, against {eight.max_error:.4f} and "
-            f"{eight.mse:.5f} for the 8 hand-tuned pairs. Select a pair to shade its area.")
+    return _("Fig. 4-33, the book's words: “{words}” Here: the book's method with {pairs} "
+             "pairs, so {areas} areas of effect (the {hand_pairs} hand-tuned pairs have "
+             "{hand_areas}), each a shorter stretch of the wave. Max |error| {max_error:.4f} "
+             "and MSE {mse:.5f}, against {hand_max_error:.4f} and {hand_mse:.5f} for the "
+             "{hand_pairs} hand-tuned pairs. Select a pair to shade its area.",
+             words=_(WORDS), pairs=fit.n_pairs, areas=areas[0], hand_pairs=hand.n_pairs,
+             hand_areas=areas[1], max_error=more.max_error, mse=more.mse,
+             hand_max_error=eight.max_error, hand_mse=eight.mse)

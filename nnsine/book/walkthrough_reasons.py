@@ -1,15 +1,19 @@
 """The book's reasons for the walkthrough's steps (section 4.8), each computed from the
-fits before and after the step so that it is said only where it is true."""
+fits before and after the step so that it is said only where it is true. Every text is in
+the current language (nnsine.i18n): whole sentences, joined by `sentences`."""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+from babel.lists import format_list
 
+from nnsine import i18n
 from nnsine.engine.metrics import GOALS, evaluate, goals_met, score
 from nnsine.engine.network import Params, line_formula, linear_collapse, predict
 from nnsine.engine.targets import DEFAULT, label, sample
+from nnsine.i18n import N_, _, ngettext
 
 
 def _mse(fit: Params, mask: np.ndarray) -> float:
@@ -17,49 +21,69 @@ def _mse(fit: Params, mask: np.ndarray) -> float:
     return float(np.mean((predict(fit, x[mask]) - y[mask]) ** 2))
 
 
+def sentences(*texts: str) -> str:
+    """Whole translated sentences as one text ('' ones left out): a space between them,
+    none in Chinese, whose full stop (。) already parts them."""
+    return ("" if i18n.current() == "zh" else " ").join(filter(None, texts))
+
+
+def _listed(items: list[str]) -> str:
+    """'≤ 0.10 and ≤ 0.05' in the current language's words (CLDR's, through Babel)."""
+    code = i18n.current()
+    return format_list(items, locale="en" if code in (i18n.DEFAULT, i18n.PSEUDO) else code)
+
+
 def slope_reason(w1: float) -> str:
     """Fig. 4-19: the steep line's slope, and where the book wants it to end."""
-    return (f"Why {w1:g}: the sine starts out climbing with slope 2π ≈ 6.28, so {w1:g} gets "
-            "the initial slope right. But the line never ends: the pair never switches off. "
-            "It should stop where it leaves the sine, at a height of about 0.7.")
+    return _("Why {w1:g}: the sine starts out climbing with slope 2π ≈ 6.28, so {w1:g} gets "
+             "the initial slope right. But the line never ends: the pair never switches off. "
+             "It should stop where it leaves the sine, at a height of about 0.7.", w1=w1)
 
 
 def height_reason(w1: float, b1: float, b2: float) -> str:
     """Fig. 4-20: the layer-2 bias is a height, not an x."""
     x = (b2 - b1) / w1
-    sine = math.sin(2 * math.pi * x)
-    return (f"Why {b2:g}: it is a height, not an x. The steep line {w1:g}x leaves the sine at "
-            f"about y = {b2:g}, at x = {x:.2f} (where sin(2πx) is {sine:.2f}). "
-            f"With layer-2 weight -1 next, the second neuron computes {b2:g} − {w1:g}x and "
-            f"reaches 0, switching the pair off, exactly at that height.")
+    return _("Why {b2:g}: it is a height, not an x. The steep line {w1:g}x leaves the sine at "
+             "about y = {b2:g}, at x = {x:.2f} (where sin(2πx) is {sine:.2f}). "
+             "With layer-2 weight -1 next, the second neuron computes {b2:g} − {w1:g}x and "
+             "reaches 0, switching the pair off, exactly at that height.",
+             w1=w1, b2=b2, x=x, sine=math.sin(2 * math.pi * x))
 
 
-PLAN = ("The plan: pairs 1 to 7 each shape one section of the wave, left to right; the last "
-        "pair, 8, only offsets everything vertically (layer-1 weight 0, so it ignores x).")
+# Shown as they are by the walkthrough and by the tuner's walkthrough panel: `_(OURS)`.
+PLAN = N_("The plan: pairs 1 to 7 each shape one section of the wave, left to right; the "
+          "last pair, 8, only offsets everything vertically (layer-1 weight 0, so it ignores "
+          "x).")
 
-OURS = ("Only pair 1 uses the book's own numbers (Figs. 4-17 to 4-23). Pairs 2 to 8 are ours, "
-        "found with the book's method, so the later figures show the same kind of step with "
-        "other values.")
+OURS = N_("Only pair 1 uses the book's own numbers (Figs. 4-17 to 4-23). Pairs 2 to 8 are "
+          "ours, found with the book's method, so the later figures show the same kind of "
+          "step with other values.")
 
 
 def weight_five_reason(w1: float, b1: float, last_b1: float, first_w1: float) -> str:
     """Why the shifted pairs get layer-1 weight 5 (our choice, within the book's method),
     where pair 1 used `first_w1`."""
-    other = "here too" if w1 == first_w1 else f"here, not pair 1's {first_w1:g}"
-    return (f"Why layer-1 weight {w1:g} {other}: the neuron must reach 0 at the start x, so "
-            f"its bias is −{w1:g} × start ({b1:g}). Any positive weight would do, since the "
-            f"output weight sets the piece's slope later; {w1:g} keeps every bias inside the "
-            f"sliders' ±10 (the last pair needs {last_b1:g}) while one 0.01 step of the bias "
-            f"moves the switch point by only {0.01 / w1:.3f}.")
+    if w1 == first_w1:
+        why = _("Why layer-1 weight {w1:g} here too: the neuron must reach 0 at the start x, "
+                "so its bias is −{w1:g} × start ({b1:g}).", w1=w1, b1=b1)
+    else:
+        why = _("Why layer-1 weight {w1:g} here, not pair 1's {first_w1:g}: the neuron must "
+                "reach 0 at the start x, so its bias is −{w1:g} × start ({b1:g}).",
+                w1=w1, b1=b1, first_w1=first_w1)
+    return sentences(why, _(
+        "Any positive weight would do, since the output weight sets the piece's slope later; "
+        "{w1:g} keeps every bias inside the sliders' ±10 (the last pair needs {last_b1:g}) "
+        "while one 0.01 step of the bias moves the switch point by only {step:.3f}.",
+        w1=w1, last_b1=last_b1, step=0.01 / w1))
 
 
 def falling_reason(start: float, pair: int) -> str:
     """Fig. 4-28: the first pair whose piece goes down (`pair`, from 1) switches on where
     the wave turns."""
-    return (f"The book begins the activation of pair {pair} (the book's 3rd) where the slope "
-            f"should start going "
-            f"down (Fig. 4-28): here x = {start:.2f}, beside the sine's peak at x = 0.25, so "
-            "this pair's piece is the one that will take the curve down.")
+    return _("The book begins the activation of pair {pair} (the book's 3rd) where the slope "
+             "should start going down (Fig. 4-28): here x = {start:.2f}, beside the sine's "
+             "peak at x = 0.25, so this pair's piece is the one that will take the curve "
+             "down.", pair=pair, start=start)
 
 
 def offset_reason(before: Params, after: Params, shaped_to: float) -> str:
@@ -67,16 +91,18 @@ def offset_reason(before: Params, after: Params, shaped_to: float) -> str:
     old, new = score(before).mse, score(after).mse
     if new <= old:
         return ""
-    x, _ = sample()
+    x = sample()[0]
     left = x < shaped_to
     if not (_mse(after, left) < _mse(before, left) and _mse(after, ~left) > _mse(before, ~left)):
-        return f"The MSE goes up ({old:.3f} → {new:.3f})."
+        return _("The MSE goes up ({old:.3f} → {new:.3f}).", old=old, new=new)
     flat_before, flat_after = (float(predict(fit, [0.999])[0]) for fit in (before, after))
-    return (f"Why the MSE goes up ({old:.3f} → {new:.3f}) though the start is now right: the "
-            f"offset moves every x. Left of x = {shaped_to:.2f}, where pairs are already "
-            f"shaped, the error falls; right of it no pair has bent the curve yet, and the "
-            f"flat line there moves from {flat_before:.2f} to {flat_after:.2f}, further from "
-            "the sine. The next pairs bend that part down, and the MSE comes down with them.")
+    return _("Why the MSE goes up ({old:.3f} → {new:.3f}) though the start is now right: the "
+             "offset moves every x. Left of x = {shaped_to:.2f}, where pairs are already "
+             "shaped, the error falls; right of it no pair has bent the curve yet, and the "
+             "flat line there moves from {flat_before:.2f} to {flat_after:.2f}, further from "
+             "the sine. The next pairs bend that part down, and the MSE comes down with them.",
+             old=old, new=new, shaped_to=shaped_to, flat_before=flat_before,
+             flat_after=flat_after)
 
 
 def lost_goal_reason(reached: Params, number: int, after: Params, pair: int) -> str:
@@ -89,32 +115,39 @@ def lost_goal_reason(reached: Params, number: int, after: Params, pair: int) -> 
     p = after.pair(pair)
     start = -p["b1"] / p["w1"] if p["w1"] else 0.0
     constant = p["w_out"] * max(0.0, p["w2"] * max(0.0, p["b1"]) + p["b2"])  # at x = 0
-    return (f"Why the goal max |error| ≤ {max(lost):.2f}, met at step {number}, is lost: there "
-            f"pair {pair + 1}'s ramp from x = {start:.2f}, still unbounded, happened to follow "
-            "the sine's last climb, and the data end before x = 1, so it never had to switch "
-            f"off. Shaped the book's way, the pair now adds {constant:+.2f} everywhere left of "
-            f"x = {start:.2f}, moving the whole curve there; the next offset step takes it back.")
+    return _("Why the goal max |error| ≤ {goal:.2f}, met at step {number}, is lost: there "
+             "pair {pair}'s ramp from x = {start:.2f}, still unbounded, happened to follow "
+             "the sine's last climb, and the data end before x = 1, so it never had to switch "
+             "off. Shaped the book's way, the pair now adds {constant:+.2f} everywhere left of "
+             "x = {start:.2f}, moving the whole curve there; the next offset step takes it "
+             "back.", goal=max(lost), number=number, pair=pair + 1, start=start,
+             constant=constant)
 
 
 def _goals_said(max_error: float, goals) -> str:
-    """', which meets the goals ≤ 0.10 and ≤ 0.05' for the goals max_error reaches; what
-    it misses is said too, so no sentence claims a goal the score denies."""
-    met = [f"{g:.2f}" for g in goals if max_error <= g]
-    missed = [f"{g:.2f}" for g in goals if max_error > g]
-    said = f", which meets the goal{'s' * (len(met) > 1)} ≤ {' and ≤ '.join(met)}" if met else ""
-    if missed:
-        said += (f"{' but' if met else ', which'} misses the goal{'s' * (len(missed) > 1)} "
-                 f"≤ {' and ≤ '.join(missed)}")
-    return said
+    """'It meets the goals ≤ 0.10 and ≤ 0.05.' for the goals max_error reaches; what it
+    misses is said too, so no sentence claims a goal the score denies."""
+    met = [f"≤ {g:.2f}" for g in goals if max_error <= g]
+    missed = [f"≤ {g:.2f}" for g in goals if max_error > g]
+    return sentences(
+        ngettext("It meets the goal {goals}.", "It meets the goals {goals}.", len(met),
+                 goals=_listed(met)) if met else "",
+        ngettext("It misses the goal {goals}.", "It misses the goals {goals}.", len(missed),
+                 goals=_listed(missed)) if missed else "")
 
 
 def final_reason(fit: Params, target: str = DEFAULT, goals=GOALS) -> str:
     """Fig. 4-29: every section shaped and the offset set; how close the result is on
     `target` (ReLU hidden layers), against `goals`."""
     result = score(fit, target)
-    on = "" if target == DEFAULT else f" on your target {label(target)}"
-    return (f"Every section is shaped and offset: the book's final result, here with max "
-            f"|error| {result.max_error:.4f}{on}{_goals_said(result.max_error, goals)}.")
+    if target == DEFAULT:
+        said = _("Every section is shaped and offset: the book's final result, here with max "
+                 "|error| {max_error:.4f}.", max_error=result.max_error)
+    else:
+        said = _("Every section is shaped and offset: the book's final result, here with max "
+                 "|error| {max_error:.4f} on your target {target}.",
+                 max_error=result.max_error, target=label(target))
+    return sentences(said, _goals_said(result.max_error, goals))
 
 
 def linear_note(fit: Params, target: str = DEFAULT, goals=GOALS) -> str:
@@ -122,8 +155,10 @@ def linear_note(fit: Params, target: str = DEFAULT, goals=GOALS) -> str:
     computed with them: the step's words are about ReLU and are not true of it."""
     result = evaluate(fit, target, "linear").score
     slope, intercept = linear_collapse(fit)
-    return (f"This step is about ReLU pairs (section 4.8), but the hidden layers are linear: "
-            f"no neuron switches on or off and no pair has an area of effect, so every pair "
-            f"adds at every x and this step's weights make the whole network one straight "
-            f"line, {line_formula(slope, intercept)}. It has MSE {result.mse:.5f} and max "
-            f"|error| {result.max_error:.4f}{_goals_said(result.max_error, goals)}.")
+    return sentences(_(
+        "This step is about ReLU pairs (section 4.8), but the hidden layers are linear: no "
+        "neuron switches on or off and no pair has an area of effect, so every pair adds at "
+        "every x and this step's weights make the whole network one straight line, {line}. "
+        "It has MSE {mse:.5f} and max |error| {max_error:.4f}.",
+        line=line_formula(slope, intercept), mse=result.mse, max_error=result.max_error),
+        _goals_said(result.max_error, goals))

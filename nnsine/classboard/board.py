@@ -29,6 +29,7 @@ from nnsine.engine.metrics import Score, rank_key
 from nnsine.engine.network import Params
 from nnsine.engine.target_formula import TargetError
 from nnsine.formats import fitfile
+from nnsine.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -75,22 +76,27 @@ def create_class(engine: Engine, target: str, limits: Limits, now: float,
     try:
         targets.check(target)
     except TargetError as error:
-        raise BoardError(f"Target: {error}") from None
+        raise BoardError(_("Target: {problem}", problem=error)) from None
     purge_expired(engine, now, limits)
     token, rule = new_token(), rule or GradeRule()
-    for _ in range(10):  # a clash of random codes is rare; try another
+    for _attempt in range(10):  # a clash of random codes is rare; try another
         try:
             with engine.begin() as conn:
                 if address is not None and _started(conn, address, now, limits) >= (
                         limits.classes_per_address):
-                    raise BoardError(f"this network address started "
-                                     f"{limits.classes_per_address} classes in the last "
-                                     f"{limits.window_seconds / 60:g} minutes; use one of "
-                                     f"them or wait")
+                    raise BoardError(ngettext(
+                        "this network address started {n} class in the last {minutes:g} "
+                        "minutes; use it or wait",
+                        "this network address started {n} classes in the last {minutes:g} "
+                        "minutes; use one of them or wait", limits.classes_per_address,
+                        minutes=limits.window_seconds / 60))
                 running = conn.execute(select(func.count()).select_from(classes)).scalar()
                 if running >= limits.max_classes:
-                    raise BoardError(f"this server already runs {running} classes (the "
-                                     f"limit, NNSINE_MAX_CLASSES); delete an old one first")
+                    raise BoardError(ngettext(
+                        "this server already runs {n} class (the limit, "
+                        "NNSINE_MAX_CLASSES); delete an old one first",
+                        "this server already runs {n} classes (the limit, "
+                        "NNSINE_MAX_CLASSES); delete an old one first", running))
                 values = {"code": new_code(), "token_hash": token_hash(token),
                           "target": target, "rule": rule.dumps(), "is_open": True,
                           "created_at": now, "expires_at": now + 3600 * limits.class_hours}
@@ -101,7 +107,7 @@ def create_class(engine: Engine, target: str, limits: Limits, now: float,
                              values["expires_at"]), token
         except IntegrityError:
             continue
-    raise BoardError("could not find a free join code; try again")
+    raise BoardError(_("could not find a free join code; try again"))
 
 
 def _started(conn, address: str, now: float, limits: Limits) -> int:

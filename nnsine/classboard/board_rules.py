@@ -13,14 +13,18 @@ from dataclasses import dataclass, fields
 
 from nnsine.engine.metrics import GOALS, Score
 from nnsine.formats.checks import in_range, whole
+from nnsine.i18n import N_, _
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 CODE_LENGTH = 6  # 32**6 ≈ 10**9 codes; guessing is rate-limited (Limits below)
-ALIASES = ("Otter", "Heron", "Lynx", "Badger", "Falcon", "Koala", "Panda", "Walrus",
-           "Gecko", "Bison", "Puffin", "Marten", "Ibis", "Tapir", "Quokka", "Raven",
-           "Salmon", "Wombat", "Yak", "Zebra", "Beaver", "Crane", "Dingo", "Egret",
-           "Ferret", "Gibbon", "Hare", "Jackal", "Kiwi", "Lemur", "Moose", "Newt",
-           "Ocelot", "Pelican", "Robin", "Seal", "Toucan", "Viper", "Weasel", "Wren")
+# Stored and exported in English (the CSVs' alias column); shown translated (shown_alias).
+ALIASES = (N_("Otter"), N_("Heron"), N_("Lynx"), N_("Badger"), N_("Falcon"), N_("Koala"),
+           N_("Panda"), N_("Walrus"), N_("Gecko"), N_("Bison"), N_("Puffin"), N_("Marten"),
+           N_("Ibis"), N_("Tapir"), N_("Quokka"), N_("Raven"), N_("Salmon"), N_("Wombat"),
+           N_("Yak"), N_("Zebra"), N_("Beaver"), N_("Crane"), N_("Dingo"), N_("Egret"),
+           N_("Ferret"), N_("Gibbon"), N_("Hare"), N_("Jackal"), N_("Kiwi"), N_("Lemur"),
+           N_("Moose"), N_("Newt"), N_("Ocelot"), N_("Pelican"), N_("Robin"), N_("Seal"),
+           N_("Toucan"), N_("Viper"), N_("Weasel"), N_("Wren"))
 
 
 class BoardError(ValueError):
@@ -29,7 +33,7 @@ class BoardError(ValueError):
 
 def new_code() -> str:
     """A fresh join code: CODE_LENGTH characters of CODE_ALPHABET, from `secrets`."""
-    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return "".join(secrets.choice(CODE_ALPHABET) for __ in range(CODE_LENGTH))
 
 
 def normal_code(text: str) -> str:
@@ -60,13 +64,14 @@ def display_name(text: str, max_chars: int) -> str:
     characters. BoardError names the problem. Shown only as plain text, never markup."""
     name = " ".join(unicodedata.normalize("NFC", str(text)).split())
     if not name:
-        raise BoardError("Display name is empty: type the name the teacher should see")
+        raise BoardError(_("Display name is empty: type the name the teacher should see"))
     if len(name) > max_chars:
-        raise BoardError(f"Display name is {len(name)} characters; at most {max_chars}")
+        raise BoardError(_("Display name is {length} characters; at most {max_chars}",
+                            length=len(name), max_chars=max_chars))
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs") for ch in name):
-        raise BoardError("Display name contains invisible or control characters")
+        raise BoardError(_("Display name contains invisible or control characters"))
     if not any(ch not in BLANKS and unicodedata.category(ch)[0] in "LNPS" for ch in name):
-        raise BoardError("Display name shows nothing: type letters or digits")
+        raise BoardError(_("Display name shows nothing: type letters or digits"))
     return name
 
 
@@ -75,6 +80,15 @@ def alias(n: int) -> str:
     animal = ALIASES[(n - 1) % len(ALIASES)]
     lap = (n - 1) // len(ALIASES)
     return animal if lap == 0 else f"{animal} {lap + 1}"
+
+
+def shown_alias(text: str) -> str:
+    """An alias as the board shows it, its animal in the session's language ("Otter 2"
+    -> "Nutria 2" in Spanish); anything that is not an alias is returned as it is."""
+    animal, __, lap = text.rpartition(" ")
+    if animal in ALIASES and lap.isdigit():
+        return f"{_(animal)} {lap}"
+    return _(text) if text in ALIASES else text
 
 
 MAX_SETTING = 1e6  # any limit or duration beyond this is a typo, not a setting
@@ -124,11 +138,11 @@ class GradeRule:
 
     def __post_init__(self):
         if len(self.goals) != len(GOALS):
-            raise BoardError(f"the grade rule needs points for {len(GOALS)} goals")
+            raise BoardError(_("the grade rule needs points for {goals} goals", goals=len(GOALS)))
         for value in (self.handed_in, *self.goals):
             if not (isinstance(value, (int, float)) and math.isfinite(value)
                     and 0 <= value <= 1000):
-                raise BoardError(f"points must be 0 to 1000, not {value!r}")
+                raise BoardError(_("points must be 0 to 1000, not {value}", value=repr(value)))
 
     @property
     def max_points(self) -> float:
@@ -144,9 +158,9 @@ class GradeRule:
 
     def describe(self) -> list[str]:
         """The rule in words, one line a level."""
-        return [f"handed in: {self.handed_in:g} points"] + [
-            f"max |error| ≤ {goal:.2f}: {p:g} points" for goal, p in zip(GOALS, self.goals,
-                                                                         strict=True)]
+        return [_("handed in: {points:g} points", points=self.handed_in)] + [
+            _("max |error| ≤ {goal:.2f}: {points:g} points", goal=goal, points=p)
+            for goal, p in zip(GOALS, self.goals, strict=True)]
 
     def dumps(self) -> str:
         return json.dumps({"handed_in": self.handed_in, "goals": list(self.goals)})

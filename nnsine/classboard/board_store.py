@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 
 from nnsine.classboard.names import name_key
+from nnsine.i18n import _
 
 SCHEMA_VERSION = 3
 DEFAULT_URL = "sqlite:///nnsine-class.db"  # relative to the server's working directory
@@ -210,8 +211,9 @@ def migrate(engine: Engine) -> int:
         schema_version.create(conn, checkfirst=True)
         current = conn.execute(select(func.max(schema_version.c.version))).scalar() or 0
         if current > SCHEMA_VERSION:
-            raise RuntimeError(f"the class database has schema version {current}; this "
-                               f"nnsine knows up to {SCHEMA_VERSION}: upgrade nnsine")
+            raise RuntimeError(_("the class database has schema version {current}; this "
+                                 "nnsine knows up to {known}: upgrade nnsine",
+                                 current=current, known=SCHEMA_VERSION))
         for version in range(current + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[version](conn)
             conn.execute(schema_version.delete())

@@ -26,6 +26,7 @@ from nnsine.classboard.names import name_key
 from nnsine.engine.metrics import Score, rank_key, score
 from nnsine.engine.network import Params
 from nnsine.formats import fitfile, provenance
+from nnsine.i18n import _, ngettext
 
 
 def _count(conn, kind: str, key: str, since: float) -> int:
@@ -49,12 +50,15 @@ def _locked(conn, session: str, address: str, opened: float, limits: Limits,
 
 
 def _clash(name: str, other: str, code: str) -> BoardError:
-    same = "" if other == name else f", and {name!r} looks the same"
-    return BoardError(
-        f"{other!r} is already in class {code}{same}. If that is you, open your own "
-        "link: the address of the page where you joined (it ends in ?seat=…), on the "
-        "same device. Lost it? Ask the teacher to release your name on the board, then "
-        "join again. Someone else? Add an initial.")
+    how = _("If that is you, open your own link: the address of the page where you "
+            "joined (it ends in ?seat=…), on the same device. Lost it? Ask the teacher to "
+            "release your name on the board, then join again. Someone else? Add an "
+            "initial.")
+    if other == name:
+        return BoardError(_("{other} is already in class {code}. {how}", other=repr(other),
+                            code=code, how=how))
+    return BoardError(_("{other} is already in class {code}, and {name} looks the same. "
+                        "{how}", other=repr(other), code=code, name=repr(name), how=how))
 
 
 def join(engine: Engine, code: str, name: str, session: str, address: str,
@@ -72,8 +76,9 @@ def join(engine: Engine, code: str, name: str, session: str, address: str,
     since = now - limits.window_seconds
     with engine.begin() as conn:
         if _locked(conn, session, address, now if opened is None else opened, limits, now):
-            raise BoardError("too many wrong codes from this browser or network: wait "
-                             f"{limits.window_seconds / 60:.0f} minutes, then try again")
+            raise BoardError(_("too many wrong codes from this browser or network: wait "
+                               "{minutes:.0f} minutes, then try again",
+                               minutes=limits.window_seconds / 60))
         row = conn.execute(select(classes).where(classes.c.code == code,
                                                  classes.c.expires_at > now)).first()
         if row is None:
@@ -81,9 +86,10 @@ def join(engine: Engine, code: str, name: str, session: str, address: str,
                                           for kind, value in (("session", session),
                                                               ("address", address))])
     if row is None:  # the wrong try is committed above, then refused
-        raise BoardError(f"no running class has the code {code!r}: check it on the board")
+        raise BoardError(_("no running class has the code {code}: check it on the board",
+                             code=repr(code)))
     if not row.is_open:
-        raise BoardError(f"class {code} has closed its hand-ins")
+        raise BoardError(_("class {code} has closed its hand-ins", code=code))
     token = new_token()
     with engine.begin() as conn:
         same = conn.execute(select(students).where(students.c.class_id == row.id,
@@ -93,9 +99,15 @@ def join(engine: Engine, code: str, name: str, session: str, address: str,
         for kind, value, cap in (("join-session", session, limits.joins_per_session),
                                  ("join-address", address, limits.joins_per_address)):
             if _count(conn, kind, value, since) >= cap:
-                raise BoardError(f"{cap} joins from this {kind[5:].replace('session', 'browser')}"
-                                 f" in {limits.window_seconds / 60:g} minutes: wait, or "
-                                 "ask the teacher")
+                minutes = limits.window_seconds / 60
+                raise BoardError(ngettext(
+                    "{n} join from this browser in {minutes:g} minutes: wait, or ask the "
+                    "teacher", "{n} joins from this browser in {minutes:g} minutes: wait, "
+                    "or ask the teacher", cap, minutes=minutes) if kind == "join-session"
+                    else ngettext(
+                    "{n} join from this address in {minutes:g} minutes: wait, or ask the "
+                    "teacher", "{n} joins from this address in {minutes:g} minutes: wait, "
+                    "or ask the teacher", cap, minutes=minutes))
         conn.execute(insert(events), [{"kind": kind, "key": value, "at": now} for kind, value
                                       in (("join-session", session),
                                           ("join-address", address))])
@@ -106,7 +118,9 @@ def join(engine: Engine, code: str, name: str, session: str, address: str,
         joined = conn.execute(select(func.count(), func.max(students.c.number)).where(
             students.c.class_id == row.id)).first()
         if joined[0] >= limits.students_per_class:
-            raise BoardError(f"class {code} is full ({joined[0]} students)")
+            raise BoardError(ngettext("class {code} is full ({n} student)",
+                                          "class {code} is full ({n} students)", joined[0],
+                                          code=code))
         conn.execute(insert(students).values(
             class_id=row.id, name=name, name_key=key, token_hash=token_hash(token),
             joined_at=now, number=(joined[1] or 0) + 1, seen_at=now))
@@ -124,13 +138,15 @@ def rejoin(engine: Engine, token: str, now: float, code: str | None = None
             classes, classes.c.id == students.c.class_id).where(
             students.c.token_hash == token_hash(token))).first()
         if me is None:
-            raise BoardError("This seat link opens no seat: it is mistyped, or the teacher "
-                             "removed it. Join with the class code.")
+            raise BoardError(_("This seat link opens no seat: it is mistyped, or the "
+                               "teacher removed it. Join with the class code."))
         if me.expires_at <= now:
-            raise BoardError(f"Class {me.code} has ended: join a running class with its code.")
+            raise BoardError(_("Class {code} has ended: join a running class with its "
+                               "code.", code=me.code))
         if code is not None and normal_code(code) != me.code:
-            raise BoardError(f"This seat is in class {me.code}, not {normal_code(code)}: "
-                             f"join class {normal_code(code)} with its code.")
+            raise BoardError(_("This seat is in class {seat_class}, not {code}: join class "
+                               "{code} with its code.", seat_class=me.code,
+                               code=normal_code(code)))
         conn.execute(update(students).where(students.c.id == me.seat).values(seen_at=now))
         fit = conn.execute(select(handins.c.fit).where(
             handins.c.student_id == me.seat)).scalar()
@@ -144,8 +160,8 @@ def _student(conn, token: str, now: float):
         classes, classes.c.id == students.c.class_id).where(
         students.c.token_hash == token_hash(token), classes.c.expires_at > now)).first()
     if row is None:
-        raise BoardError("your class has ended or was deleted, or the teacher removed or "
-                         "released your seat: join again with the class code")
+        raise BoardError(_("your class has ended or was deleted, or the teacher removed "
+                           "or released your seat: join again with the class code"))
     return row
 
 
@@ -158,10 +174,11 @@ def hand_in(engine: Engine, student_token: str, fit: Params, limits: Limits, now
     with engine.begin() as conn:
         me = _student(conn, student_token, now)
         if not me.is_open:
-            raise BoardError("the teacher has closed hand-ins")
+            raise BoardError(_("the teacher has closed hand-ins"))
         if _count(conn, "handin", str(me.id), now - 60) >= limits.handins_per_minute:
-            raise BoardError(f"at most {limits.handins_per_minute} hand-ins a minute: "
-                             "wait a few seconds")
+            raise BoardError(ngettext("at most {n} hand-in a minute: wait a few seconds",
+                                      "at most {n} hand-ins a minute: wait a few seconds",
+                                      limits.handins_per_minute))
         result = score(fit, me.target)
         values = {"fit": fitfile.dumps(fit, me.target, history), "mse": result.mse,
                   "max_error": result.max_error, "mean_error": result.mean_error,

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from nnsine.formats.checks import ParamsError, shorten
+from nnsine.i18n import _
 
 ALL_INTERFACES = ("", "0.0.0.0", "::")  # server.address unset listens on all of them
 
@@ -43,13 +44,17 @@ def public_url(environ: Mapping[str, str]) -> str | None:
         parts = urlsplit(text)
         port = parts.port  # ValueError when not a number in 0..65535
     except ValueError as error:
-        raise ParamsError(f"{where} is not a URL ({error})") from None
+        raise ParamsError(_("{where} is not a URL ({problem})", where=where,
+                            problem=error)) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ParamsError(f"{where} must start with http:// or https:// and name a host")
+        raise ParamsError(_("{where} must start with http:// or https:// and name a host",
+                            where=where))
     if parts.query or parts.fragment or port == 0:
-        raise ParamsError(f"{where} must be the server's address only (no ?, #, port 0)")
+        raise ParamsError(_("{where} must be the server's address only (no ?, #, port 0)",
+                            where=where))
     if is_loopback(parts.hostname):
-        raise ParamsError(f"{where} names this computer itself: a phone cannot open it")
+        raise ParamsError(_("{where} names this computer itself: a phone cannot open it",
+                            where=where))
     return text.rstrip("/")
 
 
@@ -58,7 +63,8 @@ def flag(environ: Mapping[str, str], name: str) -> bool:
     no; anything else is a ParamsError naming it."""
     value = environ.get(name, "").strip()
     if value not in ("", "0", "1"):
-        raise ParamsError(f"{name}: {shorten(value)!r} is not 1 or 0")
+        raise ParamsError(_("{name}: {value} is not 1 or 0", name=name,
+                            value=repr(shorten(value))))
     return value == "1"
 
 
@@ -82,11 +88,12 @@ def join_base(public: str | None, server_address: str | None, listen: str,
     if server_address and not is_loopback(server_address):
         return f"{scheme}://{server_address}:{port}", "browser.serverAddress"
     if page.hostname and not is_loopback(page.hostname):
-        return page_url.rstrip("/"), "the address this browser used"
+        return page_url.rstrip("/"), _("the address this browser used")
     if contained:
-        return None, "the server runs in a container, which cannot see this computer's address"
+        return None, _("the server runs in a container, which cannot see this computer's "
+                        "address")
     if (listen or "").strip("[]") in ALL_INTERFACES and lan_ip and not is_loopback(lan_ip):
-        return f"http://{lan_ip}:{port}", "this computer's network address (Network URL)"
-    why = ("the server listens only on this computer" if listen not in ALL_INTERFACES
-           else "this computer has no network address")
+        return f"http://{lan_ip}:{port}", _("this computer's network address (Network URL)")
+    why = (_("the server listens only on this computer") if listen not in ALL_INTERFACES
+           else _("this computer has no network address"))
     return None, why

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, delete, select, update
 from nnsine.classboard.board_rules import BoardError, Limits, alias, display_name
 from nnsine.classboard.board_store import handins, reading, students
 from nnsine.classboard.names import name_key
+from nnsine.i18n import _
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ def _one(conn, class_id: int, student_id: int):
     row = conn.execute(select(students).where(students.c.id == student_id,
                                               students.c.class_id == class_id)).first()
     if row is None:
-        raise BoardError(f"no student #{student_id} in this class (removed already?)")
+        raise BoardError(_("no student #{number} in this class (removed already?)",
+                            number=student_id))
     return row
 
 
@@ -69,7 +71,8 @@ def rename(engine: Engine, class_id: int, student_id: int, name: str,
             students.c.class_id == class_id, students.c.name_key == name_key(name),
             students.c.id != student_id)).scalar()
         if other is not None:
-            raise BoardError(f"{other!r} in this class looks the same as {name!r}")
+            raise BoardError(_("{other} in this class looks the same as {name}",
+                                other=repr(other), name=repr(name)))
         conn.execute(update(students).where(students.c.id == student_id).values(
             name=name, name_key=name_key(name)))
     return name
@@ -79,7 +82,7 @@ def merge(engine: Engine, class_id: int, duplicate: int, into: int) -> None:
     """One student who joined twice: `into` keeps its seat and gets the later of the two
     latest hand-ins (hand-in counts added up); `duplicate` is removed, its link stops."""
     if duplicate == into:
-        raise BoardError("pick two different students to merge")
+        raise BoardError(_("pick two different students to merge"))
     with engine.begin() as conn:
         gone, kept = _one(conn, class_id, duplicate), _one(conn, class_id, into)
         theirs, ours = (conn.execute(select(handins).where(
@@ -107,11 +110,3 @@ def remove(engine: Engine, class_id: int, student_id: int) -> None:
         conn.execute(delete(handins).where(handins.c.student_id == student_id))
         conn.execute(delete(students).where(students.c.id == student_id))
 
-
-def ago(seconds: float) -> str:
-    """How long ago, as a board reads it: "just now", "40 s ago", "3 min ago", "2 h ago"."""
-    if seconds < 5:
-        return "just now"
-    if seconds < 60:
-        return f"{seconds:.0f} s ago"
-    return f"{seconds / 60:.0f} min ago" if seconds < 3600 else f"{seconds / 3600:.0f} h ago"

@@ -8,8 +8,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from nnsine.engine import targets
-from nnsine.formats.checks import to_float, whole
+from nnsine.formats.checks import split_list, to_float, whole
 from nnsine.formats.params import MAX_PAIRS, ParamsError
+from nnsine.i18n import _
 
 HIDEABLE = ("presets", "walkthrough", "optimizer", "probe", "gradients")
 MAX_GOALS = 4
@@ -50,11 +51,13 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
     try:
         targets.check(target)
     except ParamsError as error:
-        problems.append(f"Exercise target (ex_target): {error}")
+        problems.append(_("Exercise target ({key}): {problem}", key="ex_target",
+                          problem=error))
         target = default.target
     n_pairs = default.n_pairs
     try:  # the one check for whole numbers (int() alone fails past 4,300 digits)
-        n_pairs = whole(query.get("ex_pairs", n_pairs), 1, MAX_PAIRS, "Exercise pairs (ex_pairs)")
+        n_pairs = whole(query.get("ex_pairs", n_pairs), 1, MAX_PAIRS,
+                        _("Exercise pairs ({key})", key="ex_pairs"))
     except ParamsError as error:
         problems.append(str(error))
     goals = default.goals
@@ -62,27 +65,32 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
         try:
             goals = parse_goals(query["ex_goals"])
         except ParamsError as error:
-            problems.append(f"Exercise goals (ex_goals): {error}")
+            problems.append(_("Exercise goals ({key}): {problem}", key="ex_goals",
+                              problem=error))
     hide = set()
     for name in filter(None, query.get("ex_hide", "").split(",")):
         if name in HIDEABLE:
             hide.add(name)
         else:
-            problems.append(f"Exercise (ex_hide): {name[:20]!r} is not one of "
-                            f"{', '.join(HIDEABLE)}")
+            problems.append(_("Exercise ({key}): {value} is not one of {known}", key="ex_hide",
+                              value=repr(name[:20]), known=", ".join(HIDEABLE)))
     return Exercise(target, n_pairs, goals, frozenset(hide)), problems
 
 
 def parse_goals(text: str) -> tuple[float, ...]:
     """"0.1,0.05" -> (0.1, 0.05): 1 to MAX_GOALS max |error| goals in (0, 10], sorted
-    easiest first; ParamsError names the bad one."""
-    parts = [p.strip() for p in str(text).split(",") if p.strip()]
+    easiest first; ParamsError names the bad one. Typed (the teacher's form) or in a link:
+    `;` always separates, and in a language with a decimal comma "0,1; 0,05" is
+    (0.1, 0.05) (nnsine.formats.checks.split_list and to_float)."""
+    parts = split_list(str(text))
     if not 1 <= len(parts) <= MAX_GOALS:
-        raise ParamsError(f"expected 1 to {MAX_GOALS} goals, got {len(parts)}")
+        raise ParamsError(_("expected 1 to {most} goals, got {n}", most=MAX_GOALS,
+                            n=len(parts)))
     goals = []
     for part in parts:
-        goal = to_float(part, "goal", text=True)  # the check every number passes
+        goal = to_float(part, _("goal"), text=True)  # the check every number passes
         if not 0 < goal <= 10:
-            raise ParamsError(f"goal {part[:20]!r} is not a max |error| in (0, 10]")
+            raise ParamsError(_("goal {value} is not a max |error| in (0, 10]",
+                                value=repr(part[:20])))
         goals.append(goal)
     return tuple(sorted(set(goals), reverse=True))

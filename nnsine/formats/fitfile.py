@@ -28,11 +28,18 @@ from nnsine.formats.params import (
     check,
     from_flat,
 )
+from nnsine.i18n import _
 
 FORMAT, VERSION = "nnsine-pairs", 2
 V1_KEYS = {"format", "version", "pairs", "b_out"}
 V2_KEYS = V1_KEYS | {"target", "provenance", "seal"}
-EXPECTED = f'JSON text {{"format": "{FORMAT}", ...}} as "Download fit (JSON)" saves it'
+
+
+def expected() -> str:
+    """What a fit file is, in the current language (the end of a message about a file
+    that is not one)."""
+    return _('expected a fit file, JSON text {{"format": "{format}", ...}} as "{button}" '
+             'saves it', format=FORMAT, button=_("Download fit (JSON)"))
 
 
 @dataclass(frozen=True)
@@ -48,9 +55,10 @@ class FitFile:
     def made(self) -> str:
         """How the fit was made, in a teacher's words, with a broken seal said."""
         if self.sealed is None:
-            return "unknown (a version-1 file)"
-        text = provenance.describe(self.history) or "nothing recorded"
-        return text if self.sealed else f"{text} (edited outside nnsine: the seal differs)"
+            return _("unknown (a version-1 file)")
+        text = provenance.describe(self.history) or _("nothing recorded")
+        return text if self.sealed else _("{made} (edited outside nnsine: the seal differs)",
+                                          made=text)
 # A 16-pair fit is about 2 KB; a target of 1,000 exact points (40 KB) and a long
 # history must still fit: every file dumps writes, read reads back.
 MAX_FILE_BYTES = 256 * 1024
@@ -78,53 +86,63 @@ def read_dict(obj, checked: tuple[str, ...] = ()) -> FitFile:
     Targets in `checked` were checked by the caller (a class board's own target, whose
     1,000 points would otherwise be parsed again for every hand-in)."""
     if not isinstance(obj, dict):
-        raise ParamsError(f"the file is not a JSON object ({{...}}); expected a fit file, "
-                          f"{EXPECTED}")
+        raise ParamsError(_("the file is not a JSON object ({{...}}); {expected}",
+                            expected=expected()))
     if "format" not in obj:  # JSON of something else: the book's arrays, a notebook, ...
-        raise ParamsError(f'the file is JSON without "format"; expected a fit file, {EXPECTED}')
+        raise ParamsError(_('the file is JSON without "format"; {expected}',
+                            expected=expected()))
     if not isinstance(obj.get("format"), str) or obj["format"] != FORMAT:
-        raise ParamsError(f"format is {shown(obj.get('format'))}, expected {FORMAT!r}")
+        raise ParamsError(_("format is {value}, expected {format}",
+                            value=shown(obj.get("format")), format=repr(FORMAT)))
     version = obj.get("version")
     if isinstance(version, bool) or not isinstance(version, (int, Decimal)) or (
             version not in (1, VERSION)):
-        raise ParamsError(f"version is {shown(version)}, expected 1 or {VERSION}")
-    _same_keys(obj, V1_KEYS if version == 1 else V2_KEYS, "the file")
+        raise ParamsError(_("version is {value}, expected 1 or {version}",
+                            value=shown(version), version=VERSION))
+    _same_keys(obj, V1_KEYS if version == 1 else V2_KEYS)
     pairs = obj["pairs"]
     if not isinstance(pairs, list) or not 1 <= len(pairs) <= MAX_PAIRS:
-        raise ParamsError(f"pairs must be a list of 1 to {MAX_PAIRS} pairs")
+        raise ParamsError(_("pairs must be a list of 1 to {most} pairs", most=MAX_PAIRS))
     values = []
     for i, pair in enumerate(pairs):
-        where = f"pair {i + 1}"
         if not isinstance(pair, dict):
-            raise ParamsError(f"{where} is not an object")
-        _same_keys(pair, set(PAIR_NAMES), where)
-        values += [check(f, pair[f.name], f"{where} {f.name}") for f in PAIR_FIELDS]
+            raise ParamsError(_("pair {pair} is not an object", pair=i + 1))
+        _same_keys(pair, set(PAIR_NAMES), i + 1)
+        values += [check(f, pair[f.name], _("pair {pair} {name}", pair=i + 1, name=f.name))
+                   for f in PAIR_FIELDS]
     values.append(check(OUTPUT_FIELD, obj["b_out"], "b_out"))
     if version == 1:
         return FitFile(from_flat(values))
     target = obj["target"]
     if not isinstance(target, str):
-        raise ParamsError(f"target is {shown(target)}, expected a target's name")
+        raise ParamsError(_("target is {value}, expected a target's name",
+                            value=shown(target)))
     try:
         if target not in checked:
             targets.check(target)
     except ParamsError as error:
-        raise ParamsError(f"target: {error}") from None
+        raise ParamsError(_("target: {problem}", problem=error)) from None
     try:
         history = provenance.from_list(obj["provenance"])
     except ValueError as error:
-        raise ParamsError(f"provenance: {error}") from None
+        raise ParamsError(_("provenance: {problem}", problem=error)) from None
     sealed = obj["seal"] == provenance.seal(values, target, history)
     return FitFile(from_flat(values), target, history, sealed)
 
 
-def _same_keys(obj: dict, expected: set, where: str) -> None:
-    if missing := expected - obj.keys():
-        raise ParamsError(f"{where} lacks {', '.join(sorted(missing))}")
-    if extra := obj.keys() - expected:
+def _same_keys(obj: dict, keys: set, pair: int | None = None) -> None:
+    """ParamsError unless `obj` (the file's object, or pair number `pair`'s) has `keys`."""
+    if missing := keys - obj.keys():
+        names = ", ".join(sorted(missing))
+        raise ParamsError(_("the file lacks {names}", names=names) if pair is None
+                          else _("pair {pair} lacks {names}", pair=pair, names=names))
+    if extra := obj.keys() - keys:
         names = ", ".join(shorten(repr(key)[1:-1]) for key in sorted(map(str, extra))[:5])
-        more = f" and {len(extra) - 5:,} more" if len(extra) > 5 else ""
-        raise ParamsError(f"{where} has unknown keys: {names}{more}")
+        if len(extra) > 5:
+            names = _("{names} and {n:,} more", names=names, n=len(extra) - 5)
+        raise ParamsError(_("the file has unknown keys: {names}", names=names) if pair is None
+                          else _("pair {pair} has unknown keys: {names}", pair=pair,
+                                 names=names))
 
 
 def dumps(params: Params, target: str = targets.DEFAULT,
@@ -157,17 +175,17 @@ def read(text: str | bytes, checked: tuple[str, ...] = ()) -> FitFile:
     as written (1e999, an integer of 400 digits) and float() sees no digit limit."""
     if len(text) > MAX_FILE_BYTES:
         # (`head` reads one byte past the limit: the true size is not known here)
-        raise ParamsError(f"the file is too big: a fit file is at most "
-                          f"{MAX_FILE_BYTES // 1024} KB")
+        raise ParamsError(_("the file is too big: a fit file is at most {size} KB",
+                            size=MAX_FILE_BYTES // 1024))
     try:
         obj = json.loads(text, parse_float=_decimal, parse_int=_integer)
     except ParamsError:
         raise
     except RecursionError:
-        raise ParamsError("not valid JSON (nested too deeply)") from None
+        raise ParamsError(_("not valid JSON (nested too deeply)")) from None
     except (UnicodeDecodeError, ValueError) as error:
-        raise ParamsError(f"not valid JSON: {sniff.not_json(text, error)}; expected a fit "
-                          f"file, {EXPECTED}") from None
+        raise ParamsError(_("not valid JSON: {problem}; {expected}",
+                            problem=sniff.not_json(text, error), expected=expected())) from None
     return read_dict(obj, checked)
 
 
@@ -177,7 +195,8 @@ def _decimal(text: str) -> Decimal:
     try:
         return Decimal(text)
     except ArithmeticError:
-        raise ParamsError(f"the number {shorten(text, 40)} is far beyond any float") from None
+        raise ParamsError(_("the number {value} is far beyond any float",
+                            value=shorten(text, 40))) from None
 
 
 def _integer(digits: str) -> int | Decimal:

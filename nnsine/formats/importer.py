@@ -20,6 +20,7 @@ import numpy as np
 from nnsine.engine.network import Params, dense_forward, forward, from_dense, to_dense
 from nnsine.formats import fitfile, params, sniff
 from nnsine.formats.export import ARRAY_NAMES
+from nnsine.i18n import _
 
 MAX_FILE_BYTES = 256 * 1024  # 16 pairs as JSON with every digit: about 12 KB
 MAX_ABS = 1e6  # a weight or bias beyond this is a broken file, not a trained network
@@ -63,11 +64,14 @@ def expected_shapes(n: int) -> dict[str, tuple[int, int]]:
 def _width(shape: tuple[int, ...]) -> int:
     if len(shape) == 2 and shape[0] == 1 and shape[1] >= 1:
         return shape[1]
-    hint = (" It looks transposed: Layer_Dense keeps weights as (inputs, outputs), PyTorch "
-            "as (outputs, inputs); save dense1.weights, or weight.T from PyTorch."
-            if len(shape) == 2 and shape[1] == 1 and shape[0] > 1 else "")
-    raise params.ParamsError(f"dense1_weights has shape {shape}; expected (1, n) for one "
-                             f"input and n neurons.{hint}")
+    if len(shape) == 2 and shape[1] == 1 and shape[0] > 1:
+        raise params.ParamsError(_(
+            "{name} has shape {shape}; expected (1, n) for one input and n neurons. It looks "
+            "transposed: Layer_Dense keeps weights as (inputs, outputs), PyTorch as (outputs, "
+            "inputs); save dense1.weights, or weight.T from PyTorch.",
+            name="dense1_weights", shape=shape))
+    raise params.ParamsError(_("{name} has shape {shape}; expected (1, n) for one input and n "
+                               "neurons.", name="dense1_weights", shape=shape))
 
 
 def _shaped(name: str, array: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
@@ -75,10 +79,14 @@ def _shaped(name: str, array: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
         return array
     if name.endswith("_biases") and array.shape == (shape[1],):
         return array.reshape(shape)  # biases saved 1-D: unambiguous
-    hint = (" It looks transposed (PyTorch's (outputs, inputs) layout?): save its .T."
-            if array.shape == shape[::-1] else "")
-    raise params.ParamsError(f"{name} has shape {array.shape}; expected {shape} "
-                             f"(inputs, outputs), as Layer_Dense stores it.{hint}")
+    if array.shape == shape[::-1]:
+        raise params.ParamsError(_(
+            "{name} has shape {shape}; expected {expected} (inputs, outputs), as Layer_Dense "
+            "stores it. It looks transposed (PyTorch's (outputs, inputs) layout?): save its .T.",
+            name=name, shape=array.shape, expected=shape))
+    raise params.ParamsError(_("{name} has shape {shape}; expected {expected} (inputs, "
+                               "outputs), as Layer_Dense stores it.", name=name,
+                               shape=array.shape, expected=shape))
 
 
 def from_arrays(arrays: dict[str, np.ndarray]) -> Imported:
@@ -87,13 +95,17 @@ def from_arrays(arrays: dict[str, np.ndarray]) -> Imported:
     missing = [name for name in ARRAY_NAMES if name not in arrays]
     unknown = sorted(set(arrays) - set(ARRAY_NAMES))
     if missing or unknown:
+        six = ", ".join(ARRAY_NAMES)
         raise params.ParamsError(
-            (f"missing {', '.join(missing)}" if missing else f"unknown arrays "
-             f"{', '.join(unknown)}") + f"; expected the six arrays {', '.join(ARRAY_NAMES)}")
+            _("missing {names}; expected the six arrays {six}", names=", ".join(missing),
+              six=six) if missing else
+            _("unknown arrays {names}; expected the six arrays {six}", names=", ".join(unknown),
+              six=six))
     n = _width(np.shape(arrays["dense1_weights"]))
     if n > params.MAX_PAIRS:
-        raise params.ParamsError(f"dense1_weights has {n} neurons (shape (1, {n})); nnsine "
-                                 f"shows at most {params.MAX_PAIRS}")
+        raise params.ParamsError(_("{name} has {n} neurons (shape (1, {n})); nnsine shows at "
+                                   "most {most}", name="dense1_weights", n=n,
+                                   most=params.MAX_PAIRS))
     checked = {}
     for name, shape in expected_shapes(n).items():
         array = _shaped(name, arrays[name], shape)
@@ -141,20 +153,23 @@ def _npz(data: bytes) -> dict[str, np.ndarray]:
                     version = np.lib.format.read_magic(member)
                     read_header = (np.lib.format.read_array_header_1_0 if version == (1, 0)
                                    else np.lib.format.read_array_header_2_0)
-                    shape, _, dtype = read_header(member)
+                    shape, _order, dtype = read_header(member)
             except UNREADABLE as error:
-                raise params.ParamsError(f"{name} is not a NumPy array ({error})") from None
+                raise params.ParamsError(_("{name} is not a NumPy array ({problem})",
+                                           name=name, problem=error)) from None
             # Each dimension first: math.prod((2**64, 0)) is 0, and NumPy overflows on it.
             if (any(d > params.MAX_PAIRS ** 2 for d in shape)
                     or math.prod(shape) > params.MAX_PAIRS ** 2 or dtype.kind not in "fiu"):
-                raise params.ParamsError(f"{name} holds {dtype} values of shape {shape}; "
-                                         f"expected real numbers, at most "
-                                         f"{params.MAX_PAIRS} x {params.MAX_PAIRS}")
+                raise params.ParamsError(_("{name} holds {dtype} values of shape {shape}; "
+                                           "expected real numbers, at most {most} x {most}",
+                                           name=name, dtype=dtype, shape=shape,
+                                           most=params.MAX_PAIRS))
             try:
                 with archive.open(info) as member:
                     arrays[name] = np.lib.format.read_array(member, allow_pickle=False)
             except UNREADABLE as error:
-                raise params.ParamsError(f"{name} is not a NumPy array ({error})") from None
+                raise params.ParamsError(_("{name} is not a NumPy array ({problem})",
+                                           name=name, problem=error)) from None
     return arrays
 
 
@@ -162,21 +177,22 @@ def _json(text: bytes) -> Imported:
     try:
         obj = json.loads(text)
     except RecursionError:
-        raise params.ParamsError("not valid JSON (nested too deeply)") from None
+        raise params.ParamsError(_("not valid JSON (nested too deeply)")) from None
     except (UnicodeDecodeError, ValueError) as error:
-        raise params.ParamsError(f"not valid JSON: {sniff.not_json(text, error)}; expected the "
-                                 "book's six arrays (.npz, or JSON {\"dense1_weights\": "
-                                 "[[...]], ...}) or a fit file") from None
+        raise params.ParamsError(_("not valid JSON: {problem}; expected the book's six arrays "
+                                   '(.npz, or JSON {{"dense1_weights": [[...]], ...}}) or a '
+                                   "fit file", problem=sniff.not_json(text, error))) from None
     if isinstance(obj, dict) and "format" in obj:  # a fit file: read as the tuner reads it
         return from_fit(fitfile.read(text).params)
     if not isinstance(obj, dict):
-        raise params.ParamsError("the JSON is not an object of the six arrays")
+        raise params.ParamsError(_("the JSON is not an object of the six arrays"))
     arrays = {}
     for name, value in obj.items():
         try:
             arrays[name] = np.array(value, dtype=object)
         except (ValueError, RecursionError):
-            raise params.ParamsError(f"{name} is not a list of rows of numbers") from None
+            raise params.ParamsError(_("{name} is not a list of rows of numbers",
+                                       name=name)) from None
     return from_arrays(arrays)
 
 
@@ -184,13 +200,15 @@ def read(data: bytes) -> Imported:
     """An uploaded file's bytes (.npz or JSON, told apart by content) -> Imported;
     ParamsError for anything else."""
     if len(data) > MAX_FILE_BYTES:
-        raise params.ParamsError(f"the file is over {MAX_FILE_BYTES:,} bytes; the six arrays of a "
-                                 f"{params.MAX_PAIRS}-neuron network take a few KB")
+        raise params.ParamsError(_("the file is over {size:,} bytes; the six arrays of a "
+                                   "{n}-neuron network take a few KB", size=MAX_FILE_BYTES,
+                                   n=params.MAX_PAIRS))
     if data[:4] == b"PK\x03\x04":
         try:
             return from_arrays(_npz(data))
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as error:
-            raise params.ParamsError(f"not a readable .npz file ({error})") from None
+            raise params.ParamsError(_("not a readable .npz file ({problem})",
+                                       problem=error)) from None
     return _json(data)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from nnsine.i18n import _, ngettext
+
 # Characters that end a sentence or close a bracket or quote, never a value of ours.
 TRAILING = ").,;:!?'\"]}>»”’/"
 CLOSES = {")": "(", "]": "[", "}": "{"}
@@ -50,25 +52,31 @@ def repair(query: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
         decoded = re.sub(r"%(2C|3A|3B)", lambda m: chr(int(m.group(1), 16)), value,
                          flags=re.IGNORECASE)
         if decoded != value:
-            notes.append(f"read '{_short(value)}' as '{_short(decoded)}'")
+            notes.append(_("read '{before}' as '{after}'", before=_short(value),
+                           after=_short(decoded)))
             value = decoded
         if key != raw_key.strip():
-            notes.append(f"read '{_short(raw_key)}' as '{_short(key)}'")
+            notes.append(_("read '{before}' as '{after}'", before=_short(raw_key),
+                           after=_short(key)))
         if "&" in value:  # an `&` that was %26-encoded: the rest are more parameters
             value, *rest = value.split("&")
             more = [part.partition("=") for part in rest if part]
-            pending[:0] = [(k, v) for k, _, v in more]
-            notes.append(f"split '{_short(raw_value)}' into {len(more) + 1} parameters")
+            pending[:0] = [(k, v) for k, _sep, v in more]
+            notes.append(ngettext("split '{value}' into {n} parameter",
+                                  "split '{value}' into {n} parameters", len(more) + 1,
+                                  value=_short(raw_value)))
         if not pending and (kept := _without_trailing(value)) != value:
-            notes.append(f"dropped '{value[len(kept):]}' from the end of the link")
+            notes.append(_("dropped '{end}' from the end of the link", end=value[len(kept):]))
             value = kept
         if key:
             repaired.pop(key, None)  # the last value wins, in the link's order
             repaired[key] = value
         elif value:
-            notes.append(f"ignored '{_short(value)}': it has no name")
+            notes.append(_("ignored '{value}': it has no name", value=_short(value)))
     if pending:
-        notes.append(f"ignored {len(pending)} parameters past the first {MAX_PARTS}")
+        notes.append(ngettext("ignored {n} parameter past the first {most}",
+                              "ignored {n} parameters past the first {most}", len(pending),
+                              most=MAX_PARTS))
     return repaired, notes
 
 

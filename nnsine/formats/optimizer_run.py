@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from nnsine.engine import play
 from nnsine.formats.checks import ParamsError, shorten, to_float
+from nnsine.i18n import _
 
 MAX_LOSSES = 1000  # the MSE of the last steps kept (the chart's; sent on every rerun)
 
@@ -28,20 +29,23 @@ def read(sent, n_params: int) -> OptimizerRun:
     numbers -> OptimizerRun (the losses cut to the last MAX_LOSSES). Raises ParamsError
     naming the field and the value for anything else (an MSE below 0 too)."""
     if not isinstance(sent, dict):
-        raise ParamsError(f"optimizer run: expected an object, got {shorten(repr(sent))}")
+        raise ParamsError(_("optimizer run: expected an object, got {value}",
+                            value=shorten(repr(sent))))
     try:
         moments = play.moments(sent)
     except ValueError as error:
-        raise ParamsError(f"optimizer run: {error}") from None
+        raise ParamsError(_("optimizer run: {problem}", problem=error)) from None
     if moments.momentum.size != n_params:
-        raise ParamsError(f"optimizer run: {moments.momentum.size} momenta for a network "
-                          f"of {n_params} numbers")
+        raise ParamsError(_("optimizer run: {n} momenta for a network of {size} numbers",
+                            n=moments.momentum.size, size=n_params))
     losses = sent.get("losses")
     if not isinstance(losses, list):
-        raise ParamsError(f"optimizer run losses: expected a list of numbers, got "
-                          f"{shorten(repr(losses))}")
-    losses = [to_float(v, f"optimizer run losses[{k}]") for k, v in enumerate(losses)]
+        raise ParamsError(_("optimizer run losses: expected a list of numbers, got {value}",
+                            value=shorten(repr(losses))))
+    losses = [to_float(v, _("optimizer run losses[{index}]", index=k))
+              for k, v in enumerate(losses)]
     if any(v < 0 for v in losses):
-        raise ParamsError(f"optimizer run losses: an MSE cannot be below 0 ({min(losses)!r})")
+        raise ParamsError(_("optimizer run losses: an MSE cannot be below 0 ({value})",
+                            value=repr(min(losses))))
     return OptimizerRun(moments.momentum.tolist(), moments.cache.tolist(), moments.steps,
                         losses[-MAX_LOSSES:])

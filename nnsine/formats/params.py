@@ -30,12 +30,15 @@ from nnsine.engine.network import PAIR_NAMES, Params  # noqa: F401 (PAIR_NAMES r
 # ParamsError lives in nnsine.formats.checks (every number is checked there); params.ParamsError
 # stays the name the rest of the code uses.
 from nnsine.formats.checks import ParamsError, fmt, in_range, shorten, to_float, whole
+from nnsine.i18n import _, ngettext
 
 
-def check(field: Field, value, where: str, *, text: bool = False) -> float:
+def check(field: Field, value, where: str, *, text: bool = False,
+          comma: bool | None = None) -> float:
     """A finite float inside the field's range from a JSON number (or, with `text`, number
-    text), or ParamsError naming `where` and the value (see nnsine.formats.checks.in_range)."""
-    return in_range(value, field.low, field.high, where, text=text)
+    text; `comma` as in checks.to_float), or ParamsError naming `where` and the value (see
+    nnsine.formats.checks.in_range)."""
+    return in_range(value, field.low, field.high, where, text=text, comma=comma)
 
 
 def from_values(values, base: Params) -> tuple[Params, list[str]]:
@@ -43,7 +46,8 @@ def from_values(values, base: Params) -> tuple[Params, list[str]]:
     problems). Values are kept exactly (an uploaded fit may lie between slider steps); one
     that is not a finite number stays at `base`, a finite one out of range is clipped."""
     if not isinstance(values, list) or len(values) != 5 * base.n_pairs + 1:
-        return base, [f"expected {5 * base.n_pairs + 1} values, got {shorten(repr_of(values))}"]
+        return base, [ngettext("expected {n} value, got {got}", "expected {n} values, got {got}",
+                               5 * base.n_pairs + 1, got=shorten(repr_of(values)))]
     flat, problems = to_flat(base), []
     for k, (slot, value) in enumerate(zip(slots(base.n_pairs), values, strict=True)):
         try:
@@ -52,17 +56,19 @@ def from_values(values, base: Params) -> tuple[Params, list[str]]:
             try:
                 number = to_float(value, slot.label)
             except ParamsError:
-                problems.append(f"{problem}; kept {fmt(flat[k])}")
+                problems.append(_("{problem}; kept {value}", problem=problem,
+                                  value=fmt(flat[k])))
                 continue
             flat[k] = min(max(number, slot.field.low), slot.field.high)
-            problems.append(f"{problem}; clipped to {fmt(flat[k])}")
+            problems.append(_("{problem}; clipped to {value}", problem=problem,
+                              value=fmt(flat[k])))
     return from_flat(flat), problems
 
 
 def repr_of(value) -> str:
     """A short description of a payload that is not the list it should be."""
     if isinstance(value, list):
-        return f"a list of {len(value)}"
+        return _("a list of {n}", n=len(value))
     return type(value).__name__
 
 
@@ -79,11 +85,13 @@ def to_query(params: Params) -> dict[str, str]:
 def from_query(query: Mapping[str, str], base: Params | None = None
                ) -> tuple[Params, list[str]]:
     """Query parameters (str -> str) -> (Params, problems): each bad value is named and
-    left at `base`; keys that look like a slider's but name none are reported too."""
+    left at `base`; keys that look like a slider's but name none are reported too. A URL
+    keeps the decimal point in every language (`p1_w1=0,7` is refused, also in Spanish)."""
     base, problems = base or defaults(), []
     if "pairs" in query:
         try:
-            base = resize(base, whole(query["pairs"], 1, MAX_PAIRS, "Number of pairs (pairs)"))
+            base = resize(base, whole(query["pairs"], 1, MAX_PAIRS,
+                                      _("Number of pairs ({key})", key="pairs")))
         except ParamsError as problem:
             problems.append(str(problem))
     values = to_flat(base)
@@ -91,12 +99,14 @@ def from_query(query: Mapping[str, str], base: Params | None = None
         if s.key in query:
             where = f"{s.label} ({s.key}={shorten(str(query[s.key]))})"
             try:
-                values[k] = check(s.field, query[s.key], where, text=True)
+                values[k] = check(s.field, query[s.key], where, text=True, comma=False)
             except ParamsError as problem:
                 problems.append(str(problem))
     known = {s.key for s in slots(base.n_pairs)}
     for key in sorted(query):  # a typo, or a pair beyond the count, would vanish unsaid
         if re.fullmatch(r"p\d+_\w+", key) and key not in known:
-            problems.append(f"{shorten(key)}={shorten(str(query[key]))}: no such slider "
-                            f"with {base.n_pairs} pairs")
+            problems.append(ngettext(
+                "{key}={value}: no such slider with {n} pair",
+                "{key}={value}: no such slider with {n} pairs", base.n_pairs,
+                key=shorten(key), value=shorten(str(query[key]))))
     return from_flat(values), problems

@@ -13,11 +13,23 @@ import hashlib
 import json
 from dataclasses import dataclass
 
+from nnsine.i18n import N_, _, ngettext
+
 # What can happen to a fit; the shortcuts are the ones an exercise can hide.
 KINDS = ("sliders", "preset", "walkthrough", "optimizer", "upload", "link", "import")
 SHORTCUTS = {"preset": "presets", "walkthrough": "walkthrough", "optimizer": "optimizer"}
 MAX_EVENTS = 50  # the oldest are folded into one "earlier" count beyond this
 _KEY = b"nnsine provenance v1"  # public on purpose: see the module docstring
+# How describe() names each kind of event, with its detail and without (the file keeps
+# the kind's English name; the detail is what was recorded, as it was recorded).
+EVENT_WORDS = {
+    "preset": (N_("preset {detail}"), N_("preset")),
+    "walkthrough": (N_("walkthrough {detail}"), N_("walkthrough")),
+    "optimizer": (N_("optimizer {detail}"), N_("optimizer")),
+    "upload": (N_("upload {detail}"), N_("upload")),
+    "link": (N_("link {detail}"), N_("link")),
+    "import": (N_("import {detail}"), N_("import")),
+}
 
 
 @dataclass(frozen=True)
@@ -54,17 +66,21 @@ def shortcuts(events: tuple[Event, ...]) -> set[str]:
 
 
 def describe(events: tuple[Event, ...]) -> str:
-    """One line a teacher reads: "hand-tuned (41 slider edits)", "preset hand-tuned,
-    then 3 slider edits", "optimizer (2000 steps, pairwise)"; "" for none."""
-    parts = []
+    """One line a teacher reads, in the current language: "hand-tuned (41 slider edits)",
+    "preset hand-tuned, then 3 slider edits", "optimizer (2000 steps, pairwise)"; "" for
+    none."""
+    if len(events) == 1 and events[0].kind == "sliders":
+        return ngettext("hand-tuned ({n} slider edit)", "hand-tuned ({n} slider edits)",
+                        events[0].count)
+    text = ""
     for e in events:
         if e.kind == "sliders":
-            parts.append(f"{e.count} slider edit{'s' * (e.count != 1)}")
+            part = ngettext("{n} slider edit", "{n} slider edits", e.count)
         else:
-            parts.append(f"{e.kind} {e.detail}".strip())
-    if parts and all(e.kind == "sliders" for e in events):
-        return f"hand-tuned ({parts[0]})"
-    return ", then ".join(parts)
+            with_detail, alone = EVENT_WORDS[e.kind]
+            part = _(with_detail, detail=e.detail) if e.detail else _(alone)
+        text = _("{earlier}, then {later}", earlier=text, later=part) if text else part
+    return text
 
 
 def to_list(events: tuple[Event, ...]) -> list[dict]:
@@ -75,7 +91,8 @@ def to_list(events: tuple[Event, ...]) -> list[dict]:
 def from_list(items) -> tuple[Event, ...]:
     """JSON dicts -> events; ValueError names the first item that is not one."""
     if not isinstance(items, list) or len(items) > MAX_EVENTS:
-        raise ValueError(f"provenance must be a list of at most {MAX_EVENTS} events")
+        raise ValueError(_("provenance must be a list of at most {most} events",
+                           most=MAX_EVENTS))
     events = []
     for k, item in enumerate(items, 1):
         ok = (isinstance(item, dict) and set(item) == {"kind", "detail", "count"}
@@ -83,7 +100,8 @@ def from_list(items) -> tuple[Event, ...]:
               and len(item["detail"]) <= 80 and type(item["count"]) is int
               and 1 <= item["count"] <= 10**9)
         if not ok:
-            raise ValueError(f"provenance event {k} is not a valid event: {str(item)[:80]}")
+            raise ValueError(_("provenance event {index} is not a valid event: {value}",
+                               index=k, value=str(item)[:80]))
         events.append(Event(item["kind"], item["detail"], item["count"]))
     return tuple(events)
 

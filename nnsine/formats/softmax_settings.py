@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from nnsine.formats.checks import ParamsError, fmt, in_range, shorten, shown
+from nnsine.i18n import _, ngettext
 
 BOOK_LOGITS = (4.8, 1.21, 2.385)
 BOOK_BATCH = ((4.8, 1.21, 2.385), (8.9, -1.81, 0.2), (1.41, 1.051, 0.026))
@@ -55,20 +56,24 @@ def slider_limit(value: float) -> float:
 
 
 def _number(text: str, low: float, high: float, where: str) -> float:
-    return in_range(text, low, high, where, text=True)  # the check every number passes
+    # the check every number passes; a URL keeps the decimal point in every language
+    return in_range(text, low, high, where, text=True, comma=False)
 
 
 def _row(text: str, sizes: tuple[int, int], where: str) -> tuple[float, ...]:
     parts = text.split(",")
     if not sizes[0] <= len(parts) <= sizes[1]:
-        raise ParamsError(f"{where}: {len(parts)} values; expected {sizes[0]} to {sizes[1]}")
-    return tuple(_number(part, -LOGIT_LIMIT, LOGIT_LIMIT, f"{where}: value {k + 1}")
+        raise ParamsError(ngettext("{where}: {n} value; expected {low} to {high}",
+                                   "{where}: {n} values; expected {low} to {high}", len(parts),
+                                   where=where, low=sizes[0], high=sizes[1]))
+    return tuple(_number(part, -LOGIT_LIMIT, LOGIT_LIMIT,
+                         _("{where}: value {index}", where=where, index=k + 1))
                  for k, part in enumerate(parts))
 
 
 def _flag(text: str, where: str) -> bool:
     if text not in ("0", "1"):
-        raise ParamsError(f"{where}: {shown(text)} is not 0 or 1")
+        raise ParamsError(_("{where}: {value} is not 0 or 1", where=where, value=shown(text)))
     return text == "1"
 
 
@@ -77,8 +82,10 @@ def _batch(text: str, where: str) -> tuple[tuple[float, ...], ...]:
         return ()  # every row deleted
     rows = text.split(";")
     if len(rows) > BATCH_ROWS:
-        raise ParamsError(f"{where}: {len(rows)} rows; at most {BATCH_ROWS}")
-    return tuple(_row(row, (BATCH_CLASSES, BATCH_CLASSES), f"{where}: row {k + 1}")
+        raise ParamsError(_("{where}: {n} rows; at most {most}", where=where, n=len(rows),
+                            most=BATCH_ROWS))
+    return tuple(_row(row, (BATCH_CLASSES, BATCH_CLASSES),
+                      _("{where}: row {index}", where=where, index=k + 1))
                  for k, row in enumerate(rows))
 
 
@@ -100,14 +107,16 @@ def from_query(query: Mapping[str, str]) -> tuple[Settings, list[str]]:
         if key in query:
             try:
                 if not isinstance(query[key], str):
-                    raise ParamsError(f"{key}: {shown(query[key])} is not text")
+                    raise ParamsError(_("{where}: {value} is not text", where=key,
+                                        value=shown(query[key])))
                 values[name] = read(query[key], key)
             except ParamsError as error:
-                problems.append(f"{error}; using the default")
+                problems.append(_("{problem}; using the default", problem=error))
     for key in sorted(set(query) - set(READERS)):  # a typo would vanish unsaid
         if key.startswith("sm_"):
-            problems.append(f"{shorten(key)}={shorten(str(query[key]))}: no such setting "
-                            f"(known: {', '.join(READERS)})")
+            problems.append(_("{key}={value}: no such setting (known: {known})",
+                              key=shorten(key), value=shorten(str(query[key])),
+                              known=", ".join(READERS)))
     return Settings(**values), problems
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from nnsine.engine.fields import FIELDS, MAX_PAIRS
 from nnsine.formats import exercise, softmax_settings
 from nnsine.formats.checks import shorten
+from nnsine.i18n import _
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,12 @@ def url_problems(query: Mapping[str, str]) -> list[str]:
     for key in query:
         if known(key) or re.fullmatch(r"p\d+_\w+|sm_\w*", key):
             continue
-        value = f"{shorten(key)}={shorten(str(query[key]))}"
+        written = {"key": shorten(key), "value": shorten(str(query[key]))}
         if known(key.lower()):
-            problems.append(f"{value}: URL keys are lower case; did you mean "
-                            f"{shorten(key.lower())}?")
+            problems.append(_("{key}={value}: URL keys are lower case; did you mean {lower}?",
+                              lower=shorten(key.lower()), **written))
         else:
-            problems.append(f"{value}: no page of this app reads {shorten(key)}")
+            problems.append(_("{key}={value}: no page of this app reads {key}", **written))
     return problems
 
 

@@ -7,10 +7,13 @@ import { forward } from "./forward.js";
 import { attachHandleInput } from "./handle_input.js";
 import { paintHandles } from "./handle_paint.js";
 import { FIELD, handles } from "./handles.js";
+import { list, say as word } from "./words.js";
 
 const NS = "http://www.w3.org/2000/svg";
-const WORDS = { on: "switch-on point", off: "switch-off point", height: "plateau height" };
-const RAW = { b1: "layer-1 bias", b2: "layer-2 bias", w_out: "output weight" };
+// The keys of the handles' words and of the raw values' names (data.words, from Python).
+const HANDLE = { on: "handle_on", off: "handle_off", height: "handle_height" };
+const RAW = { b1: "raw_b1", b2: "raw_b2", w_out: "raw_w_out" };
+const GRIP = { on: "grip_on", off: "grip_off", height: "grip_height" };
 const GAP_PX = 30;  // the height grip's distance from the knot where its plateau starts
 const fmt = (v) => (Number(v.toFixed(2)) + 0).toFixed(2);
 
@@ -125,6 +128,7 @@ export function attachHandles(s, root) {
     }
     if (!(s.selected < s.nPairs)) s.selected = 0;
     const b = box(), i = s.selected, pair = pairOf(i), color = s.data.colors[i];
+    const words = s.data.words;
     root.querySelectorAll(".nt-pair").forEach((group, k) => (
       group.classList.toggle("nt-selected", k === i)));
     const found = s.data.relu ? handles(pair) : { handles: {}, why: null };
@@ -168,29 +172,28 @@ export function attachHandles(s, root) {
         if (px < 8 || px > b.w - 8) px = knot - out * GAP_PX;  // plateau off the chart
         labelDx = px < knot ? -13 : 13;  // the label off the knot
       }
-      const text = name === "height" ? `plateau ${fmt(h.at)}` : `${name} at x = ${fmt(h.at)}`;
+      const text = word(words, GRIP[name], { x: fmt(h.at), y: fmt(h.at) });
       shape.grips.push({ px, py, square: name === "height", label: text, labelDx,
                          lit: name === lit.hover || name === lit.focus });
       put(g, "data-at", h.at);  // where it is, even mid-drag (tests and handle_input read it)
       if (!still) continue;
       put(g, "transform", `translate(${px},${py})`);
-      put(g, "aria-label", `Pair ${i + 1} ${WORDS[name]} (${RAW[h.field]})`);
+      const field = word(words, RAW[h.field]);
+      put(g, "aria-label", word(words, "handle_name",
+        { pair: i + 1, handle: word(words, HANDLE[name]), field }));
       const raw = pair[FIELD[h.field]], slot = s.data.slots[5 * i + FIELD[h.field]];
       put(g, "aria-valuemin", slot.low);  // the range Python sent (nnsine.engine.fields)
       put(g, "aria-valuemax", slot.high);
       put(g, "aria-valuenow", raw);
-      put(g, "aria-valuetext", `${text}, ${RAW[h.field]} ${fmt(raw)}`);
+      put(g, "aria-valuetext", word(words, "handle_value",
+        { where: text, field, value: fmt(raw) }));
     }
     if (paint) paintHandles(s.live.ctx, b.w, b.h, shape);
-    const what = Object.keys(found.handles).map((n) => WORDS[n]).join(", ");
-    const pick = " Click a pair's sliders or its curve to pick another pair.";
-    say(note, !s.data.relu
-      ? "Handles need ReLU hidden layers: a linear pair has no place where it switches on "
-        + "or off (section 4.6)."
-      : what ? `Pair ${i + 1}: drag its ${what} on the chart, or focus one and press the `
-        + `arrow keys (Shift: 10 steps).${found.why ? ` No other handle: ${found.why}.` : ""}`
-        + pick
-        : `Pair ${i + 1} has no handles: ${found.why}.${pick}`);
+    const names = Object.keys(found.handles).map((n) => word(words, HANDLE[n]));
+    const why = found.why && word(words, `why_${found.why}`);
+    const said = { pair: i + 1, handles: names.length ? list(words, names) : "", why };
+    say(note, word(words, !s.data.relu ? "handles_linear" : !names.length ? "handles_none"
+      : why ? "handles_some" : "handles_how", said));
   };
   attachHandleInput(s, root, { svg, box, toPx, toData, pairOf, contribution });
 }

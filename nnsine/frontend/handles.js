@@ -6,16 +6,6 @@
 //   slots: the pair's five slots as Python sends them in the component's data
 //   ({ low, high, step } each, from nnsine.engine.fields): the range and step live there only.
 export const FIELD = { b1: 1, b2: 3, w_out: 4 };  // index in the pair
-export const WHY = {
-  w1: "its layer-1 weight is 0, so it never switches on or off",
-  w2: "its layer-2 weight is 0, so layer 1 cannot switch it",
-  w_out: "its output weight is 0, so it never changes the output",
-  flat: "it never bends: its layer-2 neuron is always on or always off",
-  no_off: "it never switches off (its layer-2 weight is positive), so it has no "
-    + "switch-off point and no plateau: what it adds keeps growing",
-  no_on: "it is on from the far left (its layer-2 weight is positive), so it has no "
-    + "switch-on point and no plateau: what it adds keeps growing",
-};
 
 // nnsine.engine.fields.snap: Python's round(v, d) for a step of 10^-d, half to even on
 // exact ties, clipped to [low, high].
@@ -39,13 +29,15 @@ function knots([w1, b1, w2, b2, wOut]) {
   return on < off ? [on + 0, off + 0] : null;
 }
 
-// { handles: { on, off, height } (each { field, at }, only those it has), why }
+// { handles: { on, off, height } (each { field, at }, only those it has), why: null or the
+// key of nnsine.engine.handles.WHY ("w1", "w2", "w_out", "flat", "no_on", "no_off"), whose
+// sentence comes translated from Python (data.words["why_" + key], nnsine/frontend_words.py) }
 export function handles(pair) {
   const [w1, b1, w2, b2, wOut] = pair;
   const found = {};
   const k = knots(pair);
   if (k === null) {
-    const why = w1 === 0 ? WHY.w1 : w2 === 0 ? WHY.w2 : wOut === 0 ? WHY.w_out : WHY.flat;
+    const why = w1 === 0 ? "w1" : w2 === 0 ? "w2" : wOut === 0 ? "w_out" : "flat";
     return { handles: found, why };
   }
   [["on", k[0]], ["off", k[1]]].forEach(([name, x]) => {
@@ -56,7 +48,7 @@ export function handles(pair) {
     found.height = { field: "w_out", at: wOut * b2 };
     return { handles: found, why: null };
   }
-  return { handles: found, why: found.off ? WHY.no_on : WHY.no_off };
+  return { handles: found, why: found.off ? "no_on" : "no_off" };
 }
 
 const keepSign = (value, old, step) => (old > 0 ? Math.max(value, step) : Math.min(value, -step));

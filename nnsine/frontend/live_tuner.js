@@ -8,6 +8,7 @@
 // once per target instead of a 1,000-number list on every release.
 // Files by job: tuner_chart.js (plotly + canvas drawing), tuner_sliders.js (panel
 // layout), tuner_input.js (pointer/keys), tuner_release.js (messages to Python).
+// Every word shown or read aloud is Python's, translated (data.words; words.js fills them).
 import { forward, grid } from "./forward.js";
 import { TARGET_COLOR, OUTPUT_COLOR, layout, liveLayer, loadPlotly, plotTraces,
   targetPoints } from "./tuner_chart.js";
@@ -18,6 +19,7 @@ import { buildSliders, choosePair } from "./tuner_sliders.js";
 import { addGradients, attachGradients } from "./tuner_gradients.js";
 import { attachLearning } from "./tuner_learn.js";
 import { readTheme, watchTheme } from "./tuner_theme.js";
+import { say } from "./words.js";
 
 const NARROW = window.matchMedia("(max-width: 640px)");  // as in live_tuner.css
 
@@ -35,8 +37,10 @@ function build(root) {
   loadPlotly().then((Plotly) => {
     s.plotly = Plotly;
     s.show(s.data);
-  }).catch((error) => {
-    plot.textContent = `The live chart could not start: ${error.message}`;
+  }).catch((error) => {  // a loader's error names a key of data.words (and its values)
+    const words = s.data && s.data.words;
+    const why = error.word ? say(words, error.word, error.params) : error.message;
+    plot.textContent = say(words, "chart_failed", { error: why });
   });
 
   // Everything but the slider values comes from Python as given.
@@ -47,11 +51,14 @@ function build(root) {
       s.targetText = data.target;
       s.target = targetPoints(data.target);
     }
-    if (data.n_pairs !== s.nPairs) {
+    const wordsText = JSON.stringify(data.words);  // a new language: the sliders' names too
+    if (data.n_pairs !== s.nPairs || wordsText !== s.wordsText) {
       s.nPairs = data.n_pairs;
+      s.wordsText = wordsText;
+      chart.setAttribute("aria-label", say(data.words, "chart"));
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
-      s.gradBars = addGradients(s.inputs, data.slots);
+      s.gradBars = addGradients(s.inputs, data.slots, data.words);
       s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
       s.group = Math.min(s.group || 0, data.n_pairs);  // the output is group n_pairs
       choosePair(box, s.group);

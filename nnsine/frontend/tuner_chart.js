@@ -1,6 +1,7 @@
 // The live tuner's chart: plotly.js for what changes only when Python says so (axes,
 // target, legend, area of effect), a canvas over the plot area for the live curves.
 import { grid } from "./forward.js";
+import { say } from "./words.js";
 
 // plotly.js's basic bundle (nnsine/vendor/plotly), served beside us (ui/tuner/tuner_assets.py).
 const PLOTLY_URL = new URL("../nnsine.plotly/plotly-basic.min.js", import.meta.url).href;
@@ -20,7 +21,9 @@ export function loadPlotly() {
     script.onerror = () => {
       script.remove();
       window.__nnsinePlotly = null;  // a failed load (a network blip) is tried again
-      reject(new Error(`could not load ${PLOTLY_URL}`));
+      // Said in the learner's words by live_tuner.js (data.words[error.word]).
+      reject(Object.assign(new Error(`could not load ${PLOTLY_URL}`),
+        { word: "plotly_missing", params: { url: PLOTLY_URL } }));
     };
     document.head.appendChild(script);
   });
@@ -39,7 +42,7 @@ export function plotTraces(data, target) {
     // simplify: false: Plotly's line simplification draws a smooth target with corners.
     { x, y: target, mode: "lines", name: data.target_label,
       line: { color: TARGET_COLOR, width: 4, simplify: false }, hoverinfo: "skip" },
-    { x: [null], y: [null], mode: "lines", name: "network output",  // legend entry only
+    { x: [null], y: [null], mode: "lines", name: say(data.words, "network_output"),  // legend only
       line: { color: OUTPUT_COLOR, width: 3 } },
   ];
 }

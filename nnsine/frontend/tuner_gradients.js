@@ -5,19 +5,21 @@
 // here on the points Python scores on (data.gradient.x, .y: the same bits as the engine).
 // Each bar is an image whose accessible name says "gradient", its sign and its value, and
 // its slider is described by it, so a screen reader hears it with the slider.
+// Their words are Python's (data.words, translated).
 import { lossAndGradient, largest } from "./gradient.js";
+import { say } from "./words.js";
 
 const LONGEST = 40;  // the largest |gradient|'s bar, in % of the track
 let uid = 0;
 
-export function addGradients(inputs, slots) {
+export function addGradients(inputs, slots, words) {
   return inputs.map((input, k) => {
     const bar = document.createElement("span");
     bar.className = "nt-grad";
     bar.id = `nt-grad-${++uid}`;
     bar.setAttribute("role", "img");
     bar.innerHTML = "<i></i>";
-    bar.setAttribute("aria-label", `gradient of ${slots[k].label}: not computed yet`);
+    bar.setAttribute("aria-label", say(words, "gradient_waiting", { label: slots[k].label }));
     input.after(bar);
     input.setAttribute("aria-describedby", bar.id);
     return bar;
@@ -31,11 +33,10 @@ function shown(g) {
   return g > 0 ? `+${text}` : text.replace("-", "−");
 }
 
-function describe(slot, g) {
-  if (g === null) return `gradient of ${slot.label}: not a number here`;
-  if (g === 0) return `gradient of ${slot.label}: 0, moving it does not change the error`;
-  return `gradient of ${slot.label}: ${shown(g)}, ${g > 0 ? "lower" : "raise"} it to lower `
-    + "the error";
+function describe(words, slot, g) {
+  const key = g === null ? "gradient_nan" : g === 0 ? "gradient_zero"
+    : g > 0 ? "gradient_lower" : "gradient_raise";
+  return say(words, key, { label: slot.label, value: g ? shown(g) : "" });
 }
 
 export function attachGradients(s, root) {
@@ -78,7 +79,7 @@ export function attachGradients(s, root) {
       bar.dataset.dir = g > 0 ? "down" : g < 0 ? "up" : "none";
       if (!moving) {
         bar.dataset.value = g === null ? "" : String(g);
-        bar.setAttribute("aria-label", describe(slot, g));
+        bar.setAttribute("aria-label", describe(s.data.words, slot, g));
       }
     });
   };

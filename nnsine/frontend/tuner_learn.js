@@ -6,6 +6,7 @@
 // arrives as new values, a new state and the losses, drawn as they are.
 import { lossAndGradient } from "./gradient.js";
 import { trainStep } from "./optimizer.js";
+import { say } from "./words.js";
 
 const KEPT = 1000;  // losses sent back to Python (its chart keeps as many)
 
@@ -51,11 +52,13 @@ export function attachLearning(s, root) {
     if (!opt) return;
     const last = L.losses[L.losses.length - 1];
     const steps = L.playing ? L.state.steps : opt.state.steps;
-    view.text.textContent = `Optimizer: ${steps} step${steps === 1 ? "" : "s"}`
-      + (last === undefined ? "" : `, MSE ${last.toExponential(3)}`)
-      + (L.playing ? " (playing)" : "");
-    view.canvas.setAttribute("aria-label", `MSE per step: ${L.losses.length} values`
-      + (last === undefined ? "" : `, the last ${last.toExponential(3)}`));
+    const words = s.data.words, mse = last === undefined ? null : last.toExponential(3);
+    const said = { steps, mse, count: L.losses.length };
+    const line = L.playing ? (mse === null ? "learn_playing" : "learn_playing_mse")
+      : (mse === null ? "learn_steps" : "learn_steps_mse");
+    view.text.textContent = say(words, line, said);
+    view.canvas.setAttribute("aria-label", say(words, mse === null ? "learn_chart"
+      : "learn_chart_last", said));
     drawLosses(view.canvas, L.losses, s.theme ? s.theme.text || "#888" : "#888");
   };
 

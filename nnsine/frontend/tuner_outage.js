@@ -5,23 +5,18 @@
 // release made then is dropped by Streamlit ("Cannot send rerun backMessage when
 // disconnected"), so it is kept here and sent again once the page is back on a session
 // (a restart is a new session, whose fit comes from the URL). Python says which release it
-// took in data.accepted (ui/tuner/live_panel.py).
+// took in data.accepted (ui/tuner/live_panel.py), and the words to say it in
+// (data.words, translated: nnsine/frontend_words.py).
+import { say as word } from "./words.js";
 
 const DOWN = '[data-testid="stConnectionStatus"]';  // present only while not connected
 const POLL_MS = 500;  // a DOM look-up twice a second: no observer on Streamlit's busy tree
 const GIVE_UP_MS = 15000;  // a resent release not answered by then is reported lost
 const BACK_MS = 5000;  // how long "back" stays on screen
 
-export const SAY = {
-  away: "The class server is not answering (it may be restarting). Your fit is kept on "
-    + "this page.",
-  keptChange: "The class server is not answering (it may be restarting). Your last change "
-    + "is kept on this page and is sent when the server is back.",
-  sent: "The class server is back: your last change was sent.",
-  back: "The class server is back.",
-  lost: "The class server is back, but your last change did not reach it: move the slider "
-    + "again.",
-};
+// What is said when, as keys of data.words.
+export const SAY = { away: "outage_away", keptChange: "outage_kept", sent: "outage_sent",
+                     back: "outage_back", lost: "outage_lost" };
 
 function statusLine(signal) {
   const note = document.createElement("div");
@@ -42,7 +37,9 @@ function statusLine(signal) {
 export function attachOutage(s) {
   const note = statusLine(s.gone.signal);
   let away = false, hide = 0, giveUp = 0;
-  const say = (text, forMs = 0) => {
+  // The words of the data last shown: the page keeps them while the server is away.
+  const say = (key, forMs = 0) => {
+    const text = key && word(s.data && s.data.words, key);
     clearTimeout(hide);
     note.textContent = text;
     note.style.display = text ? "block" : "none";

@@ -25,12 +25,13 @@ function ensurePlotly(model) {
       script.onload = () => {
         done();
         if (window.Plotly) resolve(window.Plotly);
-        else reject(new Error("plotly.js ran but defined no Plotly"));
+        else reject(Object.assign(new Error("plotly.js ran but defined no Plotly"),
+          { word: "plotly_broken" }));  // said in the learner's words (live_tuner.js)
       };
       script.onerror = () => {
         done();
         window.__nnsinePlotly = null;
-        reject(new Error("plotly.js could not run"));
+        reject(Object.assign(new Error("plotly.js could not run"), { word: "plotly_failed" }));
       };
       document.head.appendChild(script);
     };

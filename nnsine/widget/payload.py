@@ -2,24 +2,27 @@
 value set from Python. `tuner_data` is the same `data` pages/live_panel.py gives the
 Streamlit component (the contract of nnsine/frontend/live_tuner.js); `accept_release` reads
 its "release" message as live_panel.accept_release does; values, fits and the book's layers
-are checked as every other way in (nnsine.formats.params, importer). No Streamlit here."""
+are checked as every other way in (nnsine.formats.params, importer). No Streamlit here.
+Words are in the current language (nnsine.i18n): the widget builds them `with
+i18n.using(lang)`."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
-from nnsine import assets
+from nnsine import assets, frontend_words
 from nnsine.engine import targets, views
 from nnsine.engine.metrics import Score, checksum
 from nnsine.engine.network import Params, forward
 from nnsine.formats import importer, params
 from nnsine.formats.checks import ParamsError, shorten
+from nnsine.i18n import _
 from nnsine.plots.palette import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 
 # The component's HTML (as pages/live_panel.HTML, without Streamlit's preload link).
 HTML = ('<div class="nt-root">'
-        '<div class="nt-chart" role="img" aria-label="The target and the network output">'
+        '<div class="nt-chart" role="img">'
         '<div class="nt-plot"></div><canvas class="nt-live" aria-hidden="true"></canvas>'
         '</div><div class="nt-sliders"></div></div>')
 HEIGHT = 440  # px, as the app's chart when not presenting
@@ -29,13 +32,14 @@ def tuner_data(fit: Params, target: str, rev: int, selected: int = 0, view: str 
                activation: str = "relu", show_contributions: bool = False,
                target_text: str | None = None) -> dict:
     """The live tuner's `data` for `fit` (JSON-able): the slider values and their slots,
-    the grid the browser's forward pass uses, the target as text, axes and colours.
+    the grid the browser's forward pass uses, the target as text, axes and colours, and
+    every word the browser says (frontend_words), in the current language.
     `rev` changes whenever the browser must take `values` (it never yanks a dragged one);
     `target_text`: views.target_text(target, view) if the caller has it (5 ms to make)."""
     start, count, denominator = views.VIEWS[view]
     return {
         "rev": rev, "values": params.to_flat(fit), "n_pairs": fit.n_pairs,
-        "slots": [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
+        "slots": [{"key": s.key, "label": s.label, "short": _(s.field.label), "pair": s.pair,
                    "low": s.field.low, "high": s.field.high, "step": s.field.step}
                   for s in params.slots(fit.n_pairs)],
         "selected": selected, "colors": list(PAIR_COLORS[:fit.n_pairs]),
@@ -46,6 +50,7 @@ def tuner_data(fit: Params, target: str, rev: int, selected: int = 0, view: str 
         "x_range": list(views.X_RANGES[view]), "y_range": list(Y_RANGE),
         "overlay": {"shapes": [], "annotations": []},
         "height": HEIGHT, "font_size": FONT_SIZE,
+        "words": frontend_words.words(),
     }
 
 
@@ -88,7 +93,8 @@ def checked_fit(fit) -> Params:
 
 def score_text(score: Score) -> str:
     """The metrics line under the sliders, as the app's export words them."""
-    return f"MSE {score.mse:.5f}, max |error| {score.max_error:.4f}"
+    return _("MSE {mse:.5f}, max |error| {max_error:.4f}", mse=score.mse,
+             max_error=score.max_error)
 
 
 def accept_release(release: dict, base: Params) -> tuple[Params, list[str]]:
@@ -97,10 +103,11 @@ def accept_release(release: dict, base: Params) -> tuple[Params, list[str]]:
     curve whose checksum differs from the engine's is said too (pages/live_panel.py)."""
     fit, problems = params.from_values(release.get("values"), base)
     if problems:
-        return fit, [f"Slider value corrected: {problem}." for problem in problems]
+        return fit, [_("Slider value corrected: {problem}.", problem=problem)
+                     for problem in problems]
     if release.get("checksum") != checksum(forward(fit, views.grid("book")).output):
-        return fit, ["The browser's curve and the engine's differ; the metrics are the "
-                     "engine's."]
+        return fit, [_("The browser's curve and the engine's differ; the metrics are the "
+                       "engine's.")]
     return fit, []
 
 

@@ -6,6 +6,7 @@ anywidget in the learner's own notebook, over the same front end as the app
     t.values["p1_w1"]      # the slider values by their URL names, synced on release
     t.fit, t.score         # the engine's Params and Score; `t.fit = preset("hand-tuned")`
     t.to_nnfs()            # the book's program with these values (nnsine.formats.export)
+    Tuner(lang="es")       # its words in Spanish ("zh": Simplified Chinese; nnsine.i18n)
 
 Every value set from Python passes nnsine's checks (payload.fit_of, targets.check): a bad
 one raises ParamsError naming the field, and the widget keeps what it had.
@@ -19,13 +20,24 @@ from types import MappingProxyType
 import anywidget
 import traitlets
 
+from nnsine import i18n
 from nnsine.engine import metrics, targets, views
 from nnsine.engine.network import Params
 from nnsine.formats import export, fitfile, params, provenance
-from nnsine.formats.checks import ParamsError, whole
+from nnsine.formats.checks import ParamsError, shorten, whole
 from nnsine.widget import payload
 
 STATIC = Path(__file__).resolve().parent / "static"
+
+
+def language(lang) -> str:
+    """The code of the language `lang` asks for (nnsine.i18n.pick: "es", "es-MX", "zh-CN"
+    ...); ParamsError naming the value when nnsine has no translation for it."""
+    code = i18n.pick(lang) if isinstance(lang, str) else None
+    if code is None:
+        codes = ", ".join(known.code for known in i18n.LANGUAGES)
+        raise ParamsError(f"lang: no translation for {shorten(repr(lang))}; one of {codes}")
+    return code
 
 
 class Tuner(anywidget.AnyWidget):
@@ -43,9 +55,11 @@ class Tuner(anywidget.AnyWidget):
     target = traitlets.Any(targets.DEFAULT, help="the target (nnsine.engine.targets)")
 
     def __init__(self, fit: Params | None = None, *, n_pairs: int | None = None,
-                 target: str = targets.DEFAULT, **kwargs):
+                 target: str = targets.DEFAULT, lang: str = i18n.DEFAULT, **kwargs):
         """`fit` (default: every value at zero), cut or padded to `n_pairs` if given
-        (1 to 16); ParamsError for a fit or target nnsine cannot show."""
+        (1 to 16), its words in `lang` ("en", "es", "zh"; a tag such as "es-MX" counts);
+        ParamsError for a fit, target or language nnsine cannot show."""
+        self._lang = language(lang)
         if n_pairs is not None:
             count = whole(n_pairs, 1, params.MAX_PAIRS, "n_pairs")
             fit = params.resize(fit if fit is not None else params.defaults(count), count)
@@ -85,6 +99,17 @@ class Tuner(anywidget.AnyWidget):
         self.values = payload.values_of(payload.checked_fit(fit))
 
     @property
+    def lang(self) -> str:
+        """The code of the language the tuner speaks ("en", "es", "zh"); setting it checks
+        the value as `Tuner(lang=...)` does and redraws in that language."""
+        return self._lang
+
+    @lang.setter
+    def lang(self, lang: str) -> None:
+        self._lang = language(lang)
+        self._redraw()
+
+    @property
     def n_pairs(self) -> int:
         """How many pairs the fit has."""
         return self.fit.n_pairs
@@ -109,10 +134,11 @@ class Tuner(anywidget.AnyWidget):
             self._shown = flat
         if self._target_text[0] != self.target:  # made once per target, not per release
             self._target_text = (self.target, views.target_text(self.target, "book"))
-        self._data = payload.tuner_data(fit, self.target, self._rev,
-                                        min(self._selected, fit.n_pairs - 1),
-                                        target_text=self._target_text[1])
-        self._score_text = " ".join([payload.score_text(self.score), *self.notices])
+        with i18n.using(self.lang):
+            self._data = payload.tuner_data(fit, self.target, self._rev,
+                                            min(self._selected, fit.n_pairs - 1),
+                                            target_text=self._target_text[1])
+            self._score_text = " ".join([payload.score_text(self.score), *self.notices])
 
     _from_browser = False
 
@@ -123,7 +149,8 @@ class Tuner(anywidget.AnyWidget):
         release = change["new"]
         if not isinstance(release, dict) or "values" not in release:
             return
-        fit, self.notices = payload.accept_release(release, self.fit)
+        with i18n.using(self.lang):
+            fit, self.notices = payload.accept_release(release, self.fit)
         self._shown = release.get("values")  # what the browser shows: corrections get pushed
         self._from_browser = True
         try:

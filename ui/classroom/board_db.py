@@ -15,6 +15,7 @@ from streamlit import config, net_util
 
 from nnsine.classboard import board_store, join_address
 from nnsine.classboard.board_rules import Limits
+from nnsine.i18n import _
 from ui.state import session
 from ui.widgets import markdown_literal
 
@@ -46,10 +47,10 @@ def engine() -> Engine | None:
         try:
             shown = make_url(url).render_as_string(hide_password=True)
         except Exception:  # noqa: BLE001
-            shown = "(unreadable)"
+            shown = _("(unreadable)")
         problem = f"{type(error).__name__}: {(str(error).splitlines() or [''])[0][:300]}"
-        st.error("The class database is not available: "  # URL and driver text as typed
-                 + markdown_literal(f"NNSINE_DATABASE_URL={shown}: {problem}"))
+        st.error(_("The class database is not available: {problem}",  # URL, driver text
+                   problem=markdown_literal(f"NNSINE_DATABASE_URL={shown}: {problem}")))
         return None
 
 
@@ -59,7 +60,7 @@ def limits() -> Limits:
     try:
         return Limits.from_env(os.environ)
     except ValueError as error:
-        st.warning(f"{markdown_literal(error)}; using the defaults")
+        st.warning(_("{problem}; using the defaults", problem=markdown_literal(error)))
         return Limits()
 
 
@@ -71,7 +72,8 @@ def address() -> str:
     try:
         proxied = join_address.behind_proxy(os.environ)
     except ValueError as error:
-        st.warning(f"{markdown_literal(error)}; not trusting X-Forwarded-For")
+        st.warning(_("{problem}; not trusting X-Forwarded-For",
+                     problem=markdown_literal(error)))
         proxied = False
     if proxied:
         forwarded = (st.context.headers.get("X-Forwarded-For") or "").split(",")[-1].strip()
@@ -105,12 +107,12 @@ def join_base() -> tuple[str | None, str]:
     try:
         public = join_address.public_url(os.environ)
     except ValueError as error:
-        st.warning(f"{markdown_literal(error)}; not used")
+        st.warning(_("{problem}; not used", problem=markdown_literal(error)))
         public = None
     try:  # set by the Dockerfile: the container's own address is no use to a phone
         contained = join_address.flag(os.environ, "NNSINE_CONTAINER")
     except ValueError as error:
-        st.warning(f"{markdown_literal(error)}; not used")
+        st.warning(_("{problem}; not used", problem=markdown_literal(error)))
         contained = False
     server = (st.get_option("browser.serverAddress")
               if config.is_manually_set("browser.serverAddress") else None)

@@ -11,11 +11,15 @@ import streamlit as st
 from nnsine.classboard import board
 from nnsine.engine import targets
 from nnsine.formats import exercise, params
-from ui.classroom import board_db
+from nnsine.i18n import N_, _
+from ui.classroom import board_db, class_language
 from ui.state import session
 from ui.widgets import markdown_literal
 
 OWN = "own"
+# exercise.HIDEABLE's shortcuts as the teacher reads them (the keys go into the link).
+SHORTCUTS = {"presets": N_("presets"), "walkthrough": N_("walkthrough"),
+             "optimizer": N_("optimizer"), "probe": N_("probe"), "gradients": N_("gradients")}
 
 
 def _base_url() -> str:
@@ -32,31 +36,33 @@ def _with_live_class(link: str, task: exercise.Exercise) -> None:
     if info is None:
         return
     if info.target != task.target:
-        st.warning(f"Your live class {info.code} fits "
-                   f"{markdown_literal(targets.label(info.target))}: start a "
-                   "class with the exercise's target to carry this exercise.")
+        st.warning(_("Your live class {code} fits {target}: start a class with the "
+                     "exercise's target to carry this exercise.", code=info.code,
+                     target=markdown_literal(targets.label(info.target))))
         return
-    st.markdown(f"The same exercise for your live class **{info.code}** (students join "
-                "and hand in from it):")
+    st.markdown(_("The same exercise for your live class **{code}** (students join and "
+                  "hand in from it):", code=info.code))
     st.code(f"{link}&{urlencode({'join': info.code})}", language=None)
 
 
 def exercise_composer() -> None:
     """A small form; on submit, the exercise link (or what is wrong with the form)."""
-    with st.expander("A link with your target, goals and hidden shortcuts"):
+    with st.expander(_("A link with your target, goals and hidden shortcuts")):
         with st.form("exercise_form", border=False):
-            name = st.selectbox("Target", [*targets.TARGETS, OWN], key="ex_form_target",
-                                format_func=lambda n: "A formula in x…" if n == OWN
-                                else targets.LABELS[n])
-            text = st.text_input("Formula (if chosen above)", "abs(x - 0.3)",
+            name = st.selectbox(_("Target"), [*targets.TARGETS, OWN], key="ex_form_target",
+                                format_func=lambda n: _("A formula in x…") if n == OWN
+                                else targets.label(n))
+            text = st.text_input(_("Formula (if chosen above)"), "abs(x - 0.3)",
                                  key="ex_form_formula", max_chars=200)
-            n_pairs = st.number_input("Pairs", 1, params.MAX_PAIRS, 8, key="ex_form_pairs")
-            goals = st.text_input("Goals: max |error|, comma-separated", "0.1, 0.05",
+            n_pairs = st.number_input(_("Pairs"), 1, params.MAX_PAIRS, 8,
+                                      key="ex_form_pairs")
+            goals = st.text_input(_("Goals: max |error|, comma-separated"), "0.1, 0.05",
                                   key="ex_form_goals")
-            hide = st.multiselect("Hide from the students", exercise.HIDEABLE,
+            hide = st.multiselect(_("Hide from the students"), exercise.HIDEABLE,
                                   default=["presets", "walkthrough", "optimizer"],
-                                  key="ex_form_hide")
-            made = st.form_submit_button("Make the link")
+                                  key="ex_form_hide",
+                                  format_func=lambda key: _(SHORTCUTS.get(key, key)))
+            made = st.form_submit_button(_("Make the link"))
         if not made:
             return
         query = exercise.to_query(exercise.Exercise(
@@ -68,9 +74,11 @@ def exercise_composer() -> None:
                 shown = problem.replace("Exercise ", "").replace(" (ex_target)", "")
                 st.error(markdown_literal(shown))
             return
-        link = f"{_base_url()}?{urlencode(exercise.to_query(task))}"
+        query = exercise.to_query(task) | class_language.link_params()
+        link = f"{_base_url()}?{urlencode(query)}"
         st.code(link, language=None)
         _with_live_class(link, task)
-        st.caption("Send this link to the class: the tuner opens with the target and pairs "
-                   "fixed, the goals set and the hidden shortcuts left out. Handed-in fits "
-                   "say how they were made, so a fit that used a hidden shortcut is flagged.")
+        st.caption(_("Send this link to the class: the tuner opens with the target and "
+                     "pairs fixed, the goals set and the hidden shortcuts left out. Handed-in "
+                     "fits say how they were made, so a fit that used a hidden shortcut is "
+                     "flagged."))

@@ -10,61 +10,76 @@ import streamlit as st
 from sqlalchemy.exc import SQLAlchemyError
 
 from nnsine.classboard import board, roster
-from nnsine.classboard.board_rules import BoardError
+from nnsine.classboard.board_rules import BoardError, shown_alias
+from nnsine.classboard.clock import ago, clock_time
+from nnsine.i18n import N_, _, ngettext
 
 
 def roster_table(engine, info: board.ClassInfo, show_names: bool) -> None:
     """Joined / handed in / not yet, one row a student (names only when shown)."""
     members = roster.roster(engine, info.id)
     done = sum(m.handed_at is not None for m in members)
-    st.markdown(f"**{len(members)} joined · {done} handed in · {len(members) - done} not "
-                "yet**")
+    st.markdown(_("**{joined} · {handed} · {waiting}**",  # three counts, each its plural
+                  joined=ngettext("{n} joined", "{n} joined", len(members)),
+                  handed=ngettext("{n} handed in", "{n} handed in", done),
+                  waiting=ngettext("{n} not yet", "{n} not yet", len(members) - done)))
     if not members:
         return
     now = time.time()
-    st.dataframe([{"student": m.name if show_names else m.alias,
-                   "handed in": (time.strftime("%H:%M:%S", time.localtime(m.handed_at))
-                                 if m.handed_at else "not yet"),
-                   "hand-ins": m.count, "last seen": roster.ago(now - m.seen_at),
-                   "seat": "released" if m.released else ""} for m in members],
+    st.dataframe([{_("student"): m.name if show_names else shown_alias(m.alias),
+                   _("handed in"): (clock_time(m.handed_at) if m.handed_at
+                                    else _("not yet")),
+                   _("hand-ins"): m.count, _("last seen"): ago(now - m.seen_at),
+                   _("seat"): _("released") if m.released else ""} for m in members],
                  key="board_roster", hide_index=True)
 
 
 def _label(member: roster.Member, show_names: bool) -> str:
-    return f"{member.alias} · {member.name}" if show_names else member.alias
+    alias = shown_alias(member.alias)
+    return f"{alias} · {member.name}" if show_names else alias
 
 
 def manage(engine, info: board.ClassInfo, limits, show_names: bool) -> None:
     """The teacher's changes to the roster, each said when done (or why not)."""
     members = {m.id: m for m in roster.roster(engine, info.id)}
-    with st.expander(f"Students ({len(members)}): release, rename, merge, remove"):
+    with st.expander(_("Students ({count}): release, rename, merge, remove",
+                       count=len(members))):
         if not members:
-            st.caption("Nobody has joined yet.")
+            st.caption(_("Nobody has joined yet."))
             return
-        st.caption("**Release**: a student who lost their page joins again under the same "
-                   "name and gets their seat back (hand-in included). **Merge**: one "
-                   "student who joined twice. Show names above to see them here.")
+        st.caption(_("**Release**: a student who lost their page joins again under the "
+                     "same name and gets their seat back (hand-in included). **Merge**: one "
+                     "student who joined twice. Show names above to see them here."))
         ids = list(members)
-        who = st.selectbox("Student", ids, key="roster_pick",
+        who = st.selectbox(_("Student"), ids, key="roster_pick",
                            format_func=lambda i: _label(members[i], show_names))
         one, two = st.columns(2)
-        name = one.text_input("New display name (e.g. their login)", key="roster_name",
+        name = one.text_input(_("New display name (e.g. their login)"), key="roster_name",
                               max_chars=limits.name_chars)
-        into = two.selectbox("Merge into", [i for i in ids if i != who] or [None],
+        into = two.selectbox(_("Merge into"), [i for i in ids if i != who] or [None],
                              key="roster_into",
                              format_func=lambda i: "—" if i is None else
                              _label(members[i], show_names))
         row = st.columns(4)
-        actions = [("Release the seat", lambda: roster.release(engine, info.id, who)),
-                   ("Rename", lambda: roster.rename(engine, info.id, who, name, limits)),
-                   ("Merge", lambda: roster.merge(engine, info.id, who, into)),
-                   ("Remove", lambda: roster.remove(engine, info.id, who))]
-        for box, (text, change) in zip(row, actions, strict=True):
-            if box.button(text, key=f"roster_{text.split()[0].lower()}", width="stretch",
-                          disabled=text == "Merge" and into is None):
+        # (key, button, what it does, what it says when done, what when refused)
+        actions = [("release", N_("Release the seat"),
+                    lambda: roster.release(engine, info.id, who),
+                    N_("Released the seat of {student}."),
+                    N_("Could not release the seat: {problem}")),
+                   ("rename", N_("Rename"),
+                    lambda: roster.rename(engine, info.id, who, name, limits),
+                    N_("Renamed {student}."), N_("Could not rename: {problem}")),
+                   ("merge", N_("Merge"), lambda: roster.merge(engine, info.id, who, into),
+                    N_("Merged {student} into the other seat."),
+                    N_("Could not merge: {problem}")),
+                   ("remove", N_("Remove"), lambda: roster.remove(engine, info.id, who),
+                    N_("Removed {student}."), N_("Could not remove: {problem}"))]
+        for box, (action, text, change, done, refused) in zip(row, actions, strict=True):
+            if box.button(_(text), key=f"roster_{action}", width="stretch",
+                          disabled=action == "merge" and into is None):
                 try:
                     change()
                 except (BoardError, SQLAlchemyError) as error:
-                    st.error(f"{text}: {error}")
+                    st.error(_(refused, problem=error))
                 else:
-                    st.success(f"{text}: done for {_label(members[who], show_names)}.")
+                    st.success(_(done, student=_label(members[who], show_names)))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from nnsine.classboard import board_students
 from nnsine.classboard.board_rules import BoardError
 from nnsine.formats import params
+from nnsine.i18n import _
 from ui import fit_state
 from ui.classroom import board_db
 from ui.state import session
@@ -49,8 +50,8 @@ def restore() -> None:
             st.query_params.pop(SEAT, None)  # a dead seat: the join form comes back
         fit_state.notice("warning", markdown_literal(
             error if isinstance(error, BoardError) else
-            f"The class database did not answer ({type(error).__name__}): reload the page "
-            "in a moment to take your seat again."))
+            _("The class database did not answer ({error}): reload the page in a moment "
+              "to take your seat again.", error=type(error).__name__)))
         return
     state[board_db.STUDENT] = {"token": token, "code": info.code, "name": name,
                                "target": info.target}
@@ -61,8 +62,9 @@ def restore() -> None:
     if handed is not None and (handed.params == fit or not carries_fit):
         state[fit_state.FIT], state[fit_state.HISTORY] = handed.params, handed.history
     fit_state.notice("success", markdown_literal(
-        f"Welcome back, {name}: you are in class {info.code}"
-        + (" with your last hand-in." if handed is not None else ".")))
+        _("Welcome back, {name}: you are in class {code} with your last hand-in.",
+          name=name, code=info.code) if handed is not None else
+        _("Welcome back, {name}: you are in class {code}.", name=name, code=info.code)))
 
 
 def keep(token: str) -> None:

@@ -8,6 +8,7 @@ import streamlit as st
 from nnsine.book import more_pairs
 from nnsine.engine import targets
 from nnsine.engine.network import Params
+from nnsine.i18n import _
 
 
 def figure_note(fit: Params, target: str, activation: str) -> None:
@@ -22,16 +23,20 @@ def figure_note(fit: Params, target: str, activation: str) -> None:
 def chart_key(pair: int, relu: bool, contributions: bool) -> None:
     """Words for what the chart draws besides the two curves (the selected pair, 0-based),
     and why the sine is not the book's green."""
-    parts = []
-    if relu:  # the live chart draws the selected pair's own curve only with ReLU
-        parts.append(f"Dashed: pair {pair + 1}'s own contribution, what it adds to the output "
-                     "after its output weight (pick another pair under *Edit a pair* or on the "
-                     "chart); shaded: its area of effect, between the dotted lines where it "
-                     "switches on and off")
-    if contributions:
-        parts.append("thin numbered lines: every pair's contribution")
-    parts.append("The book draws a “green sine wave” and a “red fitment line”: the fit is red "
-                 "here too, but the sine is grey, since red beside green is the pair "
-                 "colour-blind learners most often cannot tell apart (and green is pair 2's "
-                 "colour).")
-    st.caption("; ".join(parts[:-1]) + (". " if len(parts) > 1 else "") + parts[-1])
+    dashed = {
+        (True, False): _("Dashed: pair {pair}'s own contribution, what it adds to the output "
+                         "after its output weight (pick another pair under *Edit a pair* or "
+                         "on the chart); shaded: its area of effect, between the dotted lines "
+                         "where it switches on and off.", pair=pair + 1),
+        (True, True): _("Dashed: pair {pair}'s own contribution, what it adds to the output "
+                        "after its output weight (pick another pair under *Edit a pair* or on "
+                        "the chart); shaded: its area of effect, between the dotted lines "
+                        "where it switches on and off; thin numbered lines: every pair's "
+                        "contribution.", pair=pair + 1),
+        (False, True): _("Thin numbered lines: every pair's contribution."),
+    }.get((relu, contributions))  # the live chart draws the selected pair only with ReLU
+    colours = _("The book draws a “green sine wave” and a “red fitment line”: the fit is red "
+                "here too, but the sine is grey, since red beside green is the pair "
+                "colour-blind learners most often cannot tell apart (and green is pair 2's "
+                "colour).")
+    st.caption(colours if dashed is None else f"{dashed} {colours}")

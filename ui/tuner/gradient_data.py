@@ -13,6 +13,7 @@ import streamlit as st
 
 from nnsine.engine import gradient, targets
 from nnsine.engine.network import Params, to_vector
+from nnsine.i18n import _
 from ui import fit_state
 from ui.state import session
 
@@ -29,10 +30,10 @@ def toggle(place=st) -> None:
     """The learner's switch (absent when the exercise hides the gradients)."""
     if fit_state.hides("gradients"):
         return
-    place.toggle("Gradient on each slider", key=TOGGLE, value=True, persist_state="session",
-                 help="∂MSE/∂parameter: the bar beside each thumb points the way that "
-                      "lowers the error, its length how strongly (the largest is longest). "
-                      "Turn it off for a pure hand-tuning lesson.")
+    place.toggle(_("Gradient on each slider"), key=TOGGLE, value=True, persist_state="session",
+                 help=_("∂MSE/∂parameter: the bar beside each thumb points the way that "
+                        "lowers the error, its length how strongly (the largest is longest). "
+                        "Turn it off for a pure hand-tuning lesson."))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

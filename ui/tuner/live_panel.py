@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
+from nnsine import frontend_words, i18n
 from nnsine.engine import targets, views
 from nnsine.engine.activations import ACTIVATIONS
 from nnsine.engine.metrics import checksum
 from nnsine.engine.network import Params, forward
 from nnsine.formats import params
+from nnsine.i18n import _
 from nnsine.plots.figures import FONT_SIZE, PAIR_COLORS, Y_RANGE, trace_name
 from ui import fit_state
 from ui.state import session
@@ -23,7 +25,7 @@ PICKED = "live_picked"  # the last "select" message acted on
 # component's module has loaded and asks for it (same URL, so the fetch is reused).
 HTML = (f'<link rel="preload" as="script" href="{tuner_assets.PLOTLY_URL}">'
         '<div class="nt-root">'
-        '<div class="nt-chart" role="img" aria-label="The target and the network output">'
+        '<div class="nt-chart" role="img">'
         '<div class="nt-plot"></div><canvas class="nt-live" aria-hidden="true"></canvas>'
         '</div><div class="nt-sliders"></div></div>')
 
@@ -61,7 +63,7 @@ def accept_release(activation: str = "relu", view: str = "book") -> None:
     state[ACCEPTED] = release
     fit, problems = params.from_values(release.get("values"), fit_state.current())
     for problem in problems:
-        fit_state.notice("warning", f"Slider value corrected: {problem}")
+        fit_state.notice("warning", _("Slider value corrected: {problem}", problem=problem))
     # A paused Play (issue 25) carries the optimizer's run: the fit is the optimizer's.
     learned = "optimizer" in release and optimizer_live.accept_run(release["optimizer"],
                                                                     fit.n_pairs)
@@ -70,8 +72,8 @@ def accept_release(activation: str = "relu", view: str = "book") -> None:
     output = forward(fit, views.grid(view), ACTIVATIONS[activation]).output  # as drawn
     if not problems and fit.n_pairs == len(release["values"]) // 5 and (
             release.get("checksum") != checksum(output)):
-        fit_state.notice("warning", "The browser's curve and the engine's differ; "
-                         "the metrics are the engine's.")
+        fit_state.notice("warning", _("The browser's curve and the engine's differ; the "
+                                      "metrics are the engine's."))
 
 
 # What does not change with the fit is made once per server, not on every slider release
@@ -88,11 +90,17 @@ def _component():
     return _definition()
 
 
+# Text is cached per language (`lang`: i18n.current(), the language it is made in).
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _slots(n_pairs: int) -> list[dict]:
-    return [{"key": s.key, "label": s.label, "short": s.field.label, "pair": s.pair,
+def _slots(n_pairs: int, lang: str) -> list[dict]:
+    return [{"key": s.key, "label": s.label, "short": _(s.field.label), "pair": s.pair,
              "low": s.field.low, "high": s.field.high, "step": s.field.step}
             for s in params.slots(n_pairs)]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _words(lang: str) -> dict[str, str]:
+    return frontend_words.words()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -118,7 +126,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         # The release taken last: the browser keeps a release until it is named here
         # (nnsine/frontend/tuner_outage.js sends it again after a restart).
         "accepted": (state.get(ACCEPTED) or {}).get("seq"),
-        "slots": _slots(fit.n_pairs),
+        "slots": _slots(fit.n_pairs, i18n.current()),
         "selected": pair_editor.chosen_pair(fit.n_pairs),  # whose handles are shown
         "colors": PAIR_COLORS[:fit.n_pairs], "relu": activation == "relu",
         "show_contributions": show_contributions,
@@ -131,6 +139,7 @@ def live_tuner(fit: Params, target: str, view: str = "book", activation: str = "
         "font_size": round(FONT_SIZE * 1.35) if presenting else FONT_SIZE,
         "gradient": gradient_data.data(fit, target, activation),
         "optimizer": optimizer,
+        "words": _words(i18n.current()),  # every word the browser says (frontend_words)
     }
     _component()(key=KEY, data=data, on_release_change=_released,
                   on_select_change=_selected)

@@ -9,10 +9,13 @@ import streamlit as st
 from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats.checks import fmt
+from nnsine.i18n import _, ngettext
+from ui.language import localized
 from ui.state import session
 from ui.tuner import gradient_data
 from ui.tuner import optimizer_live as live
 from ui.tuner import optimizer_settings as opts
+from ui.tuner.spoken import in_language
 from ui.widgets import kept
 
 
@@ -20,15 +23,16 @@ def _settings(fit: Params) -> str | None:
     """The optimizer, learning rate and speed widgets; the bad-rate message."""
     left, right = st.columns(2)
     with left:
-        kind = kept(st.radio, "Optimizer", opts.KIND, "sgd", list(opts.KINDS),
-                    format_func=opts.KINDS.get)
+        kind = kept(st.radio, _("Optimizer"), opts.KIND, "sgd", list(opts.KINDS),
+                    format_func=in_language(lambda key: _(opts.KINDS[key])))
         default = repr(opts.RATES[kind])
-        kept(st.text_input, f"Learning rate ({'SGD' if kind == 'sgd' else 'Adam'})",
+        kept(st.text_input, _("Learning rate ({optimizer})",
+                              optimizer="SGD" if kind == "sgd" else "Adam"),
              opts.rate_key(kind), default,
-             help="Change it while Play runs: the next step uses it. Above 0, at most "
-                  f"{fmt(opts.optimizers.MAX_LEARNING_RATE)}.")
+             help=_("Change it while Play runs: the next step uses it. Above 0, at most "
+                    "{most}.", most=fmt(opts.optimizers.MAX_LEARNING_RATE)))
     with right:
-        kept(st.select_slider, "Speed: steps per painted frame", opts.SPEED,
+        kept(st.select_slider, _("Speed: steps per painted frame"), opts.SPEED,
              opts.SPEEDS[0], list(opts.SPEEDS))
     return opts.settings(fit.n_pairs)[2]
 
@@ -38,10 +42,11 @@ def lock_widget(fit: Params) -> None:
     names = opts.lock_names(fit.n_pairs)  # a lock on a pair that is gone is dropped
     session[opts.LOCKS] = [n for n in session.get(opts.LOCKS, [])
                                     if n in names]
-    kept(st.multiselect, "Locked (kept exactly while the rest trains)", opts.LOCKS, [],
-         names, help="Keep the pairs you are proud of: a locked pair's five numbers (and in "
-                     "the dense wiring every weight into its layer-2 neuron), or the output "
-                     "bias, never move.")
+    kept(st.multiselect, _("Locked (kept exactly while the rest trains)"), opts.LOCKS, [],
+         names, format_func=in_language(opts.lock_label),
+         help=_("Keep the pairs you are proud of: a locked pair's five numbers (and in the "
+                "dense wiring every weight into its layer-2 neuron), or the output bias, "
+                "never move."))
 
 
 def live_controls(fit: Params, target: str) -> None:
@@ -51,30 +56,39 @@ def live_controls(fit: Params, target: str) -> None:
         st.error(problem)
     playing = session.get(live.PLAYING, 0) > 0
     step, toggle, undo = st.columns(3)
-    step.button("Step", key="opt_step", on_click=live.step, disabled=playing,
+    step.button(_("Step"), key="opt_step", on_click=localized(live.step), disabled=playing,
                 icon=":material/skip_next:", width="stretch",
-                help="One optimizer step: the sliders, the curve, the gradients and the "
-                     "MSE move once.")
+                help=_("One optimizer step: the sliders, the curve, the gradients and the "
+                       "MSE move once."))
     if playing:
-        toggle.button("Pause", key="opt_pause", on_click=live.pause, type="primary",
-                      icon=":material/pause:", width="stretch",
-                      help="Stop where it is: the fit becomes your sliders' values.")
+        toggle.button(_("Pause"), key="opt_pause", on_click=localized(live.pause),
+                      type="primary", icon=":material/pause:", width="stretch",
+                      help=_("Stop where it is: the fit becomes your sliders' values."))
     else:
-        toggle.button("Play", key="opt_play", on_click=live.play, type="primary",
-                      icon=":material/play_arrow:", width="stretch",
-                      help="Step again and again, in your browser, until Pause.")
-    undo.button("Undo: back to my values", key="opt_live_undo", on_click=live.undo,
-                disabled=live.UNDO not in session, width="stretch")
+        toggle.button(_("Play"), key="opt_play", on_click=localized(live.play),
+                      type="primary", icon=":material/play_arrow:", width="stretch",
+                      help=_("Step again and again, in your browser, until Pause."))
+    undo.button(_("Undo: back to my values"), key="opt_live_undo",
+                on_click=localized(live.undo), disabled=live.UNDO not in session,
+                width="stretch")
     run, bars = live.run_state(fit.n_pairs), not gradient_data.hidden()
     if playing:
-        st.caption(f"Playing in your browser: the sliders, curve, {'gradients, ' * bars}"
-                   "and the MSE per step above move each frame. Pause keeps the fit where "
-                   "it is; holding a slider holds the optimizer.")
+        st.caption(_("Playing in your browser: the sliders, curve, gradients, and the MSE per "
+                     "step above move each frame. Pause keeps the fit where it is; holding a "
+                     "slider holds the optimizer.") if bars else
+                   _("Playing in your browser: the sliders, curve, and the MSE per step above "
+                     "move each frame. Pause keeps the fit where it is; holding a slider holds "
+                     "the optimizer."))
     elif run["steps"]:
         mse = evaluate(fit, target).score.mse
-        st.caption(f"{run['steps']} optimizer step{'s' * (run['steps'] != 1)} so far; MSE "
-                   f"now {mse:.3e}. The chart under the curve shows the MSE of each step.")
-    st.caption("Each step moves every unlocked number against its gradient (∂MSE/∂number"
-               f"{', the bar beside each slider' * bars}): by learning rate × gradient in "
-               "plain gradient descent; Adam scales each number's step by its gradient's "
-               "recent size.")
+        st.caption(ngettext("{n} optimizer step so far; MSE now {mse:.3e}. The chart under "
+                            "the curve shows the MSE of each step.",
+                            "{n} optimizer steps so far; MSE now {mse:.3e}. The chart under "
+                            "the curve shows the MSE of each step.", run["steps"], mse=mse))
+    st.caption(_("Each step moves every unlocked number against its gradient (∂MSE/∂number, "
+                 "the bar beside each slider): by learning rate × gradient in plain gradient "
+                 "descent; Adam scales each number's step by its gradient's recent size.")
+               if bars else
+               _("Each step moves every unlocked number against its gradient (∂MSE/∂number): "
+                 "by learning rate × gradient in plain gradient descent; Adam scales each "
+                 "number's step by its gradient's recent size."))

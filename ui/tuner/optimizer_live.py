@@ -16,6 +16,7 @@ from nnsine.engine import gradient, optimizers, targets, training
 from nnsine.engine.network import BOUNDS, Params, to_vector
 from nnsine.formats import optimizer_run
 from nnsine.formats.checks import ParamsError
+from nnsine.i18n import _
 from ui import fit_state
 from ui.state import session
 from ui.tuner.optimizer_settings import SPEED, SPEEDS, settings
@@ -45,12 +46,12 @@ def why_still(fit: Params, target: str, mask: np.ndarray, activation: str) -> st
         return None
     said = gradient.why_still(gradient.dead(fit, x, activation))
     if not said:
-        return ("Nothing moves: every unlocked number's gradient is 0 (are the pairs "
-                "that could learn locked?).")
-    return " ".join(["Nothing moves: every gradient is 0.", *said,
-                     "The output bias already sits where the error is lowest. Move a "
-                     "slider by hand to bring a pair to life (or load the hand-tuned "
-                     "preset), then try again."])
+        return _("Nothing moves: every unlocked number's gradient is 0 (are the pairs that "
+                 "could learn locked?).")
+    return " ".join([_("Nothing moves: every gradient is 0."), *said,
+                     _("The output bias already sits where the error is lowest. Move a "
+                       "slider by hand to bring a pair to life (or load the hand-tuned "
+                       "preset), then try again.")])
 
 
 def _begin(fit: Params) -> None:
@@ -110,7 +111,7 @@ def undo() -> None:
     pause()
     fit_state.commit(session.pop(UNDO), "sliders")
     session.pop(RUN, None)
-    fit_state.notice("info", "Back to your hand-tuned values.")
+    fit_state.notice("info", _("Back to your hand-tuned values."))
 
 
 def accept_run(sent, n_pairs: int) -> bool:
@@ -121,8 +122,8 @@ def accept_run(sent, n_pairs: int) -> bool:
     try:
         run = optimizer_run.read(sent, 5 * n_pairs + 1)
     except ParamsError as error:
-        fit_state.notice("warning", f"The optimizer's run was not kept: "
-                                    f"{markdown_literal(error)}. The next step starts afresh.")
+        fit_state.notice("warning", _("The optimizer's run was not kept: {error}. The next "
+                                      "step starts afresh.", error=markdown_literal(error)))
         session.pop(RUN, None)
         return False
     session[RUN] = asdict(run)
@@ -133,7 +134,7 @@ def data(fit: Params) -> dict:
     """The live tuner's `optimizer` field: {"play": run number (> 0 playing, <= 0 paused),
     "settings" (optimizers.to_browser; None while the typed learning rate is bad), "mask",
     "speed" (steps a frame), "bounds", "state" (momentum, cache, steps), "losses"}."""
-    optimizer, mask, _ = settings(fit.n_pairs)
+    optimizer, mask, _problem = settings(fit.n_pairs)
     run = run_state(fit.n_pairs)
     return {"play": session.get(PLAYING, 0),
             "settings": None if optimizer is None else optimizers.to_browser(optimizer),

@@ -9,10 +9,12 @@ import numpy as np
 from nnsine.engine import optimizers
 from nnsine.engine.network import Params
 from nnsine.formats import checks
+from nnsine.i18n import N_, _
 from ui.state import session
 from ui.widgets import markdown_literal
 
-KINDS = {"sgd": "Plain gradient descent (chapter 10's SGD)", "adam": "Adam (chapter 10)"}
+KINDS = {"sgd": N_("Plain gradient descent (chapter 10's SGD)"),
+         "adam": N_("Adam (chapter 10)")}
 OPTIMIZERS = {"sgd": optimizers.SGD, "adam": optimizers.Adam}
 # The tab's starting rates, for single steps from a hand-tuned fit: the engine's SGD
 # default, and not the book's Adam rate (0.005 moves every number by 0.005 at the first
@@ -40,8 +42,8 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
                                                               text=True))
     except (checks.ParamsError, ValueError) as error:
         message = markdown_literal(f"{str(error)[0].upper()}{str(error)[1:]}")  # as typed
-        return None, mask, (f"{message}. Step and Play wait for a good learning rate (a "
-                            "running Play holds still).")
+        return None, mask, _("{problem}. Step and Play wait for a good learning rate (a "
+                             "running Play holds still).", problem=message)
     return OPTIMIZERS[kind](rate), mask, None
 
 
@@ -59,5 +61,13 @@ def _zeros(n_pairs: int) -> Params:
 
 
 def lock_names(n_pairs: int) -> list[str]:
-    """The lock choices: "pair 1" ... "pair N" and the output bias."""
+    """The lock choices' keys (stable in every language): "pair 1" ... "pair N" and the
+    output bias."""
     return [f"pair {i + 1}" for i in range(n_pairs)] + [OUTPUT_BIAS]
+
+
+def lock_label(name: str) -> str:
+    """A lock choice as the learner reads it, in their language ("Pair 3", "output bias")."""
+    if name == OUTPUT_BIAS:
+        return _("output bias")
+    return _("Pair {pair}", pair=name.split()[1])

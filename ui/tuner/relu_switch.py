@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from nnsine.i18n import _
+from ui.language import localized
 from ui.state import session
 
 ACTIVATION = "activation"  # the tuner's "Hidden layers" control
@@ -16,5 +18,5 @@ def _to_relu() -> None:
 
 def switch_back(key: str) -> None:
     """A button that sets the hidden layers back to ReLU (before the control is drawn)."""
-    st.button("Switch the hidden layers back to ReLU", key=key, on_click=_to_relu,
+    st.button(_("Switch the hidden layers back to ReLU"), key=key, on_click=localized(_to_relu),
               type="primary", width="stretch")

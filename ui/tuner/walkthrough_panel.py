@@ -9,8 +9,10 @@ import streamlit as st
 from nnsine.book import walkthrough, walkthrough_reasons
 from nnsine.formats import params
 from nnsine.formats.params import FIELDS
+from nnsine.i18n import _
 from nnsine.plots.figures import PAIR_COLORS
 from ui import fit_state
+from ui.language import localized
 from ui.state import session
 from ui.tuner import pair_editor, relu_switch
 from ui.widgets import sync_query
@@ -74,27 +76,29 @@ def walkthrough_panel(activation: str = "relu") -> None:
     at_step = index is not None and fit_state.current() == steps[index].params
     sync_query({LINK: str(index + 1)} if at_step else {}, [LINK])
     if index is None:
-        st.write("Replay how the book tunes the pairs by hand (Figs. 4-17 to 4-29), one "
-                 "change at a time: each step loads its values into the sliders and shades "
-                 "the pair it changes.")
-        st.caption(walkthrough_reasons.OURS)
+        st.write(_("Replay how the book tunes the pairs by hand (Figs. 4-17 to 4-29), one "
+                   "change at a time: each step loads its values into the sliders and shades "
+                   "the pair it changes."))
+        st.caption(_(walkthrough_reasons.OURS))
         if activation != "relu":
-            st.warning("The walkthrough tunes ReLU pairs; the hidden layers are linear now.")
+            st.warning(_("The walkthrough tunes ReLU pairs; the hidden layers are linear now."))
             relu_switch.switch_back("walk_relu")
-        st.button("Start the walkthrough", key="walk_start", on_click=_go, args=(0,),
-                  type="primary", width="stretch")
+        st.button(_("Start the walkthrough"), key="walk_start", on_click=localized(_go),
+                  args=(0,), type="primary", width="stretch")
         return
     if not at_step:  # the learner moved on by hand: do not overwrite
-        st.write(f"You changed the fit after step {index + 1} of {len(steps)}. Next "
-                 "would replace your values with the walkthrough's.")
+        st.write(_("You changed the fit after step {step} of {steps}. Next would replace "
+                   "your values with the walkthrough's.", step=index + 1, steps=len(steps)))
         again, onward = st.columns(2)
-        again.button(f"Back to step {index + 1}", key="walk_again", on_click=_go,
-                     args=(index,), width="stretch")
-        onward.button(f"Go on to step {min(index + 2, len(steps))}", key="walk_onward",
-                      on_click=_go, args=(index + 1,), width="stretch")
+        again.button(_("Back to step {step}", step=index + 1), key="walk_again",
+                     on_click=localized(_go), args=(index,), width="stretch")
+        onward.button(_("Go on to step {step}", step=min(index + 2, len(steps))),
+                      key="walk_onward", on_click=localized(_go), args=(index + 1,),
+                      width="stretch")
         return
     step = steps[index]
-    st.markdown(f"**Step {index + 1} of {len(steps)} · {step.title}**")
+    st.markdown(_("**Step {step} of {steps} · {title}**", step=index + 1, steps=len(steps),
+                  title=step.title))
     st.caption(step.figure_note)
     relu = activation == "relu"
     if relu:
@@ -111,15 +115,17 @@ def walkthrough_panel(activation: str = "relu") -> None:
             st.info(reason)
         moved = walkthrough.changed(index)
         if moved:
-            names = ", ".join(FIELDS[name].label for name in moved)
-            st.markdown(f"Changed: **Pair {step.selects + 1}** {names} (outlined under the "
-                        "chart; the pair is also selected under *Edit a pair*).")
+            names = ", ".join(_(FIELDS[name].label) for name in moved)
+            st.markdown(_("Changed: **Pair {pair}** {names} (outlined under the chart; the "
+                          "pair is also selected under *Edit a pair*).",
+                          pair=step.selects + 1, names=names))
             _mark(index)
     back, forth = st.columns(2)
-    back.button("Back", key="walk_back", on_click=_go, args=(index - 1,),
+    back.button(_("Back"), key="walk_back", on_click=localized(_go), args=(index - 1,),
                 disabled=index == 0, width="stretch")
-    forth.button("Next", key="walk_next", on_click=_go, args=(index + 1,),
+    forth.button(_("Next"), key="walk_next", on_click=localized(_go), args=(index + 1,),
                  disabled=index == len(steps) - 1, type="primary", width="stretch")
     if index == len(steps) - 1:
-        st.success("That is the hand-tuned fit" + ("" if relu else ", made for ReLU hidden "
-                   "layers") + ". Now improve it yourself!")
+        st.success(_("That is the hand-tuned fit. Now improve it yourself!") if relu else
+                   _("That is the hand-tuned fit, made for ReLU hidden layers. Now improve "
+                     "it yourself!"))

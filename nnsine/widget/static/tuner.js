@@ -31,6 +31,15 @@ function checksum(out) {
   return total;
 }
 
+// nnsine/frontend/words.js
+function say(words, key, params = {}) {
+  const template = words && typeof words[key] === "string" ? words[key] : key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => name in params ? String(params[name]) : whole);
+}
+function list(words, items) {
+  return items.reduce((first, second) => say(words, "list_separator", { first, second }));
+}
+
 // nnsine/frontend/tuner_chart.js
 var PLOTLY_URL = new URL("../nnsine.plotly/plotly-basic.min.js", "nnsine:/frontend/widget.js").href;
 var OUTPUT_COLOR = "#e4572e";
@@ -50,7 +59,10 @@ function loadPlotly() {
     script.onerror = () => {
       script.remove();
       window.__nnsinePlotly = null;
-      reject(new Error(`could not load ${PLOTLY_URL}`));
+      reject(Object.assign(
+        new Error(`could not load ${PLOTLY_URL}`),
+        { word: "plotly_missing", params: { url: PLOTLY_URL } }
+      ));
     };
     document.head.appendChild(script);
   });
@@ -73,8 +85,8 @@ function plotTraces(data, target) {
       x: [null],
       y: [null],
       mode: "lines",
-      name: "network output",
-      // legend entry only
+      name: say(data.words, "network_output"),
+      // legend only
       line: { color: OUTPUT_COLOR, width: 3 }
     }
   ];
@@ -189,14 +201,6 @@ function liveLayer(canvas, plot) {
 
 // nnsine/frontend/handles.js
 var FIELD = { b1: 1, b2: 3, w_out: 4 };
-var WHY = {
-  w1: "its layer-1 weight is 0, so it never switches on or off",
-  w2: "its layer-2 weight is 0, so layer 1 cannot switch it",
-  w_out: "its output weight is 0, so it never changes the output",
-  flat: "it never bends: its layer-2 neuron is always on or always off",
-  no_off: "it never switches off (its layer-2 weight is positive), so it has no switch-off point and no plateau: what it adds keeps growing",
-  no_on: "it is on from the far left (its layer-2 weight is positive), so it has no switch-on point and no plateau: what it adds keeps growing"
-};
 function snap(value, { low, high, step: step2 }) {
   const v = Math.min(Math.max(value, low), high);
   const d = Math.max(0, -Math.floor(Math.log10(step2)));
@@ -220,7 +224,7 @@ function handles(pair) {
   const found = {};
   const k = knots(pair);
   if (k === null) {
-    const why = w1 === 0 ? WHY.w1 : w2 === 0 ? WHY.w2 : wOut === 0 ? WHY.w_out : WHY.flat;
+    const why = w1 === 0 ? "w1" : w2 === 0 ? "w2" : wOut === 0 ? "w_out" : "flat";
     return { handles: found, why };
   }
   [["on", k[0]], ["off", k[1]]].forEach(([name, x]) => {
@@ -231,7 +235,7 @@ function handles(pair) {
     found.height = { field: "w_out", at: wOut * b2 };
     return { handles: found, why: null };
   }
-  return { handles: found, why: found.off ? WHY.no_on : WHY.no_off };
+  return { handles: found, why: found.off ? "no_on" : "no_off" };
 }
 var keepSign = (value, old, step2) => old > 0 ? Math.max(value, step2) : Math.min(value, -step2);
 var notZero = (value, up, step2) => value !== 0 ? value : up ? step2 : -step2;
@@ -421,8 +425,9 @@ function paintHandles(ctx, width, height, shape) {
 
 // nnsine/frontend/handle_layer.js
 var NS = "http://www.w3.org/2000/svg";
-var WORDS = { on: "switch-on point", off: "switch-off point", height: "plateau height" };
-var RAW = { b1: "layer-1 bias", b2: "layer-2 bias", w_out: "output weight" };
+var HANDLE = { on: "handle_on", off: "handle_off", height: "handle_height" };
+var RAW = { b1: "raw_b1", b2: "raw_b2", w_out: "raw_w_out" };
+var GRIP = { on: "grip_on", off: "grip_off", height: "grip_height" };
 var GAP_PX = 30;
 var fmt = (v) => (Number(v.toFixed(2)) + 0).toFixed(2);
 function el(name, attrs = {}, parent = null) {
@@ -497,7 +502,7 @@ function attachHandles(s, root) {
     const display = on ? "" : "none";
     if (el2.style.display !== display) el2.style.display = display;
   };
-  const say = (el2, text) => {
+  const say2 = (el2, text) => {
     const node = el2.firstChild;
     if (node && node.nodeType === Node.TEXT_NODE && !node.nextSibling) {
       if (node.data !== text) node.data = text;
@@ -529,6 +534,7 @@ function attachHandles(s, root) {
     }
     if (!(s.selected < s.nPairs)) s.selected = 0;
     const b = box(), i = s.selected, pair = pairOf(i), color = s.data.colors[i];
+    const words = s.data.words;
     root.querySelectorAll(".nt-pair").forEach((group, k) => group.classList.toggle("nt-selected", k === i));
     const found = s.data.relu ? handles(pair) : { handles: {}, why: null };
     const { on, off } = found.handles;
@@ -581,7 +587,7 @@ function attachHandles(s, root) {
         if (px < 8 || px > b.w - 8) px = knot - out * GAP_PX;
         labelDx = px < knot ? -13 : 13;
       }
-      const text = name === "height" ? `plateau ${fmt(h.at)}` : `${name} at x = ${fmt(h.at)}`;
+      const text = say(words, GRIP[name], { x: fmt(h.at), y: fmt(h.at) });
       shape.grips.push({
         px,
         py,
@@ -593,24 +599,34 @@ function attachHandles(s, root) {
       put(g, "data-at", h.at);
       if (!still) continue;
       put(g, "transform", `translate(${px},${py})`);
-      put(g, "aria-label", `Pair ${i + 1} ${WORDS[name]} (${RAW[h.field]})`);
+      const field = say(words, RAW[h.field]);
+      put(g, "aria-label", say(
+        words,
+        "handle_name",
+        { pair: i + 1, handle: say(words, HANDLE[name]), field }
+      ));
       const raw = pair[FIELD[h.field]], slot = s.data.slots[5 * i + FIELD[h.field]];
       put(g, "aria-valuemin", slot.low);
       put(g, "aria-valuemax", slot.high);
       put(g, "aria-valuenow", raw);
-      put(g, "aria-valuetext", `${text}, ${RAW[h.field]} ${fmt(raw)}`);
+      put(g, "aria-valuetext", say(
+        words,
+        "handle_value",
+        { where: text, field, value: fmt(raw) }
+      ));
     }
     if (paint) paintHandles(s.live.ctx, b.w, b.h, shape);
-    const what = Object.keys(found.handles).map((n) => WORDS[n]).join(", ");
-    const pick = " Click a pair's sliders or its curve to pick another pair.";
-    say(note, !s.data.relu ? "Handles need ReLU hidden layers: a linear pair has no place where it switches on or off (section 4.6)." : what ? `Pair ${i + 1}: drag its ${what} on the chart, or focus one and press the arrow keys (Shift: 10 steps).${found.why ? ` No other handle: ${found.why}.` : ""}` + pick : `Pair ${i + 1} has no handles: ${found.why}.${pick}`);
+    const names = Object.keys(found.handles).map((n) => say(words, HANDLE[n]));
+    const why = found.why && say(words, `why_${found.why}`);
+    const said = { pair: i + 1, handles: names.length ? list(words, names) : "", why };
+    say2(note, say(words, !s.data.relu ? "handles_linear" : !names.length ? "handles_none" : why ? "handles_some" : "handles_how", said));
   };
   attachHandleInput(s, root, { svg, box, toPx, toData, pairOf, contribution });
 }
 
 // nnsine/frontend/tuner_sliders.js
 var uid = 0;
-function sliderRow(slot, k, pairName) {
+function sliderRow(slot, k, pairName, words) {
   const row = document.createElement("div");
   row.className = "nt-row";
   const id = `nt-${++uid}`;
@@ -625,25 +641,29 @@ function sliderRow(slot, k, pairName) {
   input.setAttribute("aria-label", slot.label);
   const number = row.querySelector(".nt-number");
   number.dataset.k = k;
-  number.setAttribute("aria-label", `${slot.label}, exact value`);
+  number.setAttribute("aria-label", say(words, "exact_value", { label: slot.label }));
   for (const button of row.querySelectorAll(".nt-step")) {
     button.dataset.k = k;
     const down = button.dataset.step === "-1";
-    button.setAttribute("aria-label", `${slot.label} ${down ? "down" : "up"} by ${slot.step}`);
+    button.setAttribute("aria-label", say(
+      words,
+      down ? "step_down" : "step_up",
+      { label: slot.label, step: slot.step }
+    ));
     button.title = `${pairName}: ${slot.short} ${down ? "−" : "+"}${slot.step}`;
   }
   return row;
 }
-function picker(names, colors) {
+function picker(groups, colors, words) {
   const bar = document.createElement("div");
   bar.className = "nt-picker";
   bar.setAttribute("role", "group");
-  bar.setAttribute("aria-label", "Pair shown");
-  names.forEach((name, g) => {
+  bar.setAttribute("aria-label", say(words, "pair_shown"));
+  groups.forEach(([name, pair], g) => {
     const button = document.createElement("button");
     button.type = "button";
     button.dataset.group = g;
-    button.textContent = name === "Output" ? "Out" : name.replace("Pair ", "");
+    button.textContent = pair === null ? say(words, "output_short") : String(pair + 1);
     button.setAttribute("aria-label", name);
     if (colors[g]) button.style.setProperty("--pair-color", colors[g]);
     bar.appendChild(button);
@@ -652,11 +672,11 @@ function picker(names, colors) {
 }
 function buildSliders(box, data) {
   box.replaceChildren();
-  const groups = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map(), pairs = [];
   const panel = document.createElement("div");
   panel.className = "nt-panel";
   const inputs = data.slots.map((slot, k) => {
-    const name = slot.pair === null ? "Output" : `Pair ${slot.pair + 1}`;
+    const name = slot.pair === null ? say(data.words, "output") : say(data.words, "pair", { pair: slot.pair + 1 });
     if (!groups.has(name)) {
       const group = document.createElement("fieldset");
       group.className = "nt-pair";
@@ -666,16 +686,14 @@ function buildSliders(box, data) {
       if (slot.pair !== null) group.style.setProperty("--pair-color", data.colors[slot.pair]);
       panel.appendChild(group);
       groups.set(name, group);
+      pairs.push([name, slot.pair]);
     }
-    const row = sliderRow(slot, k, name);
+    const row = sliderRow(slot, k, name, data.words);
     groups.get(name).appendChild(row);
     return row.querySelector("input[type=range]");
   });
-  const names = [...groups.keys()];
-  box.append(
-    picker(names, names.map((n) => groups.get(n).style.getPropertyValue("--pair-color"))),
-    panel
-  );
+  const colors = pairs.map(([n]) => groups.get(n).style.getPropertyValue("--pair-color"));
+  box.append(picker(pairs, colors, data.words), panel);
   return inputs;
 }
 function choosePair(box, g) {
@@ -775,11 +793,11 @@ var POLL_MS = 500;
 var GIVE_UP_MS = 15e3;
 var BACK_MS = 5e3;
 var SAY = {
-  away: "The class server is not answering (it may be restarting). Your fit is kept on this page.",
-  keptChange: "The class server is not answering (it may be restarting). Your last change is kept on this page and is sent when the server is back.",
-  sent: "The class server is back: your last change was sent.",
-  back: "The class server is back.",
-  lost: "The class server is back, but your last change did not reach it: move the slider again."
+  away: "outage_away",
+  keptChange: "outage_kept",
+  sent: "outage_sent",
+  back: "outage_back",
+  lost: "outage_lost"
 };
 function statusLine(signal) {
   const note = document.createElement("div");
@@ -809,15 +827,16 @@ function statusLine(signal) {
 function attachOutage(s) {
   const note = statusLine(s.gone.signal);
   let away = false, hide = 0, giveUp = 0;
-  const say = (text, forMs = 0) => {
+  const say2 = (key, forMs = 0) => {
+    const text = key && say(s.data && s.data.words, key);
     clearTimeout(hide);
     note.textContent = text;
     note.style.display = text ? "block" : "none";
-    if (forMs) hide = setTimeout(() => say(""), forMs);
+    if (forMs) hide = setTimeout(() => say2(""), forMs);
   };
   s.keep = (release) => {
     s.pending = { ...release, away };
-    if (away) say(SAY.keptChange);
+    if (away) say2(SAY.keptChange);
   };
   const resend = () => {
     const kept = s.pending;
@@ -831,7 +850,7 @@ function attachOutage(s) {
     giveUp = setTimeout(() => {
       if (s.pending && s.pending.seq === seq) {
         s.pending = null;
-        say(SAY.lost);
+        say2(SAY.lost);
       }
     }, GIVE_UP_MS);
   };
@@ -840,10 +859,10 @@ function attachOutage(s) {
     if (down && !away) {
       away = true;
       if (s.pending) s.pending.away = true;
-      say(s.pending ? SAY.keptChange : SAY.away);
+      say2(s.pending ? SAY.keptChange : SAY.away);
     } else if (!down && away) {
       away = false;
-      if (!s.pending) say(SAY.back, BACK_MS);
+      if (!s.pending) say2(SAY.back, BACK_MS);
       else if (s.pending.away && !s.pending.resent) resend();
     }
   }, POLL_MS);
@@ -865,7 +884,7 @@ function attachOutage(s) {
       if (kept.away) {
         s.setValues(data.values);
         s.redraw(null);
-        say(SAY.sent, BACK_MS);
+        say2(SAY.sent, BACK_MS);
       }
     } else if (kept.away && !kept.resent) {
       resend();
@@ -947,14 +966,14 @@ function largest(grad) {
 // nnsine/frontend/tuner_gradients.js
 var LONGEST = 40;
 var uid2 = 0;
-function addGradients(inputs, slots) {
+function addGradients(inputs, slots, words) {
   return inputs.map((input, k) => {
     const bar = document.createElement("span");
     bar.className = "nt-grad";
     bar.id = `nt-grad-${++uid2}`;
     bar.setAttribute("role", "img");
     bar.innerHTML = "<i></i>";
-    bar.setAttribute("aria-label", `gradient of ${slots[k].label}: not computed yet`);
+    bar.setAttribute("aria-label", say(words, "gradient_waiting", { label: slots[k].label }));
     input.after(bar);
     input.setAttribute("aria-describedby", bar.id);
     return bar;
@@ -965,10 +984,9 @@ function shown(g) {
   const text = Math.abs(g) >= 1e-3 || g === 0 ? g.toFixed(4) : g.toExponential(2);
   return g > 0 ? `+${text}` : text.replace("-", "−");
 }
-function describe(slot, g) {
-  if (g === null) return `gradient of ${slot.label}: not a number here`;
-  if (g === 0) return `gradient of ${slot.label}: 0, moving it does not change the error`;
-  return `gradient of ${slot.label}: ${shown(g)}, ${g > 0 ? "lower" : "raise"} it to lower the error`;
+function describe(words, slot, g) {
+  const key = g === null ? "gradient_nan" : g === 0 ? "gradient_zero" : g > 0 ? "gradient_lower" : "gradient_raise";
+  return say(words, key, { label: slot.label, value: g ? shown(g) : "" });
 }
 function attachGradients(s, root) {
   let scoredText = null, python = null, pythonFor = null, grad = null;
@@ -1005,7 +1023,7 @@ function attachGradients(s, root) {
       bar.dataset.dir = g > 0 ? "down" : g < 0 ? "up" : "none";
       if (!moving) {
         bar.dataset.value = g === null ? "" : String(g);
-        bar.setAttribute("aria-label", describe(slot, g));
+        bar.setAttribute("aria-label", describe(s.data.words, slot, g));
       }
     });
   };
@@ -1099,8 +1117,11 @@ function attachLearning(s, root) {
     if (!opt) return;
     const last = L.losses[L.losses.length - 1];
     const steps = L.playing ? L.state.steps : opt.state.steps;
-    view.text.textContent = `Optimizer: ${steps} step${steps === 1 ? "" : "s"}` + (last === void 0 ? "" : `, MSE ${last.toExponential(3)}`) + (L.playing ? " (playing)" : "");
-    view.canvas.setAttribute("aria-label", `MSE per step: ${L.losses.length} values` + (last === void 0 ? "" : `, the last ${last.toExponential(3)}`));
+    const words = s.data.words, mse = last === void 0 ? null : last.toExponential(3);
+    const said = { steps, mse, count: L.losses.length };
+    const line = L.playing ? mse === null ? "learn_playing" : "learn_playing_mse" : mse === null ? "learn_steps" : "learn_steps_mse";
+    view.text.textContent = say(words, line, said);
+    view.canvas.setAttribute("aria-label", say(words, mse === null ? "learn_chart" : "learn_chart_last", said));
     drawLosses(view.canvas, L.losses, s.theme ? s.theme.text || "#888" : "#888");
   };
   const stop = (quiet = false) => {
@@ -1249,7 +1270,9 @@ function build(root) {
     s.plotly = Plotly;
     s.show(s.data);
   }).catch((error) => {
-    plot.textContent = `The live chart could not start: ${error.message}`;
+    const words = s.data && s.data.words;
+    const why = error.word ? say(words, error.word, error.params) : error.message;
+    plot.textContent = say(words, "chart_failed", { error: why });
   });
   s.show = (data) => {
     s.data = data;
@@ -1258,11 +1281,14 @@ function build(root) {
       s.targetText = data.target;
       s.target = targetPoints(data.target);
     }
-    if (data.n_pairs !== s.nPairs) {
+    const wordsText = JSON.stringify(data.words);
+    if (data.n_pairs !== s.nPairs || wordsText !== s.wordsText) {
       s.nPairs = data.n_pairs;
+      s.wordsText = wordsText;
+      chart.setAttribute("aria-label", say(data.words, "chart"));
       s.values = new Float64Array(data.values.length);
       s.inputs = buildSliders(box, data);
-      s.gradBars = addGradients(s.inputs, data.slots);
+      s.gradBars = addGradients(s.inputs, data.slots, data.words);
       s.numbers = s.inputs.map((input) => input.closest(".nt-row").querySelector(".nt-number"));
       s.group = Math.min(s.group || 0, data.n_pairs);
       choosePair(box, s.group);
@@ -1406,12 +1432,15 @@ function ensurePlotly(model) {
       script.onload = () => {
         done();
         if (window.Plotly) resolve(window.Plotly);
-        else reject(new Error("plotly.js ran but defined no Plotly"));
+        else reject(Object.assign(
+          new Error("plotly.js ran but defined no Plotly"),
+          { word: "plotly_broken" }
+        ));
       };
       script.onerror = () => {
         done();
         window.__nnsinePlotly = null;
-        reject(new Error("plotly.js could not run"));
+        reject(Object.assign(new Error("plotly.js could not run"), { word: "plotly_failed" }));
       };
       document.head.appendChild(script);
     };
