@@ -12,6 +12,7 @@ from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
 from ui.listings_panel import listings_panel
 from ui.state import session
+from ui.tuner.spoken import in_language
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -34,8 +35,8 @@ linked = st.query_params.get("act")
 if linked in NAMES and session.get(SEEN) != linked:  # a new link: before the widget
     session["act_name"] = linked
 name = kept(st.radio, _("Activation function"), "act_name", "step", list(NAMES),
-            format_func=lambda key: _("{name} (Fig. {figure})", name=_(NAMES[key]),
-                                      figure=FIGURES[key]), horizontal=True)
+            format_func=in_language(lambda key: _("{name} (Fig. {figure})", name=_(NAMES[key]),
+                                                  figure=FIGURES[key])), horizontal=True)
 left, right = st.columns([1, 3])
 with left:
     weight = kept(st.slider, _("Weight"), "act_weight", 1.0, -5.0, 5.0, step=0.1, format="%.1f")

@@ -12,6 +12,7 @@ from nnsine.plots.figures import class_figure
 from ui import presenter, shell
 from ui.classroom import board_panel
 from ui.classroom.exercise_panel import exercise_composer
+from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -33,7 +34,7 @@ st.caption(_("Students press **Download fit (JSON)** on the sine tuner; load all
              "here to rank them. Nothing is stored: the ranking lives in this browser tab."))
 
 target = st.selectbox(_("Target"), list(targets.TARGETS), key="class_target",
-                      format_func=targets.label)
+                      format_func=in_language(targets.label))
 uploads = st.file_uploader(_("The class's fits (JSON)"), type=["json"], key="class_files",
                            accept_multiple_files=True, max_upload_size=1) or []
 if len(uploads) > MAX_FILES:

@@ -26,10 +26,10 @@ for view in figure_map.FIGURES:
         st.subheader(_(TITLES[page]))
     number, words, link, action = st.columns([1, 6, 2, 2], vertical_alignment="center")
     number.markdown(_("**Fig. {figure}**", figure=view.figure))
-    words.markdown(_(view.caption))
+    words.markdown(view.caption)  # the map is in the current language
     # The link is for sharing (a new session); the button also does what `then` says.
     shared = view.link + (("&" if "?" in view.link else "?") + urlencode(lang) if lang else "")
-    link.markdown(_("[link to share]({link}) (then {then})", link=shared, then=_(view.then))
+    link.markdown(_("[link to share]({link}) (then {then})", link=shared, then=view.then)
                   if view.then else _("[link to share]({link})", link=shared))
     if action.button(_("Open Fig. {figure}", figure=view.figure), key=f"figure_{view.figure}",
                      width="stretch"):

@@ -26,6 +26,7 @@ from ui.tuner import (
     target_panel,
     walkthrough_panel,
 )
+from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal, said_in_every_language, word_list
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
@@ -113,7 +114,8 @@ with tuner:
                                  on_change=localized(fit_state.resize), args=("pairs",))
     view_row[2].segmented_control(_("Hidden layers"), ["relu", "linear"], key="activation",
                                   default="relu", required=True, persist_state="session",
-                                  format_func=lambda key: "ReLU" if key == "relu" else _("linear"))
+                                  format_func=in_language(
+                                      lambda key: "ReLU" if key == "relu" else _("linear")))
     with view_row[3]:
         wide = st.toggle(_("Wider view"), key="wide", help=_("x from -0.5 to 1.5"),
                          persist_state="session")

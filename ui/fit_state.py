@@ -23,8 +23,7 @@ FIT, NOTICES, TARGET = "fit", "notices", "fit_target"  # not widget keys: they o
 EXERCISE, HISTORY = "exercise", "fit_history"  # the link's exercise; how the fit was made
 LINK = "link_read"  # set once the session's link has been read (and repaired)
 # set_target's words for each way to a target (ui/tuner/target_panel.py): whole sentences,
-# (refused, accepted); another `how` is a phrase its caller translated (GENERIC). And the
-# preset buttons' presets, in words.
+# (refused, accepted); another `how` is a phrase its caller translated (GENERIC).
 SAID = {
     "formula": (N_("Could not use the formula: {error}. The target is unchanged."),
                 N_("Now fitting your formula: {target}.")),
@@ -35,7 +34,6 @@ SAID = {
 }
 GENERIC = (N_("Could not use the {what}: {error}. The target is unchanged."),
            N_("Now fitting your {what}: {target}."))
-PRESET_NAMES = {"zeros": N_("zeros"), "hand-tuned": N_("hand-tuned")}
 
 
 def read_link() -> None:
@@ -197,7 +195,7 @@ def show_notices() -> None:
 def load_preset(name: str) -> None:
     """on_click: replace the fit by a named preset."""
     commit(presets.preset(name), "preset", name)
-    notice("success", _("Loaded the {preset} preset.", preset=_(PRESET_NAMES.get(name, name))))
+    notice("success", _("Loaded {preset}.", preset=presets.title(name)))
 
 
 def load_upload(key: str) -> None:
