@@ -16,9 +16,8 @@ from nnsine.i18n import N_, _, ngettext
 from nnsine.plots import render
 from nnsine.plots.chapter_figures import fits_figure
 from ui import fit_state
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
-from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal
 
 OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
