@@ -8,10 +8,10 @@ from collections.abc import Iterable
 
 from babel.lists import format_list
 
-from nnsine import i18n
+from nnsine.i18n import DEFAULT, PSEUDO, current
 
 # English and the pseudo-locale list as the book writes: no comma before "and".
-_LOCALES = {i18n.DEFAULT: "en_GB", i18n.PSEUDO: "en_GB"}
+_LOCALES = {DEFAULT: "en_GB", PSEUDO: "en_GB"}
 
 
 def listed(items: Iterable) -> str:
@@ -19,5 +19,5 @@ def listed(items: Iterable) -> str:
     words = [str(item) for item in items]
     if not words:
         return ""
-    code = i18n.current()
+    code = current()
     return format_list(words, locale=_LOCALES.get(code, code))
