@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 import threading
+import unicodedata
 
 import matplotlib
 from matplotlib.figure import Figure
@@ -39,10 +40,18 @@ def _number(value: float) -> str:
     return f"{value:.6g}"
 
 
+def _columns(text: str) -> int:
+    # A CJK glyph is 1 em wide, a column of DejaVu Sans Mono 0.6 em: about 1.66 columns.
+    return math.ceil(sum(1.66 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text))
+
+
 def caption(fit: Params) -> str:
     """Every value of the fit as a small table: one line per pair, then b_out."""
-    head = f"{_('pair'):>4}  " + "  ".join(f"{name:>8}" for name in PAIR_NAMES)
-    rows = [f"{i + 1:>4}  " + "  ".join(f"{_number(v):>8}" for v in fit.pair(i).values())
+    word = _("pair")
+    first = max(4, _columns(word))
+    head = " " * (first - _columns(word)) + word + "  " + "  ".join(
+        f"{name:>8}" for name in PAIR_NAMES)
+    rows = [f"{i + 1:>{first}}  " + "  ".join(f"{_number(v):>8}" for v in fit.pair(i).values())
             for i in range(fit.n_pairs)]
     return "\n".join([head, *rows, _(
         "output bias b_out = {value}    (w1, b1: layer-1 weight and bias; w2, b2: layer 2's; "

@@ -51,7 +51,8 @@ def steps_table(steps: Steps, subtract_max: bool) -> str:
                                   steps.probabilities)]
     for k, values in enumerate(zip(*columns, strict=True)):
         rows.append(f"| {k} | " + " | ".join(values) + " |")
-    rows.append(f"| {_('**sum**')} | | | **{number(steps.total)}** "
+    total = _("**sum**")
+    rows.append(f"| {total} | | | **{number(steps.total)}** "
                 f"| **{number(steps.probability_sum)}** |")
     return "\n".join(rows)
 
@@ -70,7 +71,8 @@ def overflow_table(naive: Steps, stable: Steps) -> str:
 
 def decisions_table(outputs, predicted: np.ndarray, confidence: np.ndarray) -> str:
     """Softmax outputs (n, classes) with their argmax (n,) and confidence (n,) (Markdown)."""
-    rows = [f"| {_('softmax output')} | argmax | {_('confidence')} |", "|---|---:|---:|"]
+    head = (_("softmax output"), "argmax", _("confidence"))
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|"]
     rows += [f"| {list(row)} | {p} | {c:.2f} |"
              for row, p, c in zip(outputs, predicted, confidence, strict=True)]
     return "\n".join(rows)
