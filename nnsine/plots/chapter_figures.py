@@ -8,6 +8,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from nnsine.engine import targets
 from nnsine.i18n import _
 from nnsine.plots.figures import (
     FIT_COLOR,
@@ -72,8 +73,10 @@ def _marker(label: str, at: float) -> str:
 
 
 def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
-                target_label: str = "sin(2πx)", revision: str = "fits") -> go.Figure:
-    """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
+                target_label: str | None = None, revision: str = "fits") -> go.Figure:
+    """The target and several named outputs over x (all (n,)), on the sine tuner's axes;
+    `target_label` defaults to the book's target's (sin(2πx))."""
+    target_label = targets.label(targets.DEFAULT) if target_label is None else target_label
     figure = go.Figure(go.Scatter(x=x, y=target, mode="lines",
                                   name=trace_name(target_label),
                                   line={"color": TARGET_COLOR, "width": 5, **SMOOTH}))

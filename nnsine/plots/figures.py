@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from nnsine.engine import targets
 from nnsine.i18n import _
 
 # The shared style facts; imported here too, as before, for every figure builder.
@@ -21,8 +22,10 @@ from nnsine.plots.palette import (  # noqa: F401
 
 
 def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
-               target_label: str = "sin(2πx)") -> go.Figure:
-    """Target and network output over x, all (n,), on fixed axes."""
+               target_label: str | None = None) -> go.Figure:
+    """Target and network output over x, all (n,), on fixed axes; `target_label` defaults
+    to the book's target's (sin(2πx))."""
+    target_label = targets.label(targets.DEFAULT) if target_label is None else target_label
     figure = go.Figure([
         go.Scatter(x=x, y=target, mode="lines", name=trace_name(target_label),
                    line={"color": TARGET_COLOR, "width": 4}),
@@ -42,7 +45,7 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
 
 
 def class_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
-                 names: list[str], target_label: str = "sin(2πx)") -> go.Figure:
+                 names: list[str], target_label: str | None = None) -> go.Figure:
     """A class's fits overlaid on the target: x, target and each output (n,), best first;
     `names` as the files are called (plain text, shown as typed)."""
     figure = fit_figure(x, target, target, target_label)
