@@ -59,9 +59,9 @@ def moments(state: dict) -> training.Moments:
         momentum = np.asarray(state["momentum"], dtype=np.float64).reshape(-1)
         cache = np.asarray(state["cache"], dtype=np.float64).reshape(-1)
     except (KeyError, TypeError, ValueError) as error:
+        problem = f"{type(error).__name__}: {str(error)[:80]}"  # Python's words, as it says them
         raise ValueError(_("the optimizer's momentum and cache must be lists of numbers "
-                           "({problem})", problem=f"{type(error).__name__}: {str(error)[:80]}")
-                         ) from None
+                           "({problem})", problem=problem)) from None
     if momentum.shape != cache.shape or not np.all(np.isfinite(momentum) & np.isfinite(cache)):
         raise ValueError(_("the optimizer's momentum and cache must be finite numbers, as "
                            "many of each ({momentum} and {cache})", momentum=momentum.size,
@@ -71,6 +71,6 @@ def moments(state: dict) -> training.Moments:
     steps = state.get("steps")
     if isinstance(steps, bool) or not isinstance(steps, int) or not (
             0 <= steps <= MAX_PLAY_STEPS):
-        raise ValueError(_("the optimizer's steps must be a whole number 0 to {most}, not "
-                           "{value}", most=f"{MAX_PLAY_STEPS:,}", value=repr(str(steps)[:40])))
+        raise ValueError(_("the optimizer's steps must be a whole number 0 to {most:,}, not "
+                           "{value}", most=MAX_PLAY_STEPS, value=repr(str(steps)[:40])))
     return training.Moments(momentum, cache, steps)

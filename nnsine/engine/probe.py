@@ -137,7 +137,7 @@ def explain(p: Probe, params: Params) -> list[tuple[str, str]]:
 def explain_linear(p: Probe, params: Params) -> list[tuple[str, str]]:
     """(key, sentence) for a linear network at p.x (section 4.6): no neuron switches on or
     off, every pair adds its own line at every x, and the whole net is one line."""
-    adds = ", ".join(_("pair {pair} {value}", pair=i + 1, value=f"{c + 0.0:.2f}")
+    adds = ", ".join(_("pair {pair} {value:.2f}", pair=i + 1, value=c + 0.0)
                      for i, c in enumerate(p.contributions))
     slope, intercept = linear_collapse(params)
     x = f"{p.x:.2f}"
@@ -145,9 +145,8 @@ def explain_linear(p: Probe, params: Params) -> list[tuple[str, str]]:
                          "area of effect, so every pair adds at every x. At x = {x}: {adds}.",
                          x=x, adds=adds)),
             ("line", _("Each pair is a line in x, and lines add up to a line: the whole network "
-                       "is {line} (section 4.6), which at x = {x} gives {output}.",
-                       line=line_formula(slope, intercept), x=x,
-                       output=f"{p.output + 0.0:.4f}"))]
+                       "is {line} (section 4.6), which at x = {x} gives {output:.4f}.",
+                       line=line_formula(slope, intercept), x=x, output=p.output + 0.0))]
 
 
 def _cell(value: float) -> str:

@@ -53,8 +53,8 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         except UnicodeDecodeError:
             raise TargetError(_("the CSV file is not UTF-8 text")) from None
     if len(data) > 64 * MAX_POINTS:
-        raise TargetError(_("the CSV file has {count} characters; too many for {most} points",
-                            count=f"{len(data):,}", most=MAX_POINTS))
+        raise TargetError(_("the CSV file has {count:,} characters; too many for {most} "
+                            "points", count=len(data), most=MAX_POINTS))
     dialect = _delimiter(data)
     xs, ys = [], []
     for line, row in enumerate(_rows(data, dialect), 1):
