@@ -23,6 +23,13 @@ ENV NNSINE_DATABASE_URL=sqlite:////var/lib/nnsine/class.db
 ENV NNSINE_CONTAINER=1
 VOLUME /var/lib/nnsine
 
+# A CJK font, so an exported chart in Chinese shows its glyphs (nnsine/plots/fonts.py finds
+# it through matplotlib): Debian's fonts-wqy-microhei, about 5 MB. Before pip, so the font
+# is there when matplotlib first builds its font list.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
+
 COPY requirements.txt /tmp/requirements.txt
 # One layer, so what is cut is really gone: no .pyc (about 80 MB; a start costs ~1 s more),
 # no test suites, C headers or Jupyter extensions, and pyarrow's Flight and S3 libraries
@@ -47,7 +54,8 @@ COPY ui/ ui/
 # An editable install only so `python -m nnsine` works from any directory (-w /data); the
 # app itself needs nothing but requirements.txt (ui/tuner/tuner_assets.py).
 RUN pip install --no-cache-dir --no-compile --no-deps -e . \
-    && rm -rf build
+    && rm -rf build \
+    && python -c "from nnsine.plots.fonts import cjk_font; assert cjk_font(), 'no CJK font'"
 
 USER nnsine
 EXPOSE 8501

@@ -15,6 +15,8 @@ import re
 
 from google.protobuf.message import Message
 
+from nnsine import i18n
+
 WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a translated name inside a sentence
 WORD = re.compile(r"[^\W\d_]{2,}")
 # Fields that hold no words a person reads (ids, keys, URLs, types, formats, JSON we parse).
@@ -26,6 +28,7 @@ SKIPPED_FIELDS = {
     "color", "width_config", "height_config", "file_name", "pattern", "placeholder_key",
     "accept_new_options", "string_value", "avatar", "name", "page", "query_string",
     "deprecation", "css", "html_body", "unsafe_allow_html", "code_text", "columns",
+    "deferred_file_id", "json", "html_content", "js_source_path", "css_source_path", "config",
 }
 # Elements whose text is not ours to translate: CSS and scripts (st.html), the book's code.
 SKIPPED_ELEMENTS = {"Html", "Code"}
@@ -37,8 +40,11 @@ ALLOWED = {
     "output", "dense", "Dense", "Layer_Dense", "Activation_ReLU", "Activation_Softmax",
     "py", "csv", "json", "svg", "png", "txt", "ipynb", "pt", "nan", "inf", "px", "ms",
     "pts", "pi", "tanh", "qps", "QR", "SQLite", "PostgreSQL", "Excel", "Canvas", "Moodle",
-    "English", "Español",  # the picker names each language in its own words
 }
+# Whole texts that are names, not sentences: each language in its own words (the picker),
+# and a class's six-character join code.
+NAMES = re.compile("|".join([*(re.escape(lang.name) for lang in i18n.LANGUAGES),
+                             r"\b[A-Z0-9]{6}\b"]))
 
 
 def leftovers(text: str) -> list[str]:
@@ -46,6 +52,7 @@ def leftovers(text: str) -> list[str]:
     outside, before = text, None
     while outside != before:
         before, outside = outside, WRAPPED.sub(" ", outside)
+    outside = NAMES.sub(" ", outside)
     return [word for word in WORD.findall(outside)
             if word not in ALLOWED and not re.fullmatch(r"[pbwWB]\d*|[xyXY][a-z]?", word)]
 

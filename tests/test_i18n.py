@@ -117,3 +117,15 @@ def test_every_widget_callback_runs_in_the_sessions_language():
                     continue
                 bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert bare == [], "pass callbacks as localized(callback) (ui/language.py)"
+
+
+def test_every_fragment_reruns_in_the_sessions_language():
+    """A fragment's own rerun starts in a new thread too (ui/language.py)."""
+    bare = []
+    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.FunctionDef):
+                names = [ast.unparse(d) for d in node.decorator_list]
+                if any("fragment" in name for name in names) and "localized" not in names:
+                    bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert bare == [], "decorate fragments @localized under @st.fragment (ui/language.py)"

@@ -4,8 +4,10 @@ to the URL (unless both it and the browser's are English), so a reload, a page s
 copied link, a join link and a presenter link keep it.
 
 The language is nnsine.i18n's ContextVar, set here at the top of every run. Streamlit runs
-widget callbacks before the page script, in a thread whose context starts empty: a
-callback that may say something is passed as `localized(callback)`.
+widget callbacks before the page script, and a fragment's own rerun, in a thread whose
+context starts empty (English): every callback is passed as `localized(callback)` and every
+`st.fragment` is decorated `@localized` under it (tests/test_i18n.py checks both). AppTest
+also calls a widget's format_func from the test's own thread: `in_language(format_func)`.
 """
 
 from __future__ import annotations
@@ -86,11 +88,23 @@ def picker() -> None:
 
 
 def localized(callback: Callable) -> Callable:
-    """`callback`, run in the session's language (for on_click / on_change)."""
+    """`callback`, run in the session's language (on_click / on_change, a fragment)."""
 
     @wraps(callback)
     def run(*args, **kwargs):
         i18n.activate(session.get(ON, i18n.DEFAULT))
         return callback(*args, **kwargs)
+
+    return run
+
+
+def in_language(format_func: Callable) -> Callable:
+    """`format_func` (a selectbox's, radio's ...), always run in the language current where
+    the widget is drawn: AppTest maps a value back to its option from its own thread."""
+    code = i18n.current()
+
+    def run(value):
+        with i18n.using(code):
+            return format_func(value)
 
     return run

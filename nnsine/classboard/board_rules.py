@@ -124,7 +124,7 @@ class Limits:
             name = f"NNSINE_{f.name.upper()}"
             if name in environ:
                 values[f.name] = (
-                    in_range(environ[name], 1e-3, MAX_SETTING, name, text=True)
+                    in_range(environ[name], 1e-3, MAX_SETTING, name, text=True, comma=False)
                     if f.type == "float" else whole(environ[name], 1, int(MAX_SETTING), name))
         return cls(**values)
 

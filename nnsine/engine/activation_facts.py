@@ -10,10 +10,11 @@ import numpy as np
 
 from nnsine.engine.activations import ACTIVATIONS, TABLE
 from nnsine.engine.neuron import neuron
+from nnsine.i18n import _
 
 PROBES = (3.0, 3000.0)  # the book's "an input of 3 will output the same value as 3000"
 
-USES = {a.name: a.use for a in TABLE}  # where each is used, from the one table
+USES = {a.name: a.use for a in TABLE}  # where each is used, from the one table (English: `_()`)
 
 
 @dataclass(frozen=True)
@@ -40,18 +41,18 @@ def notes(name: str, weight: float, bias: float) -> list[tuple[str, str]]:
     r = readout(name, weight, bias)
     found = []
     if r.same:
-        found.append(("same", f"Here inputs 3 and 3000 give the same output, "
-                              f"{r.outputs[0]:.10g}: the neuron's output no longer tells how "
-                              "large its input was."))
+        found.append(("same", _("Here inputs 3 and 3000 give the same output, {output:.10g}: the "
+                                "neuron's output no longer tells how large its input was.",
+                                output=r.outputs[0])))
     else:
-        found.append(("differ", f"Here inputs 3 and 3000 give different outputs "
-                                f"({r.outputs[0]:.10g} and {r.outputs[1]:.10g}): the output "
-                                "still tells them apart."))
+        found.append(("differ", _("Here inputs 3 and 3000 give different outputs ({low:.10g} "
+                                  "and {high:.10g}): the output still tells them apart.",
+                                  low=r.outputs[0], high=r.outputs[1])))
     if name == "sigmoid" and not r.same and abs(r.outputs[1] - r.outputs[0]) < 0.01:
-        found.append(("saturating", "A nuance the book leaves for later: far from 0 the "
-                                    "sigmoid flattens out, so large inputs give outputs very "
-                                    "close to each other (it saturates)."))
+        found.append(("saturating", _("A nuance the book leaves for later: far from 0 the "
+                                      "sigmoid flattens out, so large inputs give outputs very "
+                                      "close to each other (it saturates).")))
     if name == "sigmoid" and r.same:
-        found.append(("saturated", "In float64 even the sigmoid's outputs are equal here: "
-                                   "both are within a rounding error of 1 (saturated)."))
+        found.append(("saturated", _("In float64 even the sigmoid's outputs are equal here: "
+                                     "both are within a rounding error of 1 (saturated).")))
     return found

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnsine.i18n import N_
+
 
 def step(inputs: np.ndarray) -> np.ndarray:
     """Step: 1 where inputs > 0, else 0; any shape in, same shape out."""
@@ -78,36 +80,37 @@ class Activation:
 
 
 # To add an activation: one row here (and, for hidden layers of the tuner's network, its
-# derivative in nnsine.engine.dense).
+# derivative in nnsine.engine.dense). Label, caption and use are English, marked for the
+# catalogs (N_): a page shows them through `_()`, in the learner's language.
 TABLE = (
     Activation(
-        "step", "Step", step, "4-1", "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
-        "The step function: 0, then 1 once the input is above 0.",
-        "Where it is used: hardly anywhere now; it was the first hidden-layer "
-        "activation. The book calls it not very informative: its output does not keep "
-        "all the information about its input (an input of 3 gives the same output as "
-        "3000)."),
+        "step", N_("Step"), step, "4-1", "\\begin{cases} 1 & x > 0 \\\\ 0 & x \\le 0 \\end{cases}",
+        N_("The step function: 0, then 1 once the input is above 0."),
+        N_("Where it is used: hardly anywhere now; it was the first hidden-layer "
+           "activation. The book calls it not very informative: its output does not keep "
+           "all the information about its input (an input of 3 gives the same output as "
+           "3000).")),
     Activation(
-        "linear", "Linear", linear, "4-2", "x",
-        "The linear function: the output is the input.",
-        "Where it is used: the output layer of a regression, such as our sine "
-        "network's output neuron, which must be able to give any number. In hidden "
-        "layers it is useless: the whole network collapses into one straight line (see"
-        " *Why nonlinear*)."),
+        "linear", N_("Linear"), linear, "4-2", "x",
+        N_("The linear function: the output is the input."),
+        N_("Where it is used: the output layer of a regression, such as our sine "
+           "network's output neuron, which must be able to give any number. In hidden "
+           "layers it is useless: the whole network collapses into one straight line (see"
+           " *Why nonlinear*).")),
     Activation(
-        "sigmoid", "Sigmoid", sigmoid, "4-3", "1 / (1 + e^{-x})",
-        "The sigmoid: a smooth S from 0 to 1.",
-        "Where it is used: hidden layers, historically, until ReLU replaced it; the "
-        "book uses it later in output layers. It is more granular than the step: its "
-        "output changes smoothly with the input and keeps the information about it, "
-        "which works better for neural networks."),
+        "sigmoid", N_("Sigmoid"), sigmoid, "4-3", "1 / (1 + e^{-x})",
+        N_("The sigmoid: a smooth S from 0 to 1."),
+        N_("Where it is used: hidden layers, historically, until ReLU replaced it; the "
+           "book uses it later in output layers. It is more granular than the step: its "
+           "output changes smoothly with the input and keeps the information about it, "
+           "which works better for neural networks.")),
     Activation(
-        "relu", "ReLU", relu, "4-4", "\\max(0, x)",
-        "ReLU: 0 for negative inputs, the input itself above 0.",
-        "Where it is used: the hidden layers of most networks today, including the "
-        "pairs on the sine tuner, mainly for speed and efficiency (a comparison, no "
-        "exponential). It is very close to linear (y = x for positive inputs) and "
-        "nonlinear only because of the bend at 0, and that bend is enough to fit "
-        "curves (section 4.7)."),
+        "relu", N_("ReLU"), relu, "4-4", "\\max(0, x)",
+        N_("ReLU: 0 for negative inputs, the input itself above 0."),
+        N_("Where it is used: the hidden layers of most networks today, including the "
+           "pairs on the sine tuner, mainly for speed and efficiency (a comparison, no "
+           "exponential). It is very close to linear (y = x for positive inputs) and "
+           "nonlinear only because of the bend at 0, and that bend is enough to fit "
+           "curves (section 4.7).")),
 )
 ACTIVATIONS = {a.name: a.function for a in TABLE}

@@ -19,6 +19,7 @@ from nnsine.engine.network import (
     parameter_names,
     to_vector,
 )
+from nnsine.i18n import N_, _
 
 N_PAIRS = 8
 MAX_PAIRS = 16
@@ -26,7 +27,8 @@ MAX_PAIRS = 16
 
 @dataclass(frozen=True)
 class Field:
-    """One kind of number: its name, label, range, step and default."""
+    """One kind of number: its name, label (English, marked for the catalogs: show it as
+    `_(field.label)`), range, step and default."""
     name: str
     label: str
     low: float
@@ -36,13 +38,13 @@ class Field:
 
 
 PAIR_FIELDS = (  # every range is the network's BOUNDS (the trainer clips into it)
-    Field("w1", "layer-1 weight", *BOUNDS, 0.01, 0.0),
-    Field("b1", "layer-1 bias", *BOUNDS, 0.01, 0.0),
-    Field("w2", "layer-2 weight", *BOUNDS, 0.01, 0.0),
-    Field("b2", "layer-2 bias", *BOUNDS, 0.01, 0.0),
-    Field("w_out", "output weight", *BOUNDS, 0.01, 0.0),
+    Field("w1", N_("layer-1 weight"), *BOUNDS, 0.01, 0.0),
+    Field("b1", N_("layer-1 bias"), *BOUNDS, 0.01, 0.0),
+    Field("w2", N_("layer-2 weight"), *BOUNDS, 0.01, 0.0),
+    Field("b2", N_("layer-2 bias"), *BOUNDS, 0.01, 0.0),
+    Field("w_out", N_("output weight"), *BOUNDS, 0.01, 0.0),
 )
-OUTPUT_FIELD = Field("b_out", "output bias", *BOUNDS, 0.01, 0.0)
+OUTPUT_FIELD = Field("b_out", N_("output bias"), *BOUNDS, 0.01, 0.0)
 FIELDS = {f.name: f for f in (*PAIR_FIELDS, OUTPUT_FIELD)}
 assert tuple(f.name for f in PAIR_FIELDS) == PAIR_NAMES
 
@@ -57,9 +59,12 @@ class Slot:
 
     @property
     def label(self) -> str:
-        """The label a learner reads, e.g. "Pair 3 · layer-1 weight"."""
-        return self.field.label.capitalize() if self.pair is None else (
-            f"Pair {self.pair + 1} · {self.field.label}")
+        """The label a learner reads, in the current language, e.g. "Pair 3 · layer-1
+        weight", "Output bias"."""
+        words = _(self.field.label)
+        if self.pair is None:
+            return words[:1].upper() + words[1:]
+        return _("Pair {pair} · {field}", pair=self.pair + 1, field=words)
 
 
 def slots(n_pairs: int = N_PAIRS) -> list[Slot]:

@@ -22,6 +22,8 @@ from nnsine.engine.network import (
     parameter_names,
     to_vector,
 )
+from nnsine.engine.wording import listed
+from nnsine.i18n import ngettext
 
 HIDDEN = ("relu", "linear")  # hidden activations whose derivative this module knows
 
@@ -129,22 +131,27 @@ def dead(params: Params, inputs: np.ndarray, activation: str = "relu") -> Dead:
                 tuple(np.flatnonzero(off1 & ~off2).tolist()))
 
 
-def _pairs_text(pairs: tuple[int, ...]) -> str:
-    numbers = [str(i + 1) for i in pairs]
-    listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-    return f"Pair {listed} gets" if len(numbers) == 1 else f"Pairs {listed} get"
-
-
 def why_still(found: Dead) -> list[str]:
     """A learner's sentences on what the optimizer cannot move and why (none if every
-    pair can move): the lesson of a fit of zeros is the dead ReLU (chapter 9)."""
+    pair can move), in the current language: the lesson of a fit of zeros is the dead
+    ReLU (chapter 9)."""
     said = []
     if found.pairs:
-        said.append(f"{_pairs_text(found.pairs)} no gradient: the layer-2 neuron is 0 for "
-                    "every x, and a ReLU passes no gradient back where it is 0 (a dead "
-                    "ReLU), so the optimizer cannot move any of the pair's five numbers.")
+        said.append(ngettext(
+            "Pair {pairs} gets no gradient: the layer-2 neuron is 0 for every x, and a ReLU "
+            "passes no gradient back where it is 0 (a dead ReLU), so the optimizer cannot move "
+            "any of the pair's five numbers.",
+            "Pairs {pairs} get no gradient: the layer-2 neuron is 0 for every x, and a ReLU "
+            "passes no gradient back where it is 0 (a dead ReLU), so the optimizer cannot move "
+            "any of the pair's five numbers.",
+            len(found.pairs), pairs=listed(i + 1 for i in found.pairs)))
     if found.layer1:
-        said.append(f"{_pairs_text(found.layer1)} no gradient for the layer-1 weight, "
-                    "layer-1 bias and layer-2 weight: the layer-1 neuron is 0 for every x "
-                    "(a dead ReLU); only the layer-2 bias and output weight can move.")
+        said.append(ngettext(
+            "Pair {pairs} gets no gradient for the layer-1 weight, layer-1 bias and layer-2 "
+            "weight: the layer-1 neuron is 0 for every x (a dead ReLU); only the layer-2 bias "
+            "and output weight can move.",
+            "Pairs {pairs} get no gradient for the layer-1 weight, layer-1 bias and layer-2 "
+            "weight: the layer-1 neuron is 0 for every x (a dead ReLU); only the layer-2 bias "
+            "and output weight can move.",
+            len(found.layer1), pairs=listed(i + 1 for i in found.layer1)))
     return said

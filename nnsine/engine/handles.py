@@ -20,19 +20,27 @@ from dataclasses import dataclass
 from nnsine.engine.fields import FIELDS, snap
 from nnsine.engine.network import Params
 from nnsine.engine.pairs import area
+from nnsine.i18n import N_, _
 
 NAMES = ("on", "off", "height")
 STEP = FIELDS["b1"].step
-WHY = {  # the browser shows these; handles.js holds the same strings
-    "w1": "its layer-1 weight is 0, so it never switches on or off",
-    "w2": "its layer-2 weight is 0, so layer 1 cannot switch it",
-    "w_out": "its output weight is 0, so it never changes the output",
-    "flat": "it never bends: its layer-2 neuron is always on or always off",
-    "no_off": "it never switches off (its layer-2 weight is positive), so it has no "
-              "switch-off point and no plateau: what it adds keeps growing",
-    "no_on": "it is on from the far left (its layer-2 weight is positive), so it has no "
-             "switch-on point and no plateau: what it adds keeps growing",
+# The browser shows these; handles.js holds the same English strings (`why_texts` gives
+# them in the learner's language).
+WHY = {
+    "w1": N_("its layer-1 weight is 0, so it never switches on or off"),
+    "w2": N_("its layer-2 weight is 0, so layer 1 cannot switch it"),
+    "w_out": N_("its output weight is 0, so it never changes the output"),
+    "flat": N_("it never bends: its layer-2 neuron is always on or always off"),
+    "no_off": N_("it never switches off (its layer-2 weight is positive), so it has no "
+                 "switch-off point and no plateau: what it adds keeps growing"),
+    "no_on": N_("it is on from the far left (its layer-2 weight is positive), so it has no "
+                "switch-on point and no plateau: what it adds keeps growing"),
 }
+
+
+def why_texts() -> dict[str, str]:
+    """WHY in the current language, by the same keys (for the browser's copy)."""
+    return {key: _(text) for key, text in WHY.items()}
 
 
 @dataclass(frozen=True)
@@ -46,12 +54,13 @@ class Handle:
 
 
 def handles(params: Params, i: int) -> tuple[dict[str, Handle], str | None]:
-    """Pair i's handles by name (only those it has) and, if any is missing, why."""
+    """Pair i's handles by name (only those it has) and, if any is missing, why (in the
+    current language)."""
     pair = params.pair(i)
     a = area(params, i)
     if a is None:
         why = next((WHY[k] for k in ("w1", "w2", "w_out") if pair[k] == 0), WHY["flat"])
-        return {}, why
+        return {}, _(why)
     found = {}
     for name, x in (("on", a.on), ("off", a.off)):
         if math.isfinite(x):
@@ -60,7 +69,7 @@ def handles(params: Params, i: int) -> tuple[dict[str, Handle], str | None]:
         # Bounded only if w2 < 0, so layer 2 is on (b2 > 0) wherever layer 1 is off.
         found["height"] = Handle("height", "w_out", pair["w_out"] * pair["b2"])
         return found, None
-    return found, WHY["no_on" if "off" in found else "no_off"]
+    return found, _(WHY["no_on" if "off" in found else "no_off"])
 
 
 def _knot_field(pair: dict, x: float) -> str:
@@ -81,7 +90,8 @@ def _not_zero(value: float, up: bool) -> float:
 def _get(params: Params, i: int, name: str) -> tuple[dict, Handle]:
     found, why = handles(params, i)
     if name not in found:
-        raise ValueError(f"pair {i + 1} has no {name!r} handle: {why}")
+        raise ValueError(_("pair {pair} has no {handle} handle: {why}", pair=i + 1,
+                           handle=repr(name), why=why))
     return params.pair(i), found[name]
 
 

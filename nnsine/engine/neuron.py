@@ -12,6 +12,11 @@ import numpy as np
 from nnsine.engine.activations import relu
 from nnsine.engine.network import Params, forward
 from nnsine.engine.pairs import Area, area
+from nnsine.i18n import N_, _
+
+# A chart marker's words: "{x}" is left for the figure to fill with the x it marks
+# (nnsine.plots.chapter_figures.curves_figure), so a language can put the number anywhere.
+MARKERS = {"on": N_("switches on at x = {x}"), "off": N_("switches off at x = {x}")}
 
 
 def neuron(inputs: np.ndarray, weight: float, bias: float, activation=relu) -> np.ndarray:
@@ -35,8 +40,9 @@ class Switch:
 
     @property
     def label(self) -> str:
-        """'switches on at' or 'switches off at' (a chart marker's text before x = ...)."""
-        return f"switches {self.turns} at"
+        """'switches on at x = {x}' or 'switches off at x = {x}' in the current language: a
+        chart marker's text, "{x}" left for the figure to fill (curves_figure)."""
+        return _(MARKERS[self.turns])
 
 
 def switch(weight: float, bias: float) -> Switch | None:
@@ -50,21 +56,24 @@ def neuron_notes(weight: float, bias: float) -> list[tuple[str, str]]:
     point = switch(weight, bias)
     if point is None:
         level = max(0.0, bias)
-        return [("flat", f"Weight 0: the neuron ignores x and outputs max(0, bias) = "
-                         f"{level:g} everywhere; it never switches (Fig. 4-9 has bias 0 too).")]
-    where = f"x = {point.x:.2f}"
+        return [("flat", _("Weight 0: the neuron ignores x and outputs max(0, bias) = {level:g} "
+                           "everywhere; it never switches (Fig. 4-9 has bias 0 too).",
+                           level=level))]
+    where = f"{point.x:.2f}"
     if point.turns == "on":
-        notes = [("switches_on", f"Weight {weight:g} > 0: reading left to right, the neuron "
-                                 f"outputs 0 until {where}, where it switches on; after that "
-                                 f"its output rises with slope {weight:g}.")]
+        notes = [("switches_on", _("Weight {weight:g} > 0: reading left to right, the neuron "
+                                   "outputs 0 until x = {x}, where it switches on; after that "
+                                   "its output rises with slope {weight:g}.",
+                                   weight=weight, x=where))]
     else:
-        notes = [("switches_off", f"Weight {weight:g} < 0: reading left to right, the neuron "
-                                  f"is active first, its output falling with slope {weight:g}, "
-                                  f"and switches off at {where} (the book's 'see when this "
-                                  "neuron deactivates', Fig. 4-12).")]
+        notes = [("switches_off", _("Weight {weight:g} < 0: reading left to right, the neuron "
+                                    "is active first, its output falling with slope "
+                                    "{weight:g}, and switches off at x = {x} (the book's 'see "
+                                    "when this neuron deactivates', Fig. 4-12).",
+                                    weight=weight, x=where))]
     if bias != 0:
-        notes.append(("bias_moves", f"The bias {bias:g} moves that point from x = 0 to "
-                                    f"{where} (x = −bias / weight)."))
+        notes.append(("bias_moves", _("The bias {bias:g} moves that point from x = 0 to "
+                                      "x = {x} (x = −bias / weight).", bias=bias, x=where)))
     return notes
 
 
@@ -86,11 +95,12 @@ def pair(inputs: np.ndarray, w1: float, b1: float, w2: float, b2: float) -> Pair
 
 
 def pair_points(view: PairView) -> dict[str, float]:
-    """Chart markers for the pair: {'switches on at': x, 'switches off at': x}, finite only."""
+    """Chart markers for the pair: {'switches on at x = {x}': x, 'switches off at x = {x}':
+    x} (Switch.label's words, "{x}" for the figure to fill), finite only."""
     a = view.area
     if a is None:
         return {}
-    return {label: x for label, x in (("switches on at", a.on), ("switches off at", a.off))
+    return {_(MARKERS[turns]): x for turns, x in (("on", a.on), ("off", a.off))
             if math.isfinite(x)}
 
 
@@ -99,32 +109,37 @@ def pair_notes(view: PairView, w2: float, b2: float) -> list[tuple[str, str]]:
     Keys: flat, area, both_points, one_point, no_offset, lifted (book Figs. 4-13 to 4-16)."""
     a = view.area
     if a is None:
-        return [("flat", "No area of effect: the pair's output is the same for every x. Both "
-                         "neurons must be active somewhere at once, with nonzero weights, for "
-                         "the output to follow x.")]
-    start = "the far left" if math.isinf(a.on) else f"x = {a.on:.2f}"
-    end = "and never stops" if math.isinf(a.off) else f"to x = {a.off:.2f}"
-    notes = [("area", f"Area of effect: the output follows x from {start} {end}. There both "
-                      "neurons are active; outside it at least one is not, and the pair gives "
-                      "a constant.")]
-    if math.isfinite(a.on) and math.isfinite(a.off):
-        notes.append(("both_points", f"Neuron 2's weight {w2:g} is negative, so the pair "
-                                     f"has both an activation point (switches on at x = "
-                                     f"{a.on:.2f}) and a deactivation point (switches off at "
-                                     f"x = {a.off:.2f}), as in Figs. 4-15 and 4-16."))
+        return [("flat", _("No area of effect: the pair's output is the same for every x. Both "
+                           "neurons must be active somewhere at once, with nonzero weights, for "
+                           "the output to follow x."))]
+    if math.isinf(a.on):
+        where = _("from the far left and never stops") if math.isinf(a.off) else _(
+            "from the far left to x = {off:.2f}", off=a.off)
     else:
-        notes.append(("one_point", f"Neuron 2's weight {w2:g} is positive, so neuron 2 just "
-                                   "follows neuron 1: the pair switches only once. A negative "
-                                   "neuron-2 weight would give it a second point."))
+        where = _("from x = {on:.2f} and never stops", on=a.on) if math.isinf(a.off) else _(
+            "from x = {on:.2f} to x = {off:.2f}", on=a.on, off=a.off)
+    notes = [("area", _("Area of effect: the output follows x {where}. There both neurons are "
+                        "active; outside it at least one is not, and the pair gives a "
+                        "constant.", where=where))]
+    if math.isfinite(a.on) and math.isfinite(a.off):
+        notes.append(("both_points", _("Neuron 2's weight {w2:g} is negative, so the pair has "
+                                       "both an activation point (switches on at x = {on:.2f}) "
+                                       "and a deactivation point (switches off at x = "
+                                       "{off:.2f}), as in Figs. 4-15 and 4-16.",
+                                       w2=w2, on=a.on, off=a.off)))
+    else:
+        notes.append(("one_point", _("Neuron 2's weight {w2:g} is positive, so neuron 2 just "
+                                     "follows neuron 1: the pair switches only once. A negative "
+                                     "neuron-2 weight would give it a second point.", w2=w2)))
     if w2 == 1 and b2 == 0:
-        notes.append(("no_offset", "Neuron 2's weight is 1 and its bias 0, so it passes "
-                                   "neuron 1's output on unchanged: the pair's output lies "
-                                   "exactly on neuron 1's (the dashed curve on the solid one), "
-                                   "linear wherever it is not 0 (Fig. 4-13)."))
+        notes.append(("no_offset", _("Neuron 2's weight is 1 and its bias 0, so it passes "
+                                     "neuron 1's output on unchanged: the pair's output lies "
+                                     "exactly on neuron 1's (the dashed curve on the solid "
+                                     "one), linear wherever it is not 0 (Fig. 4-13).")))
     elif w2 > 0 and b2 == 0:
-        notes.append(("no_offset", "Neuron 2's bias is 0, so it does no offsetting: the "
-                                   "output is neuron 1's, scaled (Fig. 4-13)."))
+        notes.append(("no_offset", _("Neuron 2's bias is 0, so it does no offsetting: the "
+                                     "output is neuron 1's, scaled (Fig. 4-13).")))
     elif w2 > 0 and b2 > 0:
-        notes.append(("lifted", f"Neuron 2's bias {b2:g} shifts the whole output up by "
-                                f"{b2:g} (Fig. 4-14)."))
+        notes.append(("lifted", _("Neuron 2's bias {b2:g} shifts the whole output up by "
+                                  "{b2:g} (Fig. 4-14).", b2=b2)))
     return notes

@@ -16,6 +16,7 @@ import numpy as np
 
 from nnsine.engine import dense
 from nnsine.engine.network import Params
+from nnsine.i18n import _
 
 MAX_LEARNING_RATE = 10.0  # every slider spans 20: a larger step only slams into the ends
 
@@ -24,16 +25,18 @@ def check_learning_rate(value) -> float:
     """A learning rate as a float in (0, MAX_LEARNING_RATE]; ValueError naming the value
     for 0, a negative, a huge one, NaN, infinity or anything not a number."""
     if isinstance(value, bool) or not isinstance(value, int | float | np.number):
-        raise ValueError(f"learning rate must be a number, not {value!r}")
+        raise ValueError(_("learning rate must be a number, not {value}",
+                           value=repr(value)[:60]))
     if not 0.0 < float(value) <= MAX_LEARNING_RATE:
-        raise ValueError(f"learning rate must be above 0 and at most {MAX_LEARNING_RATE:g}, "
-                         f"not {float(value)!r}")
+        raise ValueError(_("learning rate must be above 0 and at most {most:g}, not {value}",
+                           most=MAX_LEARNING_RATE, value=repr(float(value))))
     return float(value)
 
 
 def _check_decay(value) -> None:
     if not (isinstance(value, int | float | np.number) and math.isfinite(value) and value >= 0):
-        raise ValueError(f"learning-rate decay must be a finite number, 0 or more, not {value!r}")
+        raise ValueError(_("learning-rate decay must be a finite number, 0 or more, not {value}",
+                           value=repr(value)[:60]))
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ def _pairs(pairs: Iterable[int], n_pairs: int) -> list[int]:
     for i in pairs:
         if not (isinstance(i, int | np.integer) and 0 <= i < n_pairs):
             shown = i + 1 if isinstance(i, int | np.integer) else repr(i)
-            raise ValueError(f"there is no pair {shown}: the network has pairs 1 to {n_pairs}")
+            raise ValueError(_("there is no pair {pair}: the network has pairs 1 to {last}",
+                               pair=shown, last=n_pairs))
     return pairs
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from nnsine.engine.fields import FIELDS, snap
 from nnsine.engine.network import Params
+from nnsine.i18n import _
 
 SAME_AREA = 0.005  # two pairs whose on and off are this close do one pair's job
 LIMIT = FIELDS["w1"].high  # every slider spans [-LIMIT, LIMIT]
@@ -71,29 +72,35 @@ def _active_somewhere(pair: dict, lo: float, hi: float) -> bool:
 
 def _span(a: Area, height: bool = True) -> str:
     if math.isinf(a.off):
-        return f"on at x = {_x(a.on)} and never switches off (its layer-2 weight is positive)"
+        return _("on at x = {on} and never switches off (its layer-2 weight is positive)",
+                 on=_x(a.on))
     if math.isinf(a.on):
-        return (f"on from the far left, off at x = {_x(a.off)} "
-                "(its layer-2 weight is positive)")
-    adds = f", adds {_x(a.height)}" if height else ""
-    return f"on at x = {_x(a.on)}, off at x = {_x(a.off)}{adds}"
+        return _("on from the far left, off at x = {off} (its layer-2 weight is positive)",
+                 off=_x(a.off))
+    if height:
+        return _("on at x = {on}, off at x = {off}, adds {height}", on=_x(a.on), off=_x(a.off),
+                 height=_x(a.height))
+    return _("on at x = {on}, off at x = {off}", on=_x(a.on), off=_x(a.off))
 
 
 def describe(params: Params, i: int, lo: float = 0.0, hi: float = 1.0) -> str:
     """One sentence for a learner about what pair i does to the output on [lo, hi)."""
     pair = params.pair(i)
     if pair["w_out"] == 0:
-        return "never changes the output (its output weight is 0)"
+        return _("never changes the output (its output weight is 0)")
     if not _active_somewhere(pair, lo, hi):
-        return f"dead: never active on [{lo:g}, {hi:g})"
+        return _("dead: never active on [{lo:g}, {hi:g})", lo=lo, hi=hi)
     a = area(params, i)
     if a is None:
-        why = ("its layer-1 weight is 0" if pair["w1"] == 0 else
-               "its layer-2 weight is 0" if pair["w2"] == 0 else "it never bends")
-        return f"adds {_x(_value(pair, lo))} everywhere ({why})"
+        value = _x(_value(pair, lo))
+        if pair["w1"] == 0:
+            return _("adds {value} everywhere (its layer-1 weight is 0)", value=value)
+        if pair["w2"] == 0:
+            return _("adds {value} everywhere (its layer-2 weight is 0)", value=value)
+        return _("adds {value} everywhere (it never bends)", value=value)
     if not (a.on < hi and a.off > lo):
-        return (f"adds {_x(_value(pair, lo))} on [{lo:g}, {hi:g}): it bends the output "
-                f"only outside it ({_span(a)})")
+        return _("adds {value} on [{lo:g}, {hi:g}): it bends the output only outside it "
+                 "({span})", value=_x(_value(pair, lo)), lo=lo, hi=hi, span=_span(a))
     return _span(a)
 
 
@@ -101,11 +108,11 @@ def from_meaning(params: Params, i: int, on: float, off: float, height: float) -
     """A copy where pair i switches on at `on`, off at `off` and adds `height` (signed)
     in between, in the book's shape (layer-2 weight -1), values on the slider grid."""
     if not all(math.isfinite(v) for v in (on, off, height)):
-        raise ValueError("on, off and height must be finite numbers: a pair whose area "
-                         "never ends cannot be set from its meaning")
+        raise ValueError(_("on, off and height must be finite numbers: a pair whose area "
+                           "never ends cannot be set from its meaning"))
     if not on < off:
-        raise ValueError(f"it must switch on (x = {on:g}) before it switches off "
-                         f"(x = {off:g})")
+        raise ValueError(_("it must switch on (x = {on:g}) before it switches off "
+                           "(x = {off:g})", on=on, off=off))
     mirrored = params.w1[i] < 0  # keep "0 on the left, constant on the right"
     edge, width = (off if mirrored else on), off - on
     # Scale s: w1 = ±s, |b1| = s*|edge|, b2 = s*width, |w_out| = |height|/b2.
@@ -127,8 +134,9 @@ def from_meaning(params: Params, i: int, on: float, off: float, height: float) -
             return params.replace(i, w1=w1, b1=b1, w2=-1.0, b2=b2,
                                   w_out=snap(FIELDS["w_out"], w_out))
         steps += 1
-    raise ValueError(f"cannot switch on at x = {on:g}, off at x = {off:g} and add "
-                     f"{height:g} with every value in [{-LIMIT:g}, {LIMIT:g}]")
+    raise ValueError(_("cannot switch on at x = {on:g}, off at x = {off:g} and add {height:g} "
+                       "with every value in [{low:g}, {high:g}]", on=on, off=off,
+                       height=height, low=-LIMIT, high=LIMIT))
 
 
 def warnings(params: Params, lo: float = 0.0, hi: float = 1.0) -> list[str]:
@@ -141,37 +149,39 @@ def warnings(params: Params, lo: float = 0.0, hi: float = 1.0) -> list[str]:
         if not any(pair.values()):
             continue  # an untouched pair is not a mistake
         if not _active_somewhere(pair, lo, hi):  # one warning per pair: the root cause
-            found.append(f"Pair {i + 1} is dead: its layer-2 neuron is 0 for every x in "
-                         f"{where}, so it adds nothing there. {_wake(pair, lo, hi)}")
+            found.append(_("Pair {pair} is dead: its layer-2 neuron is 0 for every x in "
+                           "{where}, so it adds nothing there. {wake}", pair=i + 1,
+                           where=where, wake=_wake(pair, lo, hi)))
             continue
         if pair["w_out"] == 0:
-            found.append(f"Pair {i + 1}'s output weight is 0: whatever its neurons do, it "
-                         "never changes the output.")
+            found.append(_("Pair {pair}'s output weight is 0: whatever its neurons do, it "
+                           "never changes the output.", pair=i + 1))
             continue
         if (a := area(params, i)) is None:
             continue
         areas[i] = a
         if not (a.on < hi and a.off > lo):
-            found.append(f"Pair {i + 1} bends the output only outside {where} "
-                         f"({_span(a)}); on {where} it just adds "
-                         f"{_x(_value(pair, lo))}.")
+            found.append(_("Pair {pair} bends the output only outside {where} ({span}); on "
+                           "{where} it just adds {value}.", pair=i + 1, where=where,
+                           span=_span(a), value=_x(_value(pair, lo))))
     for i, a in areas.items():
         for j, b in areas.items():
             if i < j and _close(a.on, b.on) and _close(a.off, b.off):
-                found.append(f"Pairs {i + 1} and {j + 1} have the same area of effect "
-                             f"({_span(a, height=False)}): together they do one "
-                             "pair's job. Move one of them somewhere else.")
+                found.append(_("Pairs {first} and {second} have the same area of effect "
+                               "({span}): together they do one pair's job. Move one of them "
+                               "somewhere else.", first=i + 1, second=j + 1,
+                               span=_span(a, height=False)))
     return found
 
 
 def _wake(pair: dict, lo: float, hi: float) -> str:
     if pair["w2"] == 0:
-        return ("Its layer-2 weight is 0, so layer 1 cannot reach it: give it a layer-2 "
-                "weight.")
+        return _("Its layer-2 weight is 0, so layer 1 cannot reach it: give it a layer-2 "
+                 "weight.")
     if max(pair["w1"] * lo, pair["w1"] * hi) + pair["b1"] <= 0:
-        return ("Its layer-1 neuron is 0 there too: move its layer-1 bias so that it "
-                "switches on in between.")
-    return "Raise its layer-2 bias, or flip its layer-2 weight, to wake it up."
+        return _("Its layer-1 neuron is 0 there too: move its layer-1 bias so that it "
+                 "switches on in between.")
+    return _("Raise its layer-2 bias, or flip its layer-2 weight, to wake it up.")
 
 
 def _close(a: float, b: float) -> bool:

@@ -13,6 +13,7 @@ import numpy as np
 
 from nnsine.engine import dense, optimizers, targets, training
 from nnsine.engine.network import BOUNDS, Params, parameter_names, to_vector
+from nnsine.i18n import _
 
 
 def setup(network: Params | dense.Dense, target: str = targets.DEFAULT,
@@ -28,7 +29,8 @@ def setup(network: Params | dense.Dense, target: str = targets.DEFAULT,
     Raises ValueError for a pair that is not there or an activation other than relu or
     linear, TargetError for a bad target."""
     if activation not in ("relu", "linear"):
-        raise ValueError(f"Play knows relu and linear hidden layers, not {activation!r}")
+        raise ValueError(_("Play knows relu and linear hidden layers, not {activation}",
+                           activation=repr(activation)))
     x, y = targets.sample(target)
     is_dense = isinstance(network, dense.Dense)
     mask = optimizers.lock_mask(network, locked, lock_b_out)
@@ -57,16 +59,18 @@ def moments(state: dict) -> training.Moments:
         momentum = np.asarray(state["momentum"], dtype=np.float64).reshape(-1)
         cache = np.asarray(state["cache"], dtype=np.float64).reshape(-1)
     except (KeyError, TypeError, ValueError) as error:
-        raise ValueError(f"the optimizer's momentum and cache must be lists of numbers "
-                         f"({type(error).__name__}: {str(error)[:80]})") from None
+        problem = f"{type(error).__name__}: {str(error)[:80]}"  # Python's words, as it says them
+        raise ValueError(_("the optimizer's momentum and cache must be lists of numbers "
+                           "({problem})", problem=problem)) from None
     if momentum.shape != cache.shape or not np.all(np.isfinite(momentum) & np.isfinite(cache)):
-        raise ValueError("the optimizer's momentum and cache must be finite numbers, "
-                         f"as many of each ({momentum.size} and {cache.size})")
+        raise ValueError(_("the optimizer's momentum and cache must be finite numbers, as "
+                           "many of each ({momentum} and {cache})", momentum=momentum.size,
+                           cache=cache.size))
     if np.any(cache < 0):
-        raise ValueError("the optimizer's cache (squared gradients) cannot be negative")
+        raise ValueError(_("the optimizer's cache (squared gradients) cannot be negative"))
     steps = state.get("steps")
     if isinstance(steps, bool) or not isinstance(steps, int) or not (
             0 <= steps <= MAX_PLAY_STEPS):
-        raise ValueError(f"the optimizer's steps must be a whole number 0 to "
-                         f"{MAX_PLAY_STEPS:,}, not {str(steps)[:40]!r}")
+        raise ValueError(_("the optimizer's steps must be a whole number 0 to {most:,}, not "
+                           "{value}", most=MAX_PLAY_STEPS, value=repr(str(steps)[:40])))
     return training.Moments(momentum, cache, steps)

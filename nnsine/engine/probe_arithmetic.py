@@ -10,6 +10,7 @@ import numpy as np
 
 from nnsine.engine.activations import relu
 from nnsine.engine.network import Params
+from nnsine.i18n import _
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,8 @@ def lines(arithmetic: Arithmetic, digits: int = 4, activation: str = "relu") -> 
     """The worked sums as text, one line per neuron and one for the output, e.g.
     "Pair 1, layer 1: 6 · 0.08 + 0 = 0.48 → ReLU → 0.48" ("→ linear →" for "linear");
     a negative term is written "− 0.58", never "+ -0.58"; numbers to `digits` decimals
-    (the exact values are in `arithmetic`)."""
+    (the exact values are in `arithmetic`). The words are in the current language; the
+    numbers keep a decimal point, as NumPy prints them."""
     def n(value: float) -> str:
         text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
         return "0" if text in ("-0", "") else text
@@ -82,15 +84,18 @@ def lines(arithmetic: Arithmetic, digits: int = 4, activation: str = "relu") -> 
         text = n(value)
         return f"− {text[1:]}" if text.startswith("-") else f"+ {text}"
 
-    name = "ReLU" if activation == "relu" else activation
+    name = "ReLU" if activation == "relu" else _("linear") if activation == "linear" else (
+        activation)
     out = []
     for s in arithmetic.pairs:
-        out.append(f"Pair {s.pair}, layer 1: {n(s.w1)} · {n(arithmetic.x)} {plus(s.b1)} = "
-                   f"{n(s.z1)} → {name} → {n(s.a1)}")
-        out.append(f"Pair {s.pair}, layer 2: {n(s.w2)} · {n(s.a1)} {plus(s.b2)} = "
-                   f"{n(s.z2)} → {name} → {n(s.a2)};  × output weight {n(s.w_out)} = "
-                   f"{n(s.contribution)}")
+        out.append(_("Pair {pair}, layer 1: {w1} · {x} {b1} = {z1} → {f} → {a1}",
+                     pair=s.pair, w1=n(s.w1), x=n(arithmetic.x), b1=plus(s.b1), z1=n(s.z1),
+                     f=name, a1=n(s.a1)))
+        out.append(_("Pair {pair}, layer 2: {w2} · {a1} {b2} = {z2} → {f} → {a2};  × output "
+                     "weight {w_out} = {contribution}", pair=s.pair, w2=n(s.w2), a1=n(s.a1),
+                     b2=plus(s.b2), z2=n(s.z2), f=name, a2=n(s.a2), w_out=n(s.w_out),
+                     contribution=n(s.contribution)))
     terms = " ".join(plus(s.contribution) for s in arithmetic.pairs)
-    out.append(f"Output: {n(arithmetic.b_out)} (output bias) {terms} = "
-               f"{n(arithmetic.output)}")
+    out.append(_("Output: {b_out} (output bias) {terms} = {output}", b_out=n(arithmetic.b_out),
+                 terms=terms, output=n(arithmetic.output)))
     return out

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from nnsine.engine.activations import softmax
+from nnsine.engine.wording import listed
+from nnsine.i18n import _, ngettext
 
 E = 2.71828182846  # the book's constant (listing In[5]); np.exp uses e to full precision
 EXP_X = np.linspace(-5.0, 5.0, 401)  # Fig. 4-34's exponential, drawn on [-5, 5]
@@ -116,55 +118,71 @@ def exp_curve(x: np.ndarray = EXP_X) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _classes(indices) -> str:
-    word = "class" if len(indices) == 1 else "classes"
-    return f"{word} {', '.join(str(int(i)) for i in indices)}"
+    numbers = [int(i) for i in indices]
+    return ngettext("class {classes}", "classes {classes}", len(numbers),
+                    classes=listed(numbers))
 
 
 def numerics(laid_out: Steps, subtract_max: bool) -> list[tuple[str, str]]:
-    """What float64 did in this softmax, as (key, sentence) for each statement that holds:
-    overflow (an e^z became inf), underflow (e^z became 0: all of them gives 0/0),
-    both, lost (an underflow the stable softmax avoids), protected (the max subtracted),
-    fine (nothing happened). Source of the limits: np.finfo(np.float64)."""
+    """What float64 did in this softmax, as (key, sentence) for each statement that holds,
+    in the current language: overflow (an e^z became inf), underflow (e^z became 0: all of
+    them gives 0/0), both, lost (an underflow the stable softmax avoids), protected (the
+    max subtracted), fine (nothing happened). Source of the limits: np.finfo(np.float64)."""
     exps, exponents = laid_out.exp_values, laid_out.exponents
     over = np.flatnonzero(np.isinf(exps))
     under = np.flatnonzero((exps == 0) & np.isfinite(exponents))
     tiny = np.flatnonzero((exps > 0) & (exps < FLOAT.smallest_normal))
     said = []
-    limits = (f"np.exp gives inf above z ≈ {OVERFLOW_AT:.2f}, where e^z passes the largest "
-              f"float64, about 1.8·10³⁰⁸, and 0 below z ≈ {UNDERFLOW_AT:.2f}")
+    limits = _("np.exp gives inf above z ≈ {over:.2f}, where e^z passes the largest float64, "
+               "about 1.8·10³⁰⁸, and 0 below z ≈ {under:.2f}", over=OVERFLOW_AT,
+               under=UNDERFLOW_AT)
     if len(over) and len(under):
-        said.append(("both", f"Both overflow and underflow: e^z overflowed to inf for "
-                             f"{_classes(over)} and underflowed to 0 for {_classes(under)} "
-                             f"({limits}). The sum is inf, so inf / inf = nan and "
-                             "0 / inf = 0: no class can be predicted."))
+        said.append(("both", _("Both overflow and underflow: e^z overflowed to inf for {over} "
+                               "and underflowed to 0 for {under} ({limits}). The sum is inf, so "
+                               "inf / inf = nan and 0 / inf = 0: no class can be predicted.",
+                               over=_classes(over), under=_classes(under), limits=limits)))
+    elif len(over) == len(exps):
+        said.append(("overflow", ngettext(
+            "Overflow: e^z became inf for {classes} ({limits}). The sum is inf, so inf / inf "
+            "= nan for it: no class can be predicted.",
+            "Overflow: e^z became inf for {classes} ({limits}). The sum is inf, so inf / inf "
+            "= nan for them: no class can be predicted.",
+            len(over), classes=_classes(over), limits=limits)))
     elif len(over):
-        others = " and every other probability is x / inf = 0" if len(over) < len(exps) else ""
-        said.append(("overflow", f"Overflow: e^z became inf for {_classes(over)} ({limits}). "
-                                 "The sum is inf, so inf / inf = nan for "
-                                 f"{'it' if len(over) == 1 else 'them'}{others}: no class "
-                                 "can be predicted."))
+        said.append(("overflow", ngettext(
+            "Overflow: e^z became inf for {classes} ({limits}). The sum is inf, so inf / inf "
+            "= nan for it and every other probability is x / inf = 0: no class can be "
+            "predicted.",
+            "Overflow: e^z became inf for {classes} ({limits}). The sum is inf, so inf / inf "
+            "= nan for them and every other probability is x / inf = 0: no class can be "
+            "predicted.",
+            len(over), classes=_classes(over), limits=limits)))
     elif len(under) == len(exps):
-        said.append(("underflow", f"Underflow, not overflow: every e^z became 0 ({limits}). "
-                                  "The sum is 0, so every probability is 0 / 0 = nan: no "
-                                  "class can be predicted, though the logits are ordinary "
-                                  "numbers."))
+        said.append(("underflow", _("Underflow, not overflow: every e^z became 0 ({limits}). "
+                                    "The sum is 0, so every probability is 0 / 0 = nan: no "
+                                    "class can be predicted, though the logits are ordinary "
+                                    "numbers.", limits=limits)))
     elif len(under):
         stable = softmax(laid_out.logits)
         lost = [int(i) for i in under if stable[i] > 0]
-        said.append(("underflow_some", f"e^z underflowed to 0 for {_classes(under)}: "
-                     f"{'its' if len(under) == 1 else 'their'} probability comes out as 0."
-                     + (f" The stable softmax gives {_classes(lost)} a tiny but nonzero "
-                        "probability: the naive one lost it." if lost else
-                        " That is the right float64 answer: the true value is smaller than "
-                        "any float64.")))
+        first = ngettext("e^z underflowed to 0 for {classes}: its probability comes out as 0.",
+                         "e^z underflowed to 0 for {classes}: their probability comes out as "
+                         "0.", len(under), classes=_classes(under))
+        then = _("The stable softmax gives {classes} a tiny but nonzero probability: the naive "
+                 "one lost it.", classes=_classes(lost)) if lost else _(
+            "That is the right float64 answer: the true value is smaller than any float64.")
+        said.append(("underflow_some", _("{first} {then}", first=first, then=then)))
     if len(tiny):
-        said.append(("subnormal", f"e^z for {_classes(tiny)} is below the smallest normal "
-                                  f"float64 (about 2.2·10⁻³⁰⁸, z below ≈ {SUBNORMAL_AT:.2f}): it "
-                                  "keeps only a few significant digits (gradual underflow)."))
+        said.append(("subnormal", _("e^z for {classes} is below the smallest normal float64 "
+                                    "(about 2.2·10⁻³⁰⁸, z below ≈ {subnormal:.2f}): it keeps "
+                                    "only a few significant digits (gradual underflow).",
+                                    classes=_classes(tiny), subnormal=SUBNORMAL_AT)))
     if subtract_max:
-        said.append(("protected", "With the max subtracted every exponent is ≤ 0, so every "
-                                  "e^z is at most 1 and nothing can overflow; the largest is "
-                                  "e^0 = 1, so the sum is at least 1 and 0 / 0 cannot happen."))
+        said.append(("protected", _("With the max subtracted every exponent is ≤ 0, so every "
+                                    "e^z is at most 1 and nothing can overflow; the largest is "
+                                    "e^0 = 1, so the sum is at least 1 and 0 / 0 cannot "
+                                    "happen.")))
     elif not said:
-        said.append(("fine", "No overflow and no underflow: every e^z is an ordinary float64."))
+        said.append(("fine", _("No overflow and no underflow: every e^z is an ordinary "
+                               "float64.")))
     return said

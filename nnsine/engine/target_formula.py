@@ -14,6 +14,7 @@ import numpy as np
 import simpleeval
 
 from nnsine.engine.values import ParamsError
+from nnsine.i18n import _, ngettext
 
 FORMULA = "f:"
 MAX_FORMULA_CHARS = 200
@@ -31,8 +32,9 @@ def _fixed(name: str, arity: int):
 
     def call(*args):
         if len(args) != arity:
-            raise TypeError(f"{name}() takes {arity} argument{'s' * (arity > 1)}, "
-                            f"got {len(args)}")
+            raise TypeError(ngettext("{name}() takes {n} argument, got {got}",
+                                     "{name}() takes {n} arguments, got {got}", arity,
+                                     name=name, got=len(args)))
         return function(*args)
     return call
 
@@ -89,17 +91,19 @@ def _only_our_operators(tree: ast.AST) -> None:
         if isinstance(node, (ast.operator, ast.cmpop, ast.unaryop, ast.boolop)) and (
                 type(node) not in OPERATORS):
             name = SYMBOLS.get(type(node), type(node).__name__)
-            raise simpleeval.FeatureNotAvailable(f"the operator '{name}' is not available")
+            raise simpleeval.FeatureNotAvailable(_("the operator '{operator}' is not available",
+                                                   operator=name))
 
 
 def _no_keywords(node: ast.Call) -> None:
     if node.keywords:
-        raise simpleeval.FeatureNotAvailable("functions take positional arguments only")
+        raise simpleeval.FeatureNotAvailable(_("functions take positional arguments only"))
 
 
 def _number(node: ast.Constant) -> float:
     if isinstance(node.value, bool) or not isinstance(node.value, (int, float)):
-        raise simpleeval.FeatureNotAvailable(f"{short(repr(node.value))} is not a number")
+        raise simpleeval.FeatureNotAvailable(_("{value} is not a number",
+                                               value=short(repr(node.value))))
     return float(node.value)  # OverflowError for a huge integer literal, caught below
 
 
@@ -112,14 +116,15 @@ def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
     Raises TargetError naming the problem (syntax, unknown name, NaN or inf at an x);
     with strict=False, NaN or inf is NaN in the result instead (for drawing)."""
     if not isinstance(text, str) or not text.strip():
-        raise TargetError("the formula is empty")
+        raise TargetError(_("the formula is empty"))
     if len(text) > MAX_FORMULA_CHARS:
-        raise TargetError(f"the formula has {len(text)} characters; at most "
-                          f"{MAX_FORMULA_CHARS}")
+        raise TargetError(_("the formula has {count} characters; at most {most}",
+                            count=len(text), most=MAX_FORMULA_CHARS))
     if not text.isprintable():
-        raise TargetError("the formula has a character that is not printable")
+        raise TargetError(_("the formula has a character that is not printable"))
     if "#" in text:  # Python would read the rest as a comment: text that is not maths
-        raise TargetError(f"the formula {short(text)} has a '#'; a formula is maths only")
+        raise TargetError(_("the formula {formula} has a '#'; a formula is maths only",
+                            formula=short(text)))
     x = np.asarray(x, dtype=np.float64)
     try:
         with np.errstate(all="ignore"):
@@ -129,26 +134,32 @@ def formula(text: str, x: np.ndarray, strict: bool = True) -> np.ndarray:
                            dtype=np.float64)
             y = np.broadcast_to(y, x.shape).astype(np.float64)
     except SyntaxError as error:
-        raise TargetError(f"the formula {short(text)} is not valid: {error.msg}") from None
+        # Python's own words for the syntax error (error.msg) stay as Python says them.
+        raise TargetError(_("the formula {formula} is not valid: {problem}",
+                            formula=short(text), problem=error.msg)) from None
     except simpleeval.NameNotDefined as error:  # simpleeval's own text repeats the formula
-        raise TargetError(f"the formula {short(text)} uses {short(str(error.name))}, which is "
-                          "not defined: its only names are x, pi and e") from None
+        raise TargetError(_("the formula {formula} uses {name}, which is not defined: its "
+                            "only names are x, pi and e", formula=short(text),
+                            name=short(str(error.name)))) from None
     except simpleeval.FunctionNotDefined as error:
-        raise TargetError(f"the formula {short(text)} calls {short(str(error.func_name))}, "
-                          "which is not defined: its functions are "
-                          f"{', '.join(sorted(FUNCTIONS))}") from None
+        raise TargetError(_("the formula {formula} calls {name}, which is not defined: its "
+                            "functions are {functions}", formula=short(text),
+                            name=short(str(error.func_name)),
+                            functions=", ".join(sorted(FUNCTIONS)))) from None
     except simpleeval.InvalidExpression as error:
-        raise TargetError(f"the formula {short(text)}: {error}") from None
+        raise TargetError(_("the formula {formula}: {problem}", formula=short(text),
+                            problem=error)) from None
     except (ArithmeticError, ValueError, TypeError, RecursionError, MemoryError) as error:
-        raise TargetError(f"the formula {short(text)} cannot be computed: {error}") from None
+        raise TargetError(_("the formula {formula} cannot be computed: {problem}",
+                            formula=short(text), problem=error)) from None
     bad = ~np.isfinite(y) | (np.abs(y) > Y_LIMIT)
     if not strict:
         return np.where(bad, np.nan, y)
     if bad.any():
         k = int(np.argmax(bad))
-        raise TargetError(f"the formula {short(text)} gives {float(y[k])!r} at x = "
-                          f"{float(x[k])!r}; "
-                          f"a target must be a finite number in [-{Y_LIMIT:g}, {Y_LIMIT:g}]")
+        raise TargetError(_("the formula {formula} gives {value} at x = {x}; a target must "
+                            "be a finite number in [-{limit:g}, {limit:g}]", formula=short(text),
+                            value=repr(float(y[k])), x=repr(float(x[k])), limit=Y_LIMIT))
     return y
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from nnsine.engine.target_formula import Y_LIMIT, TargetError, short
 from nnsine.engine.values import NUMBER_TEXT
+from nnsine.i18n import _
 
 POINTS = "pts:"
 MAX_POINTS = 1000
@@ -21,20 +22,24 @@ def points(xs, ys) -> tuple[np.ndarray, np.ndarray]:
     ±Y_LIMIT, 2 <= n <= MAX_POINTS. Raises TargetError naming the first bad point."""
     xs, ys = np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
     if xs.shape != ys.shape or xs.ndim != 1:
-        raise TargetError("points need as many x as y values")
+        raise TargetError(_("points need as many x as y values"))
     if not 2 <= xs.size <= MAX_POINTS:
-        raise TargetError(f"{xs.size} points; a target has 2 to {MAX_POINTS}")
+        raise TargetError(_("{count} points; a target has 2 to {most}", count=xs.size,
+                            most=MAX_POINTS))
     for k, (x, y) in enumerate(zip(xs, ys, strict=True)):
-        where = f"point {k + 1} ({float(x)!r}, {float(y)!r})"
+        point = {"point": k + 1, "x": repr(float(x)), "y": repr(float(y))}
         if not (math.isfinite(x) and math.isfinite(y)):
-            raise TargetError(f"{where} is not finite")
+            raise TargetError(_("point {point} ({x}, {y}) is not finite", **point))
         if not X_RANGE[0] <= x <= X_RANGE[1]:
-            raise TargetError(f"{where}: x is outside [{X_RANGE[0]:g}, {X_RANGE[1]:g}]")
+            raise TargetError(_("point {point} ({x}, {y}): x is outside [{low:g}, {high:g}]",
+                                low=X_RANGE[0], high=X_RANGE[1], **point))
         if abs(y) > Y_LIMIT:
-            raise TargetError(f"{where}: y is outside [-{Y_LIMIT:g}, {Y_LIMIT:g}]")
+            raise TargetError(_("point {point} ({x}, {y}): y is outside [-{limit:g}, "
+                                "{limit:g}]", limit=Y_LIMIT, **point))
         if k and x <= xs[k - 1]:
-            raise TargetError(f"{where}: x must increase (the point before has x = "
-                              f"{float(xs[k - 1])!r}); sort the points and drop repeated x")
+            raise TargetError(_("point {point} ({x}, {y}): x must increase (the point before "
+                                "has x = {before}); sort the points and drop repeated x",
+                                before=repr(float(xs[k - 1])), **point))
     return xs, ys
 
 
@@ -46,10 +51,10 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         try:
             data = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise TargetError("the CSV file is not UTF-8 text") from None
+            raise TargetError(_("the CSV file is not UTF-8 text")) from None
     if len(data) > 64 * MAX_POINTS:
-        raise TargetError(f"the CSV file has {len(data):,} characters; too many for "
-                          f"{MAX_POINTS} points")
+        raise TargetError(_("the CSV file has {count:,} characters; too many for {most} "
+                            "points", count=len(data), most=MAX_POINTS))
     dialect = _delimiter(data)
     xs, ys = [], []
     for line, row in enumerate(_rows(data, dialect), 1):
@@ -57,10 +62,12 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         if not any(cells):
             continue
         if len(cells) != 2:
-            hint = (": with decimal commas (0,5) separate the columns by semicolons (0,5;0,7)"
-                    if dialect == "," and len(cells) > 2 else "")
-            raise TargetError(f"CSV line {line}: expected 2 columns (x, y), got "
-                              f"{len(cells)}{hint}")
+            if dialect == "," and len(cells) > 2:
+                raise TargetError(_("CSV line {line}: expected 2 columns (x, y), got {count}: "
+                                    "with decimal commas (0,5) separate the columns by "
+                                    "semicolons (0,5;0,7)", line=line, count=len(cells)))
+            raise TargetError(_("CSV line {line}: expected 2 columns (x, y), got {count}",
+                                line=line, count=len(cells)))
         typed = dialect.join(cells)  # as the file has it, for a message
         if dialect != ",":  # Excel in most of Europe: 0,5;0,7 is the point (0.5, 0.7)
             cells = [cell.replace(",", ".", 1) if "." not in cell else cell for cell in cells]
@@ -69,12 +76,12 @@ def parse_csv(data: str | bytes) -> tuple[np.ndarray, np.ndarray]:
         except ValueError:
             if line == 1 and not any(_is_number(cell) for cell in cells):
                 continue  # a header such as "x,y" (a row with one number in it is data)
-            raise TargetError(f"CSV line {line}: {short(typed)} is not two "
-                              "numbers") from None
+            raise TargetError(_("CSV line {line}: {row} is not two numbers", line=line,
+                                row=short(typed))) from None
         xs.append(x)
         ys.append(y)
         if len(xs) > MAX_POINTS:
-            raise TargetError(f"the CSV file has more than {MAX_POINTS} points")
+            raise TargetError(_("the CSV file has more than {most} points", most=MAX_POINTS))
     return points(xs, ys)
 
 
@@ -99,7 +106,9 @@ def _rows(data: str, delimiter: str):
         except StopIteration:
             return
         except csv.Error as error:
-            raise TargetError(f"CSV line {reader.line_num}: {error}") from None
+            # The csv module's own words (a NUL byte, a stray quote) stay as it says them.
+            raise TargetError(_("CSV line {line}: {problem}", line=reader.line_num,
+                                problem=error)) from None
 
 
 def _csv_number(cell: str) -> float:
@@ -142,12 +151,13 @@ def from_stroke(xs, ys, n_bins: int = 50) -> tuple[np.ndarray, np.ndarray]:
     xs = np.clip(np.asarray(xs, dtype=np.float64).reshape(-1), *X_RANGE)
     ys = np.asarray(ys, dtype=np.float64).reshape(-1)
     if xs.size != ys.size:
-        raise TargetError("a sketch needs as many x as y values")
+        raise TargetError(_("a sketch needs as many x as y values"))
     ys = np.clip(ys, -2 * Y_LIMIT, 2 * Y_LIMIT)  # averages of huge numbers would overflow
     keep = np.isfinite(xs) & np.isfinite(ys)
     xs, ys = xs[keep], ys[keep]
     if xs.size < 2 or np.ptp(xs) < 0.05:
-        raise TargetError("the sketch is too short: draw from left to right across the chart")
+        raise TargetError(_("the sketch is too short: draw from left to right across the "
+                            "chart"))
     edges = np.linspace(xs.min(), xs.max(), n_bins + 1)
     slot = np.clip(np.searchsorted(edges, xs, side="right") - 1, 0, n_bins - 1)
     counts = np.bincount(slot, minlength=n_bins)

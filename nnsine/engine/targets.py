@@ -10,6 +10,7 @@ from nnfs.datasets import sine_data
 from nnsine.engine import target_formula, target_points
 from nnsine.engine.target_formula import FORMULA, TargetError
 from nnsine.engine.target_points import POINTS
+from nnsine.i18n import N_, _, ngettext
 
 DEFAULT = "sine"
 
@@ -42,8 +43,9 @@ def nielsen(x: np.ndarray) -> np.ndarray:
 
 TARGETS = {DEFAULT: sine, "triangle": triangle, "abs": absolute, "step": step,
            "nielsen": nielsen}
-LABELS = {DEFAULT: "sin(2πx)", "triangle": "a triangle wave", "abs": "|x − 0.5|",
-          "step": "a step at x = 0.5",
+# Formulas are the same in every language; words are marked for the catalogs (see label).
+LABELS = {DEFAULT: "sin(2πx)", "triangle": N_("a triangle wave"), "abs": "|x − 0.5|",
+          "step": N_("a step at x = 0.5"),
           "nielsen": "0.2 + 0.4x² + 0.3x·sin(15x) + 0.05·cos(50x)"}
 
 
@@ -66,17 +68,17 @@ def sample(name: str = DEFAULT) -> tuple[np.ndarray, np.ndarray]:
     grid (1000,) for a name or a formula, the points' own x for points.
     Raises TargetError (a ParamsError, so also a ValueError) for anything else."""
     if not isinstance(name, str):
-        raise TargetError(f"target {name!r} is not text")
+        raise TargetError(_("target {target} is not text", target=repr(name)[:60]))
     if name in TARGETS:
-        x, _ = grid()
+        x = grid()[0]
         return x, TARGETS[name](x)
     if name.startswith(FORMULA):
-        x, _ = grid()
+        x = grid()[0]
         return x, target_formula.formula(name[len(FORMULA):], x)
     if name.startswith(POINTS):
         return target_points.parse_points_spec(name)
-    raise TargetError(f"unknown target {name[:60]!r}; known: {', '.join(TARGETS)}, "
-                             "f:FORMULA or pts:x,y;x,y;...")
+    raise TargetError(_("unknown target {target}; known: {known}, f:FORMULA or "
+                        "pts:x,y;x,y;...", target=repr(name[:60]), known=", ".join(TARGETS)))
 
 
 def curve(name: str, x: np.ndarray) -> np.ndarray:
@@ -93,13 +95,14 @@ def curve(name: str, x: np.ndarray) -> np.ndarray:
 
 
 def label(name: str) -> str:
-    """What a learner reads for a target: "sin(2πx)", "0.5*sin(4*pi*x)", "12 points"."""
+    """What a learner reads for a target, in the current language: "sin(2πx)",
+    "0.5*sin(4*pi*x)", "12 points", "a triangle wave"."""
     if name in LABELS:
-        return LABELS[name]
+        return _(LABELS[name])  # a formula is in no catalog: it stays as it is
     if name.startswith(FORMULA):
         return name[len(FORMULA):]
     if name.startswith(POINTS):
-        return f"{name.count(';') + 1} points"
+        return ngettext("{n} point", "{n} points", name.count(";") + 1)
     return name
 
 

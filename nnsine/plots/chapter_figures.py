@@ -8,6 +8,8 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
+from nnsine.engine import targets
+from nnsine.i18n import _
 from nnsine.plots.figures import (
     FIT_COLOR,
     FONT_SIZE,
@@ -26,8 +28,9 @@ SMOOTH = {"simplify": False}
 AREA_COLOR = "#3bb273"
 
 
-def _layout(figure: go.Figure, x_range, y_range, x_title="x", y_title="output",
+def _layout(figure: go.Figure, x_range, y_range, x_title="x", y_title=None,
             height=380, revision="chart", **extra) -> go.Figure:
+    y_title = _("output") if y_title is None else y_title  # translated per call, not at import
     figure.update_layout(
         height=height, margin={"l": 50, "r": 10, "t": 30, "b": 40}, font={"size": FONT_SIZE},
         uirevision=revision, legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
@@ -40,7 +43,9 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
                   points: dict[str, float | None] | None = None, area=None,
                   revision: str = "curves") -> go.Figure:
     """Named curves (each (n,) over x (n,)), labelled dotted lines at the x of `points`,
-    and a pair's area of effect shaded (an nnsine.engine.pairs.Area, or None). The first
+    and a pair's area of effect shaded (an nnsine.engine.pairs.Area, or None). A point's
+    label is its whole text with "{x}" where the x goes ("switches on at x = {x}",
+    nnsine.engine.neuron.MARKERS); a label without "{x}" gets " x = ..." after it. The first
     curve is solid and the others dashed and thinner, so a curve lying on another still
     shows; every point is drawn (no line simplification: a smooth curve stays smooth)."""
     figure = go.Figure([go.Scatter(x=x, y=y, mode="lines", name=name,
@@ -56,15 +61,22 @@ def curves_figure(x: np.ndarray, curves: dict[str, np.ndarray], x_range, y_range
         # Each label on its own line, on the side of its mark with more room.
         right_half = at - x_range[0] > 0.6 * (x_range[1] - x_range[0])
         figure.add_annotation(x=at, y=1 - 0.09 * k, xref="x", yref="paper", showarrow=False,
-                              text=f"{label} x = {at:.2f}", yanchor="top",
+                              text=_marker(label, at), yanchor="top",
                               xanchor="right" if right_half else "left",
                               bgcolor=LABEL_BACKGROUND)
     return _layout(figure, x_range, y_range, revision=revision)
 
 
+def _marker(label: str, at: float) -> str:
+    where = f"{at:.2f}"
+    return label.replace("{x}", where) if "{x}" in label else f"{label} x = {where}"
+
+
 def fits_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray],
-                target_label: str = "sin(2πx)", revision: str = "fits") -> go.Figure:
-    """The target and several named outputs over x (all (n,)), on the sine tuner's axes."""
+                target_label: str | None = None, revision: str = "fits") -> go.Figure:
+    """The target and several named outputs over x (all (n,)), on the sine tuner's axes;
+    `target_label` defaults to the book's target's (sin(2πx))."""
+    target_label = targets.label(targets.DEFAULT) if target_label is None else target_label
     figure = go.Figure(go.Scatter(x=x, y=target, mode="lines",
                                   name=trace_name(target_label),
                                   line={"color": TARGET_COLOR, "width": 5, **SMOOTH}))
@@ -86,7 +98,7 @@ def errors_figure(x: np.ndarray, target: np.ndarray, fits: dict[str, np.ndarray]
     figure = go.Figure([go.Scatter(x=x, y=error, mode="lines", name=name,
                                    line={"color": COLORS[k % len(COLORS)], "width": 3})
                         for k, (name, error) in enumerate(errors.items())])
-    return _layout(figure, (0, 1), (-limit, limit), y_title="output − target", height=300,
+    return _layout(figure, (0, 1), (-limit, limit), y_title=_("output − target"), height=300,
                    revision=revision)
 
 
@@ -100,7 +112,7 @@ def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-7, 1.0),
         steps_taken = np.arange(len(values))[::stride]
         figure.add_scatter(x=steps_taken, y=values[::stride], mode="lines", name=name,
                            line={"color": COLORS[k % len(COLORS)], "width": 3})
-    figure = _layout(figure, (0, steps), (0, 1), x_title="training step (optimizer updates)",
+    figure = _layout(figure, (0, steps), (0, 1), x_title=_("training step (optimizer updates)"),
                      y_title="MSE",
                      height=300, revision=revision)
     # One tick a decade, written 10⁻⁶ rather than SI's "1μ" (which a learner reads as a unit).
@@ -112,7 +124,8 @@ def loss_figure(losses: dict[str, np.ndarray], steps: int, y_range=(1e-7, 1.0),
 def weights_figure(weights: np.ndarray, title: str, revision: str = "weights") -> go.Figure:
     """A weight matrix (inputs, outputs) as a heatmap: row i = from neuron i, column j = to j."""
     size = weights.shape
-    labels = ([f"from {i + 1}" for i in range(size[0])], [f"to {j + 1}" for j in range(size[1])])
+    labels = ([_("from {neuron}", neuron=i + 1) for i in range(size[0])],
+              [_("to {neuron}", neuron=j + 1) for j in range(size[1])])
     limit = max(1.0, float(np.max(np.abs(weights))))
     figure = go.Figure(go.Heatmap(
         z=weights, x=labels[1], y=labels[0], zmin=-limit, zmax=limit, zmid=0,

@@ -5,6 +5,9 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from nnsine.engine import targets
+from nnsine.i18n import _
+
 # The shared style facts; imported here too, as before, for every figure builder.
 from nnsine.plots.palette import (  # noqa: F401
     FIT_COLOR,
@@ -19,12 +22,14 @@ from nnsine.plots.palette import (  # noqa: F401
 
 
 def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
-               target_label: str = "sin(2πx)") -> go.Figure:
-    """Target and network output over x, all (n,), on fixed axes."""
+               target_label: str | None = None) -> go.Figure:
+    """Target and network output over x, all (n,), on fixed axes; `target_label` defaults
+    to the book's target's (sin(2πx))."""
+    target_label = targets.label(targets.DEFAULT) if target_label is None else target_label
     figure = go.Figure([
         go.Scatter(x=x, y=target, mode="lines", name=trace_name(target_label),
                    line={"color": TARGET_COLOR, "width": 4}),
-        go.Scatter(x=x, y=output, mode="lines", name="network output",
+        go.Scatter(x=x, y=output, mode="lines", name=_("network output"),
                    line={"color": FIT_COLOR, "width": 3}),
     ])
     # Fixed ranges and a constant uirevision: the chart is rebuilt on every
@@ -40,7 +45,7 @@ def fit_figure(x: np.ndarray, target: np.ndarray, output: np.ndarray,
 
 
 def class_figure(x: np.ndarray, target: np.ndarray, outputs: list[np.ndarray],
-                 names: list[str], target_label: str = "sin(2πx)") -> go.Figure:
+                 names: list[str], target_label: str | None = None) -> go.Figure:
     """A class's fits overlaid on the target: x, target and each output (n,), best first;
     `names` as the files are called (plain text, shown as typed)."""
     figure = fit_figure(x, target, target, target_label)
@@ -70,13 +75,20 @@ def area_overlay(area, color: str, x_range: tuple[float, float],
     marks = [{"type": "line", "xref": "x", "yref": "paper", "x0": v, "x1": v, "y0": 0,
               "y1": 1, "line": {"color": color, "width": 2, "dash": "dot"}}
              for v in (area.on, area.off) if x_range[0] <= v <= x_range[1]]
-    name = "" if pair is None else f"pair {pair + 1} "
     # "on" low and "off" higher, so that a narrow area's labels do not overlap.
     # Text in the theme's colour (a pair colour is a line colour, 3:1, not text's 4.5:1).
     labels = [{"x": v, "y": y, "xref": "x", "yref": "paper",
-               "text": f"{name}{word} at x = {v:.2f}", "showarrow": False, "xanchor": "left",
+               "text": _switch_label(turns, pair, v), "showarrow": False, "xanchor": "left",
                "font": {"size": 14}, "bgcolor": LABEL_BACKGROUND, "bordercolor": color}
-              for v, word, y in ((area.on, "switches on", 0.02),
-                                 (area.off, "switches off", 0.10))
+              for v, turns, y in ((area.on, "on", 0.02), (area.off, "off", 0.10))
               if x_range[0] <= v <= x_range[1]]
     return {"shapes": [band, *marks], "annotations": labels}
+
+
+def _switch_label(turns: str, pair: int | None, x: float) -> str:
+    where = f"{x:.2f}"
+    if pair is None:
+        return (_("switches on at x = {x}", x=where) if turns == "on" else
+                _("switches off at x = {x}", x=where))
+    return (_("pair {pair} switches on at x = {x}", pair=pair + 1, x=where) if turns == "on"
+            else _("pair {pair} switches off at x = {x}", pair=pair + 1, x=where))

@@ -6,10 +6,11 @@ import plotly.graph_objects as go
 
 from nnsine.engine.network import Params
 from nnsine.engine.probe import Probe
+from nnsine.i18n import N_, _
 from nnsine.plots.figures import FIT_COLOR, FONT_SIZE, GUIDE_COLOR, PAIR_COLORS
 
 INACTIVE, INPUT_COLOR = "#c8c8c8", GUIDE_COLOR  # both themes
-COLUMNS = ("input", "layer 1", "layer 2", "output")
+COLUMNS = (N_("input"), N_("layer 1"), N_("layer 2"), N_("output"))  # shown through `_()`
 
 
 def _label(value: float) -> str:
@@ -61,13 +62,14 @@ def network_diagram(params: Params, p: Probe) -> go.Figure:
     figure = go.Figure([*links, neurons, *ends])
     top = n - 1 + 0.7
     for column, title in enumerate(COLUMNS):
-        figure.add_annotation(x=column, y=top, text=f"<b>{title}</b>", showarrow=False,
+        figure.add_annotation(x=column, y=top, text=f"<b>{_(title)}</b>", showarrow=False,
                               yanchor="bottom")
     figure.add_annotation(
         x=1.5, y=-0.6 - 0.4 * small, showarrow=False, yanchor="top", font={"size": 14},
-        text=("colour: linear, every neuron passes its sum on" if p.linear else
-              "colour: active (value > 0) · grey: inactive")
-        + " · dashed: negative weight · thicker: larger |weight|")
+        text=_("colour: linear, every neuron passes its sum on · dashed: negative weight · "
+               "thicker: larger |weight|") if p.linear else _(
+            "colour: active (value > 0) · grey: inactive · dashed: negative weight · thicker: "
+            "larger |weight|"))
     figure.update_layout(
         height=520, margin={"l": 10, "r": 10, "t": 10, "b": 10}, font={"size": FONT_SIZE},
         showlegend=False, dragmode=False,

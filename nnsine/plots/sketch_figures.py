@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
+from nnsine.i18n import _
 from nnsine.plots.figures import FONT_SIZE, TARGET_COLOR, Y_RANGE
 
 X_RANGE = (0.0, 1.0)
@@ -19,10 +20,10 @@ def sketch_figure(points: tuple[np.ndarray, np.ndarray] | None = None) -> go.Fig
     mesh_x, mesh_y = np.meshgrid(np.linspace(*X_RANGE, 41), np.linspace(*Y_RANGE, 33))
     traces = [go.Scatter(x=mesh_x.ravel(), y=mesh_y.ravel(), mode="markers",
                          marker={"opacity": 0, "size": 4}, hoverinfo="skip",
-                         showlegend=False, name="sketch pad")]
+                         showlegend=False, name=_("sketch pad"))]
     if points is not None:
         traces.append(go.Scatter(x=points[0], y=points[1], mode="lines+markers",
-                                 name="your sketch", line={"color": TARGET_COLOR, "width": 4}))
+                                 name=_("your sketch"), line={"color": TARGET_COLOR, "width": 4}))
     figure = go.Figure(traces)
     figure.update_layout(
         height=320, margin={"l": 50, "r": 10, "t": 10, "b": 40}, dragmode="lasso",

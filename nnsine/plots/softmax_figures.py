@@ -1,4 +1,5 @@
-"""What the softmax page draws: Plotly figures and Markdown tables, data in, no maths."""
+"""What the softmax page draws: Plotly figures and Markdown tables, data in, no maths; the
+words in the current language, the numbers as NumPy prints them (a decimal point)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from nnsine.engine.softmax_steps import Batch, Steps
+from nnsine.i18n import _
 from nnsine.plots.figures import FONT_SIZE, GUIDE_COLOR
 
 COLORS = qualitative.Plotly  # 10 colours: one per class, the same on every chart
@@ -41,22 +43,25 @@ def cells(values) -> list[str]:
 def steps_table(steps: Steps, subtract_max: bool) -> str:
     """The computation as a Markdown table: one row per class (each column printed as
     NumPy prints that array), then the sums (as print() shows np.sum)."""
-    exponent = "logit − max" if subtract_max else "logit"
-    rows = [f"| class | logit | exponent ({exponent}) | exp(exponent) | probability |",
-            "|---:|---:|---:|---:|---:|"]
+    exponent = _("logit − max") if subtract_max else _("logit")
+    head = (_("class"), _("logit"), _("exponent ({what})", what=exponent), _("exp(exponent)"),
+            _("probability"))
+    rows = ["| " + " | ".join(head) + " |", "|---:|---:|---:|---:|---:|"]
     columns = [cells(a) for a in (steps.logits, steps.exponents, steps.exp_values,
                                   steps.probabilities)]
     for k, values in enumerate(zip(*columns, strict=True)):
         rows.append(f"| {k} | " + " | ".join(values) + " |")
-    rows.append(f"| **sum** | | | **{number(steps.total)}** "
+    total = _("**sum**")
+    rows.append(f"| {total} | | | **{number(steps.total)}** "
                 f"| **{number(steps.probability_sum)}** |")
     return "\n".join(rows)
 
 
 def overflow_table(naive: Steps, stable: Steps) -> str:
     """Naive and stable softmax side by side, per class (Markdown, NumPy's digits)."""
-    rows = ["| class | logit | naive exp(logit) | naive probability "
-            "| exp(logit − max) | stable probability |", "|---:|---:|---:|---:|---:|---:|"]
+    head = (_("class"), _("logit"), _("naive exp(logit)"), _("naive probability"),
+            _("exp(logit − max)"), _("stable probability"))
+    rows = ["| " + " | ".join(head) + " |", "|---:|---:|---:|---:|---:|---:|"]
     columns = [cells(a) for a in (naive.logits, naive.exp_values, naive.probabilities,
                                   stable.exp_values, stable.probabilities)]
     for k, values in enumerate(zip(*columns, strict=True)):
@@ -66,7 +71,8 @@ def overflow_table(naive: Steps, stable: Steps) -> str:
 
 def decisions_table(outputs, predicted: np.ndarray, confidence: np.ndarray) -> str:
     """Softmax outputs (n, classes) with their argmax (n,) and confidence (n,) (Markdown)."""
-    rows = ["| softmax output | argmax | confidence |", "|---|---:|---:|"]
+    head = (_("softmax output"), "argmax", _("confidence"))
+    rows = ["| " + " | ".join(head) + " |", "|---|---:|---:|"]
     rows += [f"| {list(row)} | {p} | {c:.2f} |"
              for row, p, c in zip(outputs, predicted, confidence, strict=True)]
     return "\n".join(rows)
@@ -101,10 +107,11 @@ def probability_bars(probabilities: np.ndarray) -> go.Figure:
             "textfont": {} if finite.all() else {
                 "color": [GUIDE_COLOR if ok else "red" for ok in finite]},
             "marker": {"color": [color(k) for k in range(len(probabilities))]},
-            "hovertemplate": "class %{x}: %{y:.8f}<extra></extra>"}
+            "hovertemplate": _("class {number}: {value}", number="%{x}", value="%{y:.8f}")
+            + "<extra></extra>"}
     return _figure([bars], "bars", showlegend=False,
-                   xaxis={"title": {"text": "class"}, "type": "category"},
-                   yaxis={"title": {"text": "probability"}, "range": [0, 1.12],
+                   xaxis={"title": {"text": _("class")}, "type": "category"},
+                   yaxis={"title": {"text": _("probability")}, "range": [0, 1.12],
                           "tickformat": ".0%"})
 
 
@@ -113,7 +120,7 @@ def scale_figure(factors: np.ndarray, curves: np.ndarray, factor: float,
     """Each class's probability over the scale factor: factors (f,), curves (f, classes);
     the current factor and its probabilities (classes,) marked."""
     traces = [{"type": "scatter", "x": factors, "y": curves[:, k], "mode": "lines",
-               "name": f"class {k}", "line": {"color": color(k), "width": 3}}
+               "name": _("class {number}", number=k), "line": {"color": color(k), "width": 3}}
               for k in range(curves.shape[1])]
     traces.append({"type": "scatter", "x": [factor] * len(current), "y": current,
                    "mode": "markers", "showlegend": False,
@@ -124,9 +131,9 @@ def scale_figure(factors: np.ndarray, curves: np.ndarray, factor: float,
                    "yref": "paper", "line": {"color": GUIDE_COLOR, "dash": "dot"}}
     return _figure(traces, "scale", shapes=[marker_line],
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},
-                   xaxis={"title": {"text": "scale factor (logits × factor)"},
+                   xaxis={"title": {"text": _("scale factor (logits × factor)")},
                           "range": [float(factors[0]), float(factors[-1])]},
-                   yaxis={"title": {"text": "probability"}, "range": [0, 1]})
+                   yaxis={"title": {"text": _("probability")}, "range": [0, 1]})
 
 
 def exp_figure(x: np.ndarray, y: np.ndarray, exponents: np.ndarray,
@@ -138,7 +145,7 @@ def exp_figure(x: np.ndarray, y: np.ndarray, exponents: np.ndarray,
     traces = [{"type": "scatter", "x": x, "y": y, "mode": "lines", "name": "e^x",
                "line": {"color": "#555", "width": 3, "simplify": False}},
               {"type": "scatter", "x": exponents[inside], "y": exp_values[inside],
-               "mode": "markers", "name": "your exponents",
+               "mode": "markers", "name": _("your exponents"),
                "marker": {"color": [color(int(k)) for k in np.flatnonzero(inside)],
                           "size": 14, "line": {"color": "black", "width": 1}},
                "hovertemplate": "e^%{x:.3f} = %{y:.4f}<extra></extra>"}]
@@ -151,9 +158,11 @@ def spiral_figure(inputs: np.ndarray, labels: np.ndarray, confidences: np.ndarra
                   ) -> go.Figure:
     """The spiral data (n, 2) coloured by true class (n,), each point's confidence (n,)."""
     traces = [{"type": "scatter", "x": inputs[labels == k, 0], "y": inputs[labels == k, 1],
-               "mode": "markers", "name": f"class {k}", "customdata": confidences[labels == k],
+               "mode": "markers", "name": _("class {number}", number=k),
+               "customdata": confidences[labels == k],
                "marker": {"color": color(int(k)), "size": 8},
-               "hovertemplate": f"class {k}<br>confidence %{{customdata:.8f}}<extra></extra>"}
+               "hovertemplate": _("class {number}<br>confidence {value}", number=k,
+                                  value="%{customdata:.8f}") + "<extra></extra>"}
               for k in np.unique(labels)]
     return _figure(traces, "spiral", height=460,
                    legend={"orientation": "h", "y": 1.02, "yanchor": "bottom"},

@@ -56,8 +56,11 @@ def exercise_composer() -> None:
                                  key="ex_form_formula", max_chars=200)
             n_pairs = st.number_input(_("Pairs"), 1, params.MAX_PAIRS, 8,
                                       key="ex_form_pairs")
-            goals = st.text_input(_("Goals: max |error|, comma-separated"), "0.1, 0.05",
-                                  key="ex_form_goals")
+            goals = st.text_input(
+                _("Goals: max |error|, separated by ;"), "0.1; 0.05", key="ex_form_goals",
+                help=_("One to four goals, for example 0.1; 0.05. Where the language writes "
+                       "0,7 with a decimal comma, separate the goals with ; (commas separate "
+                       "them only when the numbers use a decimal point)."))
             hide = st.multiselect(_("Hide from the students"), exercise.HIDEABLE,
                                   default=["presets", "walkthrough", "optimizer"],
                                   key="ex_form_hide",

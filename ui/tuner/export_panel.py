@@ -8,17 +8,17 @@ from functools import partial
 
 import streamlit as st
 
+from nnsine import i18n
 from nnsine.engine import dense, targets
 from nnsine.engine.metrics import compare, score
 from nnsine.engine.network import Params, dense_layer_outputs, predict
 from nnsine.formats import export, importer, params
 from nnsine.i18n import N_, _, ngettext
-from nnsine.plots import render
+from nnsine.plots import fonts, render
 from nnsine.plots.chapter_figures import fits_figure
 from ui import fit_state
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
-from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal
 
 OPEN, FORMAT, UPLOAD = "notebook", "notebook_format", "notebook_upload"
@@ -84,11 +84,16 @@ def _chart_files(fit: Params, target: str, view: str, activation: str) -> None:
     st.markdown(_("**The chart for handouts and slides**: the target, the fit, each pair's "
                   "contribution and area of effect, the score, and every value."))
     svg, png = st.columns(2)
+    # The download runs outside this run (its own thread): it is told the language.
+    code = i18n.current()
     for column, fmt in ((svg, "svg"), (png, "png")):
         column.download_button(_("Chart as {format}", format=fmt.upper()),
-                               partial(render.render, fit, fmt, target, view, activation),
+                               partial(render.render, fit, fmt, target, view, activation,
+                                       code=code),
                                f"nnsine-chart.{fmt}", MIME[fmt], key=f"notebook_{fmt}",
                                on_click="ignore", width="stretch")
+    if (missing := fonts.note(code)) is not None:
+        st.caption(missing)
 
 
 def _uploaded() -> None:

@@ -10,12 +10,11 @@ from nnsine.engine.metrics import evaluate
 from nnsine.engine.network import Params
 from nnsine.formats.checks import fmt
 from nnsine.i18n import _, ngettext
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
 from ui.tuner import gradient_data
 from ui.tuner import optimizer_live as live
 from ui.tuner import optimizer_settings as opts
-from ui.tuner.spoken import in_language
 from ui.widgets import kept
 
 

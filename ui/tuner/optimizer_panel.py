@@ -18,11 +18,10 @@ from nnsine.formats import params
 from nnsine.i18n import N_, _, ngettext
 from nnsine.plots.chapter_figures import errors_figure, fits_figure, loss_figure, weights_figure
 from ui import fit_state
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
 from ui.tuner import optimizer_controls
 from ui.tuner import optimizer_settings as opts
-from ui.tuner.spoken import in_language
 from ui.widgets import kept
 
 CHUNK = 500  # steps per cached piece: progress in between, and 2000 steps reuse 1000's

@@ -11,9 +11,8 @@ from nnsine.engine import pairs
 from nnsine.formats import params
 from nnsine.i18n import N_, _
 from ui import fit_state
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
-from ui.tuner.spoken import in_language
 
 PAIR = "edit_pair"  # the pair being edited; its area of effect is shaded on the chart
 MEANING = ("on", "off", "height")

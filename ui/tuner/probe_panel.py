@@ -46,7 +46,9 @@ def probe_panel(fit: Params, activation: str = "relu") -> None:
             st.markdown(f"- {sentence}")
     st.plotly_chart(network_diagram(fit, result), key="probe_chart",
                     config={"displayModeBar": False, "staticPlot": True})
-    right = st.column_config.TextColumn(alignment="right")
     rows = probe.table(result, fit)  # the pair, what it does, then three columns of numbers
-    st.dataframe(rows, key="probe_table", hide_index=True,
-                 column_config={name: right for name in list(rows[0])[2:]})
+    names = list(rows[0])  # probe.COLUMNS's stable keys; the headers a learner reads:
+    st.dataframe(rows, key="probe_table", hide_index=True, column_config={
+        name: st.column_config.TextColumn(_(probe.COLUMNS[name]),
+                                          alignment="right" if k >= 2 else None)
+        for k, name in enumerate(names)})

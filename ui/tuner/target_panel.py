@@ -10,9 +10,8 @@ from nnsine.engine.target_points import from_stroke
 from nnsine.i18n import _
 from nnsine.plots.sketch_figures import sketch_figure
 from ui import fit_state
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
-from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal
 
 OWN = "own"  # the picker's entry for "your own target"
