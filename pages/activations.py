@@ -10,9 +10,9 @@ from nnsine.engine.views import with_kinks
 from nnsine.i18n import _
 from nnsine.plots.chapter_figures import curves_figure
 from ui import shell
+from ui.language import in_language
 from ui.listings_panel import listings_panel
 from ui.state import session
-from ui.tuner.spoken import in_language
 from ui.widgets import kept, sync_query
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)

@@ -12,7 +12,7 @@ from nnsine.plots.figures import class_figure
 from ui import presenter, shell
 from ui.classroom import board_panel
 from ui.classroom.exercise_panel import exercise_composer
-from ui.tuner.spoken import in_language
+from ui.language import in_language
 from ui.widgets import markdown_literal
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)

@@ -11,7 +11,7 @@ from nnsine.i18n import N_, _, ngettext
 from nnsine.plots.figures import PAIR_COLORS, area_overlay
 from ui import fit_state, presenter, shell
 from ui.classroom import handin_panel, seat
-from ui.language import localized
+from ui.language import in_language, localized
 from ui.state import session
 from ui.tuner import (
     arithmetic_panel,
@@ -26,7 +26,6 @@ from ui.tuner import (
     target_panel,
     walkthrough_panel,
 )
-from ui.tuner.spoken import in_language
 from ui.widgets import markdown_literal, said_in_every_language, word_list
 
 shell.setup()  # first: page config, navigation, presenter mode (ui/shell.py)
