@@ -18,7 +18,7 @@ from google.protobuf.message import Message
 from nnsine import i18n
 
 WRAPPED = re.compile(r"⟦[^⟦⟧]*⟧")  # innermost first: a translated name inside a sentence
-WORD = re.compile(r"[^\W\d_]{2,}")
+WORD = re.compile(r"[^\W\d_][^\W_]+")  # a word: a letter, then letters or digits
 # Fields that hold no words a person reads (ids, keys, URLs, types, formats, JSON we parse).
 SKIPPED_FIELDS = {
     "id", "key", "form_id", "element_id", "type", "url", "page_script_hash", "icon",
@@ -31,7 +31,7 @@ SKIPPED_FIELDS = {
     "deferred_file_id", "json", "html_content", "js_source_path", "css_source_path", "config",
 }
 # Elements whose text is not ours to translate: CSS and scripts (st.html), the book's code.
-SKIPPED_ELEMENTS = {"Html", "Code"}
+SKIPPED_ELEMENTS = {"Html", "Code", "Latex"}  # and formulas (LaTeX: \\text{} is checked by eye)
 # Words that are code or names in every language: the book's variable names, Python and
 # NumPy, units, the app's name. A word here is never translated.
 ALLOWED = {
@@ -39,7 +39,7 @@ ALLOWED = {
     "max", "abs", "sqrt", "softmax_outputs", "layer_outputs", "inputs", "weights", "biases",
     "output", "dense", "Dense", "Layer_Dense", "Activation_ReLU", "Activation_Softmax",
     "py", "csv", "json", "svg", "png", "txt", "ipynb", "pt", "nan", "inf", "px", "ms",
-    "pts", "pi", "tanh", "qps", "QR", "SQLite", "PostgreSQL", "Excel", "Canvas", "Moodle",
+    "pts", "pi", "tanh", "qps", "argmax", "QR", "SQLite", "PostgreSQL", "Excel", "Canvas", "Moodle",
 }
 # Whole texts that are names, not sentences: each language in its own words (the picker),
 # and a class's six-character join code.
@@ -54,7 +54,8 @@ def leftovers(text: str) -> list[str]:
         before, outside = outside, WRAPPED.sub(" ", outside)
     outside = NAMES.sub(" ", outside)
     return [word for word in WORD.findall(outside)
-            if word not in ALLOWED and not re.fullmatch(r"[pbwWB]\d*|[xyXY][a-z]?", word)]
+            if word not in ALLOWED
+            and not re.fullmatch(r"[pbwWB]\d*|[xyXY][a-z]?|[a-zA-Z][₀-₉]+", word)]
 
 
 def _strings(message: Message, where: str):

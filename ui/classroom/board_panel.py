@@ -23,7 +23,7 @@ from nnsine.plots.board_figures import board_figure
 from ui import fit_state, presenter
 from ui.classroom import board_db, class_language, roster_panel
 from ui.classroom.exercise_panel import OWN
-from ui.language import link_value, localized
+from ui.language import in_language, link_value, localized
 from ui.state import session
 from ui.widgets import markdown_literal
 
@@ -53,9 +53,10 @@ def start_panel(limits) -> None:
     if tuners and tuners not in targets.TARGETS:
         choices.append(tuners)
     name = st.selectbox(_("Target for the class"), choices, key="board_target",
-                        format_func=lambda n: _("A formula in x…") if n == OWN else
-                        _("The tuner's target: {target}", target=targets.label(n))
-                        if n == tuners else targets.label(n))
+                        format_func=in_language(
+                            lambda n: _("A formula in x…") if n == OWN else
+                            _("The tuner's target: {target}", target=targets.label(n))
+                            if n == tuners else targets.label(n)))
     target = name
     if name == OWN:  # the same formulas as the tuner's and the exercise composer's
         target = "f:" + st.text_input(_("Formula in x"), "abs(x - 0.3)", key="board_formula",

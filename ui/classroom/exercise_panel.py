@@ -13,6 +13,7 @@ from nnsine.engine import targets
 from nnsine.formats import exercise, params
 from nnsine.i18n import N_, _
 from ui.classroom import board_db, class_language
+from ui.language import in_language
 from ui.state import session
 from ui.widgets import markdown_literal
 
@@ -50,8 +51,9 @@ def exercise_composer() -> None:
     with st.expander(_("A link with your target, goals and hidden shortcuts")):
         with st.form("exercise_form", border=False):
             name = st.selectbox(_("Target"), [*targets.TARGETS, OWN], key="ex_form_target",
-                                format_func=lambda n: _("A formula in x…") if n == OWN
-                                else targets.label(n))
+                                format_func=in_language(
+                                    lambda n: _("A formula in x…") if n == OWN
+                                    else targets.label(n)))
             text = st.text_input(_("Formula (if chosen above)"), "abs(x - 0.3)",
                                  key="ex_form_formula", max_chars=200)
             n_pairs = st.number_input(_("Pairs"), 1, params.MAX_PAIRS, 8,
@@ -64,7 +66,8 @@ def exercise_composer() -> None:
             hide = st.multiselect(_("Hide from the students"), exercise.HIDEABLE,
                                   default=["presets", "walkthrough", "optimizer"],
                                   key="ex_form_hide",
-                                  format_func=lambda key: _(SHORTCUTS.get(key, key)))
+                                  format_func=in_language(
+                                      lambda key: _(SHORTCUTS.get(key, key))))
             made = st.form_submit_button(_("Make the link"))
         if not made:
             return

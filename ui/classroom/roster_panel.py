@@ -13,6 +13,7 @@ from nnsine.classboard import board, roster
 from nnsine.classboard.board_rules import BoardError, shown_alias
 from nnsine.classboard.clock import ago, clock_time
 from nnsine.i18n import N_, _, ngettext
+from ui.language import in_language
 
 
 def roster_table(engine, info: board.ClassInfo, show_names: bool) -> None:
@@ -52,14 +53,14 @@ def manage(engine, info: board.ClassInfo, limits, show_names: bool) -> None:
                      "student who joined twice. Show names above to see them here."))
         ids = list(members)
         who = st.selectbox(_("Student"), ids, key="roster_pick",
-                           format_func=lambda i: _label(members[i], show_names))
+                           format_func=in_language(lambda i: _label(members[i], show_names)))
         one, two = st.columns(2)
         name = one.text_input(_("New display name (e.g. their login)"), key="roster_name",
                               max_chars=limits.name_chars)
         into = two.selectbox(_("Merge into"), [i for i in ids if i != who] or [None],
                              key="roster_into",
-                             format_func=lambda i: "—" if i is None else
-                             _label(members[i], show_names))
+                             format_func=in_language(lambda i: "—" if i is None else
+                                                     _label(members[i], show_names)))
         row = st.columns(4)
         # (key, button, what it does, what it says when done, what when refused)
         actions = [("release", N_("Release the seat"),
