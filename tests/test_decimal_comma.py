@@ -81,8 +81,8 @@ def test_a_spanish_list_of_goals_is_separated_by_semicolons(text, goals):
 def test_commas_separate_an_english_list_and_semicolons_too():
     assert exercise.parse_goals("0.1, 0.05") == (0.1, 0.05)
     assert exercise.parse_goals("0.1; 0.05") == (0.1, 0.05)
-    with pytest.raises(ParamsError, match=r"'0,1, 0,05' is not a number \(in a list, sep"):
-        with using("es"):
+    with pytest.raises(ParamsError, match=r"'0,1, 0,05' no es un número \(en una lista, sep"):
+        with using("es"):  # said in Spanish, naming the value and the separator
             exercise.parse_goals("0,1, 0,05")
 
 
