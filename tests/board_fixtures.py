@@ -96,3 +96,16 @@ def engine(database_url):
     board_store.migrate(engine)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def class_database(tmp_path, monkeypatch):
+    """The app's class board (AppTest) on a new SQLite file, its join links naming a
+    network address (NNSINE_PUBLIC_URL); the migrated Engine."""
+    url = f"sqlite:///{tmp_path / 'class.db'}"
+    monkeypatch.setenv("NNSINE_DATABASE_URL", url)
+    monkeypatch.setenv("NNSINE_PUBLIC_URL", "http://192.168.1.5:8501")
+    engine = board_store.prepare(create_engine(url))
+    board_store.migrate(engine)
+    yield engine
+    engine.dispose()

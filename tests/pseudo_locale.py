@@ -28,7 +28,8 @@ SKIPPED_FIELDS = {
     "color", "width_config", "height_config", "file_name", "pattern", "placeholder_key",
     "accept_new_options", "string_value", "avatar", "name", "page", "query_string",
     "deprecation", "css", "html_body", "unsafe_allow_html", "code_text", "columns",
-    "deferred_file_id", "tag", "anchor", "json", "html_content", "js_source_path", "css_source_path", "config",
+    "deferred_file_id", "tag", "anchor", "json", "html_content", "js_source_path",
+    "css_source_path", "config",
 }
 # Elements whose text is not ours to translate: CSS and scripts (st.html), the book's code.
 SKIPPED_ELEMENTS = {"Html", "Code", "Latex"}  # and formulas (LaTeX: \\text{} is checked by eye)

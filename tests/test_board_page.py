@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import create_engine
 from streamlit.testing.v1 import AppTest
 
 from nnsine.book import presets
-from nnsine.classboard import board, board_store
-from tests.board_fixtures import postgres_url  # noqa: F401 (a fixture)
+from nnsine.classboard import board
+from tests.board_fixtures import class_database, postgres_url  # noqa: F401 (a fixture)
 from tests.conftest import opened
 from tests.test_tuner_page import shown
 
@@ -22,14 +21,9 @@ MARKUP = "**x** <img src=x onerror=alert(1)> [link](http://example.com)"
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'class.db'}"
-    monkeypatch.setenv("NNSINE_DATABASE_URL", url)
-    monkeypatch.setenv("NNSINE_PUBLIC_URL", "http://192.168.1.5:8501")
-    engine = board_store.prepare(create_engine(url))
-    board_store.migrate(engine)
-    yield engine
-    engine.dispose()
+def database(class_database):  # noqa: F811 (the fixture, by name)
+    """A new class database for every test (tests/board_fixtures.py)."""
+    return class_database
 
 
 def class_page(query=None) -> AppTest:

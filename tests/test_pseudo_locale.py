@@ -6,9 +6,8 @@ its text: wrap that sentence in `_()` where the app builds it (docs: Translation
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import create_engine
 
-from nnsine.classboard import board_store
+from tests.board_fixtures import class_database  # noqa: F401 (a fixture)
 from tests.conftest import opened
 from tests.pseudo_locale import unwrapped
 
@@ -33,14 +32,9 @@ CASES = {
 
 
 @pytest.fixture(autouse=True)
-def database(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'class.db'}"
-    monkeypatch.setenv("NNSINE_DATABASE_URL", url)
-    monkeypatch.setenv("NNSINE_PUBLIC_URL", "http://192.168.1.5:8501")
-    engine = board_store.prepare(create_engine(url))
-    board_store.migrate(engine)
-    yield
-    engine.dispose()
+def database(class_database):  # noqa: F811 (the fixture, by name)
+    """A new class database for every test (tests/board_fixtures.py)."""
+    return class_database
 
 
 @pytest.mark.parametrize("case", CASES)
