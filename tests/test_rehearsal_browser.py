@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import re
+import shutil
 import signal
 import time
 from urllib.parse import parse_qsl, urlsplit
@@ -33,7 +34,7 @@ from tests.conftest import free_port, start_server, wait_healthy, wait_idle
 from tests.device_fixtures import Finger
 from tests.test_board_browser import start_class
 from tests.test_cli import nnsine
-from tests.test_failover import Student, stop
+from tests.test_failover import Student, replicas, stop  # noqa: F401 (a fixture)
 from tests.test_outage_browser import fit_in_url
 from tests.test_touch_browser import grab
 
@@ -165,14 +166,17 @@ def _links(teacher, base: str, code: str) -> tuple[str, str]:
     return (joins[0] if joins else f"{base}/?join={code}"), token
 
 
-def play_lesson(browser, url: str, interrupt, pupils: list) -> tuple[str, str]:
-    """The lesson up to the second round of hand-ins, its students added to `pupils`;
-    `interrupt(pupils)` takes a server away and returns (when it was back, the pupils
-    whose sessions it took). (code, teacher token); the teacher's page is closed."""
+def play_lesson(browser, url: str, interrupt, opened: list):
+    """The lesson up to the second round of hand-ins, each browser context added to
+    `opened`; `interrupt(pupils)` takes a server away and returns (when it was back, the
+    pupils whose sessions it took). (the teacher's page, code, teacher token, pupils)."""
     teacher, code = start_class(browser, url)
+    opened.append(teacher.context)
     join_url, token = _links(teacher, url, code)
+    pupils = []
     for name in NAMES:
         pupils.append(Pupil(browser, join_url, name, phone=name == "Cy"))
+        opened.append(pupils[-1].context)
     for pupil in pupils:
         pupil.hand_in_until_received()
     ada, bea, cy = pupils
@@ -205,18 +209,13 @@ def play_lesson(browser, url: str, interrupt, pupils: list) -> tuple[str, str]:
         wait_idle(pupil.page)
         pupil.page.get_by_role("button", name="Hand in this fit").wait_for()
         pupil.hand_in_until_received()
-    teacher.context.close()
-    return code, token
+    return teacher, code, token, pupils
 
 
-def check_board_and_export(browser, url: str, database: str, code: str, token: str,
+def check_board_and_export(teacher, code: str, token: str, database: str,
                            pupils: list[Pupil], out) -> None:
     """Each student once on the board and once in `class export`, with every
-    acknowledged hand-in; the teacher's reloaded page is the board."""
-    teacher = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    teacher.set_default_timeout(60_000)
-    teacher.goto(f"{url}/class?teacher={token}")  # the bookmarked teacher link
-    wait_idle(teacher)
+    acknowledged hand-in; the teacher's page, reloaded, is the board."""
     teacher.reload()
     wait_idle(teacher)
     teacher.locator("h2", has_text=code).wait_for()
@@ -233,7 +232,6 @@ def check_board_and_export(browser, url: str, database: str, code: str, token: s
     for rows in (tables["rank"], tables["student"]):  # the ranking, the roster
         assert sorted(r["student"] for r in rows) == sorted(NAMES), rows
         assert {r["student"]: int(r["hand-ins"]) for r in rows} == counts, rows
-    teacher.context.close()
 
     result = nnsine("class", "export", code, "--teacher-token", token, "--out", str(out),
                     "--database-url", database)
@@ -272,12 +270,47 @@ class Server:
 def test_a_lesson_survives_reloads_tabs_a_locked_phone_and_a_restart(
         browser, database_url, monkeypatch, tmp_path):  # noqa: F811 (the fixture)
     monkeypatch.setenv("NNSINE_DATABASE_URL", database_url)
-    server, pupils = Server(), []
+    server, opened = Server(), []
     try:
-        code, token = play_lesson(browser, server.url, server.restart, pupils)
-        check_board_and_export(browser, server.url, database_url, code, token, pupils,
-                               tmp_path / "export")
+        *lesson, pupils = play_lesson(browser, server.url, server.restart, opened)
+        check_board_and_export(*lesson, database_url, pupils, tmp_path / "export")
     finally:
-        for pupil in pupils:
-            pupil.context.close()
+        for context in opened:
+            context.close()
         stop(server.process)
+
+
+@pytest.fixture
+def class_replicas(tmp_path, monkeypatch, request):
+    """tests.test_failover's two replicas behind deploy/haproxy.cfg, on one SQLite file:
+    (proxy url, {name: process}, database url)."""
+    database = f"sqlite:///{tmp_path / 'class.db'}"
+    monkeypatch.setenv("NNSINE_DATABASE_URL", database)
+    url, servers = request.getfixturevalue("replicas")
+    yield url, servers, database
+
+
+@pytest.mark.skipif(not shutil.which("haproxy"), reason="haproxy is not installed")
+def test_a_lesson_behind_the_proxy_survives_a_replica_killed_mid_class(
+        browser, class_replicas, tmp_path):
+    url, servers, database = class_replicas
+
+    def kill_one(pupils):
+        """SIGKILL the replica that holds the most students (the proxy's cookie says
+        which); its students come back on the other one."""
+        on = {p.name: p.page.request.get(f"{url}/_stcore/health").headers.get(
+            "x-nnsine-replica") for p in pupils}
+        victim = max(servers, key=lambda name: list(on.values()).count(name))
+        servers[victim].send_signal(signal.SIGKILL)
+        servers[victim].wait()
+        taken = [p for p in pupils if on[p.name] == victim]
+        assert taken, on
+        return time.monotonic(), taken
+
+    opened = []
+    try:
+        *lesson, pupils = play_lesson(browser, url, kill_one, opened)
+        check_board_and_export(*lesson, database, pupils, tmp_path / "export")
+    finally:
+        for context in opened:
+            context.close()
