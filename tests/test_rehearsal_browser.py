@@ -74,6 +74,7 @@ class Pupil(Student):
         self.name, self.phone = name, phone
         self.sockets: list[float] = []
         self.handed: list = []  # the fit of each hand-in the app acknowledged
+        self.answer: str | None = None  # the last answer to a hand-in
         self.page = self._open(join_url)
         self.page.get_by_label("Display name (the teacher sees it)").fill(name)
         self._press(self.page.get_by_role("button", name="Join the class"))
@@ -110,20 +111,23 @@ class Pupil(Student):
             self._drag("p1_b2")
         self._drag("p1_w_out")
 
-    def hand_in(self) -> str:
-        """Change the fit, press Hand in, wait for the answer (a test failure if none
-        comes); an acknowledged fit is kept. The answer's text."""
-        self.change_fit()
+    def hand_in(self, change: bool = True) -> str:
+        """Change the fit (or not), press Hand in, wait for the answer (a test failure
+        if none comes); an acknowledged fit is kept. The answer's text."""
+        if change:
+            self.change_fit()
         fit = fit_in_url(self.page)
         mse = f"{score(fit).mse:.5f}"
         self._press(self.page.get_by_role("button", name="Hand in this fit"))
         answer = self.page.get_by_text(re.compile(
             rf"^(Received at \d\d:\d\d:\d\d: MSE {re.escape(mse)}|Not handed in)"))
+        if self.answer:  # still on screen until the new answer replaces it
+            answer = answer.filter(has_not_text=self.answer)
         try:
             answer.wait_for()
         except PlaywrightTimeout as error:
             raise AssertionError(f"{self.name}'s hand-in got no answer: {error}") from None
-        text = answer.inner_text()
+        self.answer = text = answer.inner_text()
         if text.startswith("Received at"):
             self.handed.append(fit)
         return text
@@ -205,9 +209,10 @@ def play_lesson(browser, url: str, interrupt, opened: list):
     since, taken = interrupt(pupils)
     for pupil in taken:
         pupil.wait_reconnected(since)
+    for pupil in taken:  # the old page is back on a new session: press at once
+        pupil.hand_in(change=False)
     for pupil in pupils:
         wait_idle(pupil.page)
-        pupil.page.get_by_role("button", name="Hand in this fit").wait_for()
         pupil.hand_in_until_received()
     return teacher, code, token, pupils
 
