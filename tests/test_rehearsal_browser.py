@@ -227,7 +227,10 @@ def play_lesson(browser, url: str, interrupt, opened: list):
 def check_board_and_export(teacher, code: str, token: str, database: str,
                            pupils: list[Pupil], out) -> None:
     """Each student once on the board and once in `class export`, with every
-    acknowledged hand-in; the teacher's page, reloaded, is the board."""
+    acknowledged hand-in; the teacher's page, open through it all, is the board, and so
+    it is after a reload."""
+    teacher.get_by_text(f"{len(pupils)} joined · {len(pupils)} handed in · 0 not yet",
+                        exact=True).wait_for()  # the board refreshes by itself
     teacher.reload()
     wait_idle(teacher)
     teacher.locator("h2", has_text=code).wait_for()
