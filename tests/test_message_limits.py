@@ -24,23 +24,35 @@ async def _session(url: str):
     return ws
 
 
-async def _rerun(ws, states=()) -> str | None:
+async def _run(ws, states=(), query: str = "") -> list[ForwardMsg]:
+    """One script run of the default page with these widget states and this address
+    query: the messages the server sent until the run finished."""
     msg = BackMsg()
-    msg.rerun_script.query_string = ""
+    msg.rerun_script.query_string = query
     msg.rerun_script.page_name = ""
     msg.rerun_script.widget_states.widgets.extend(states)
     await ws.send(msg.SerializeToString())
-    live = None
+    answers = []
     while True:
         answer = ForwardMsg()
         answer.ParseFromString(await asyncio.wait_for(ws.recv(), 120))
         if answer.WhichOneof("type") == "script_finished":
-            return live
-        if answer.WhichOneof("type") == "delta" and answer.delta.WhichOneof(
-                "type") == "new_element":
-            element = answer.delta.new_element
-            if element.WhichOneof("type") == "bidi_component":
-                live = element.bidi_component.id
+            return answers
+        answers.append(answer)
+
+
+def elements(answers: list[ForwardMsg]) -> list:
+    """The new elements among a run's messages, in order."""
+    return [a.delta.new_element for a in answers if a.WhichOneof("type") == "delta"
+            and a.delta.WhichOneof("type") == "new_element"]
+
+
+async def _rerun(ws, states=()) -> str | None:
+    live = None
+    for element in elements(await _run(ws, states)):
+        if element.WhichOneof("type") == "bidi_component":
+            live = element.bidi_component.id
+    return live
 
 
 async def _flood(url: str) -> tuple[int | None, str | None]:
