@@ -5,7 +5,7 @@ Same scores as `python -m nnsine score`. The projector shows aliases, not names.
 import streamlit as st
 
 from nnsine.classboard import grading
-from nnsine.classboard.board_rules import alias
+from nnsine.classboard.board_rules import alias, shown_alias
 from nnsine.engine import targets
 from nnsine.i18n import _
 from nnsine.plots.figures import class_figure
@@ -55,7 +55,7 @@ presenting = presenter.is_on()
 reveal = st.toggle(_("Show file names on this screen"), key="class_names", disabled=presenting,
                    help=_("Off: stable aliases (the projector's view). Presenter mode always "
                           "shows aliases."))
-labels = [e.name if reveal and not presenting else alias(order.index(e.name) + 1)
+labels = [e.name if reveal and not presenting else shown_alias(alias(order.index(e.name) + 1))
           for e in entries]
 st.dataframe([{_("rank"): rank, _("file"): label, "MSE": round(e.score.mse, 6),
                _("max |error|"): round(e.score.max_error, 4),
