@@ -127,7 +127,7 @@ class Pupil(Student):
         mse = f"{score(fit).mse:.5f}"
         self._press(self.page.get_by_role("button", name="Hand in this fit"))
         answer = self.page.get_by_text(re.compile(
-            rf"^(Received at \d\d:\d\d:\d\d: MSE {re.escape(mse)}|Not handed in)"))
+            rf"^(Received at \d{{1,2}}:\d\d:\d\d(\s?[AP]M)?: MSE {re.escape(mse)}|Not handed in)"))
         if self.answer:  # still on screen until the new answer replaces it
             answer = answer.filter(has_not_text=self.answer)
         try:
