@@ -73,6 +73,7 @@ def test_the_language_survives_a_page_switch_a_reload_and_the_picker(app_url, pa
     page.get_by_role("option", name="Español").click()
     page.wait_for_url("**lang=es*")
     expect(nav(page)).to_contain_text(title("es", PAGES[0]), timeout=60_000)
+    expect(page.locator("html")).to_have_attribute("lang", "es")
 
 
 def test_an_unknown_language_falls_back_to_english_and_says_so(app_url, page):

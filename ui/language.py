@@ -27,6 +27,7 @@ from ui.widgets import markdown_literal, sync_query
 ON = "lang"  # the session's truth: a code of i18n.CODES
 PICK = "lang_pick"  # the picker's own key
 NOTE = "lang_note"  # a `?lang=` value we could not read, named once
+TAGGED = "lang_tag"  # the language the page's <html lang> was last set to
 
 
 def _browser() -> str:
@@ -77,9 +78,13 @@ def picker() -> None:
     sync_query(link_value(), ["lang"])
     # The page's own language for screen readers and the browser's choice of fonts (a
     # Chinese page read with an English voice, or drawn with Japanese glyph shapes).
+    # Once per session and language: the attribute stays when the element goes (one
+    # element less on every slider release).
     tag = {"zh": "zh-Hans", i18n.PSEUDO: "en"}.get(code, code)
-    st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(tag)};</script>",
-            unsafe_allow_javascript=True)
+    if session.get(TAGGED) != tag:
+        session[TAGGED] = tag
+        st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(tag)};</script>",
+                        unsafe_allow_javascript=True)
     asked = session.pop(NOTE, None)
     if asked is not None:
         st.warning(markdown_literal(_(

@@ -107,7 +107,7 @@ SESSION_KEYS = (
     SessionKey("notices", "list of (kind, text)", [], "ui.fit_state"),
     SessionKey("link_read", "bool", False, "ui.fit_state"),
     SessionKey("url_noted", "set of str", set(), "ui.state"),
-    SessionKey(r"lang(_pick|_note)?", "language code and its picker", None, "ui.language",
+    SessionKey(r"lang(_pick|_note|_tag)?", "language code and its picker", None, "ui.language",
                pattern=True),
     # The live tuner and its panels.
     SessionKey("live", "component state", None, "ui.tuner.live_panel"),
