@@ -32,7 +32,7 @@ messages: $(VENV)/.dev-deps  ## extract the app's sentences and update every cat
 	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --omit-header \
 		-o nnsine/locale/nnsine.pot .
 	$(VENV)/bin/pybabel update -i nnsine/locale/nnsine.pot -d nnsine/locale -D nnsine \
-		--no-location --no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete
 
 lint: $(VENV)/bin/ruff  ## ruff check . (the style and lint rules in pyproject.toml)
 	$(VENV)/bin/ruff check .
