@@ -43,3 +43,25 @@ def test_make_messages_changes_no_sentence_and_no_translation(tmp_path):
     locale = Path("nnsine/locale")
     for catalog in ["nnsine.pot", *(f"{code}/LC_MESSAGES/nnsine.po" for code in ("es", "zh"))]:
         assert pairs(tmp_path / locale / catalog) == pairs(ROOT / locale / catalog), catalog
+
+
+def test_a_new_language_starts_from_the_template_and_is_found(tmp_path, monkeypatch):
+    """Adding a language (the guide's step 2): `pybabel init` makes its catalog from the
+    template; with its line in LANGUAGES the layer reads it (untranslated: English)."""
+    from nnsine import i18n
+
+    pybabel = str(Path(sys.executable).parent / "pybabel")
+    subprocess.run([pybabel, "init", "-i", str(i18n.LOCALE_DIR / "nnsine.pot"), "-d",
+                    str(tmp_path), "-D", "nnsine", "-l", "fr"], check=True,
+                   capture_output=True, timeout=120)
+    assert pairs(tmp_path / "fr/LC_MESSAGES/nnsine.po").keys() == pairs(
+        i18n.LOCALE_DIR / "nnsine.pot").keys()
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    monkeypatch.setattr(i18n, "CODES", i18n.CODES | {"fr"})
+    i18n.translations.cache_clear()
+    try:
+        assert i18n.pick("fr-CA") == "fr"
+        with i18n.using("fr"):
+            assert i18n._("Sine tuner") == "Sine tuner"  # not yet translated
+    finally:
+        i18n.translations.cache_clear()
