@@ -129,3 +129,8 @@ def test_every_fragment_reruns_in_the_sessions_language():
                 if any("fragment" in name for name in names) and "localized" not in names:
                     bare.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert bare == [], "decorate fragments @localized under @st.fragment (ui/language.py)"
+
+
+def test_the_pages_language_script_has_no_angle_bracket():
+    """st.html reads a script as HTML first: a `<tag>` even in a comment stopped it."""
+    assert "<" not in (ROOT / "ui" / "page_language.js").read_text()

@@ -85,3 +85,29 @@ def test_an_unknown_language_falls_back_to_english_and_says_so(app_url, page):
 def test_the_page_tells_the_browser_its_language(app_url, page):
     open_app(page, f"{app_url}/softmax?lang=zh")
     expect(page.locator("html")).to_have_attribute("lang", "zh-Hans", timeout=60_000)
+
+
+def test_a_decimal_comma_typed_or_pasted_into_a_number_field_is_its_point(app_url, page):
+    """Streamlit's number fields are the browser's own: a typed comma was dropped and 4,8
+    became 48. In Spanish it is the decimal point (ui/page_language.js)."""
+    open_app(page, f"{app_url}/softmax?lang=es")
+    field = page.locator(".st-key-sm_exact_1 input")
+    field.click()
+    field.press("Control+a")
+    field.press("Delete")
+    field.press_sequentially("4,8")
+    field.press("Enter")
+    page.wait_for_url("**sm_logits=4.8%2C4.8%2C*")
+    wait_idle(page)
+    field = page.locator(".st-key-sm_exact_2 input")
+    field.click()
+    field.press("Control+a")
+    field.press("Delete")
+    field.evaluate("""(input) => {
+        const data = new DataTransfer();
+        data.setData("text", "0,5");
+        input.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true,
+                                                         cancelable: true}));
+    }""")
+    field.press("Enter")
+    page.wait_for_url("**sm_logits=4.8%2C4.8%2C0.5*")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
+from pathlib import Path
 
 import streamlit as st
 
@@ -28,6 +29,7 @@ ON = "lang"  # the session's truth: a code of i18n.CODES
 PICK = "lang_pick"  # the picker's own key
 NOTE = "lang_note"  # a `?lang=` value we could not read, named once
 TAGGED = "lang_tag"  # the language the page's <html lang> was last set to
+SCRIPT = Path(__file__).with_name("page_language.js")
 
 
 def _browser() -> str:
@@ -77,13 +79,14 @@ def picker() -> None:
                          key=PICK, on_change=localized(_picked))
     sync_query(link_value(), ["lang"])
     # The page's own language for screen readers and the browser's choice of fonts (a
-    # Chinese page read with an English voice, or drawn with Japanese glyph shapes).
-    # Once per session and language: the attribute stays when the element goes (one
-    # element less on every slider release).
+    # Chinese page read with an English voice, or drawn with Japanese glyph shapes), and
+    # a decimal comma typed into a number field (ui/page_language.js). Once per session and
+    # language: what it set stays when the element goes (one element less a release).
     tag = {"zh": "zh-Hans", i18n.PSEUDO: "en"}.get(code, code)
     if session.get(TAGGED) != tag:
         session[TAGGED] = tag
-        st.sidebar.html(f"<script>document.documentElement.lang = {json.dumps(tag)};</script>",
+        arguments = f"{json.dumps(tag)}, {json.dumps(i18n.decimal_comma(code))}"
+        st.sidebar.html(f"<script>{SCRIPT.read_text()}({arguments});</script>",
                         unsafe_allow_javascript=True)
     asked = session.pop(NOTE, None)
     if asked is not None:
