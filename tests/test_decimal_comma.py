@@ -72,10 +72,9 @@ def test_json_numbers_and_the_comma_switch_ignore_the_language():
     ("0.1, 0.05", (0.1, 0.05)), ("0.1; 0.05", (0.1, 0.05)),
 ])
 def test_a_spanish_list_of_goals_is_separated_by_semicolons(text, goals):
+    """As typed in the teacher's form; a link's are read with points (below)."""
     with using("es"):
         assert exercise.parse_goals(text) == goals
-        task, problems = exercise.from_query({"ex": "1", "ex_goals": text})
-    assert problems == [] and task.goals == goals
 
 
 def test_commas_separate_an_english_list_and_semicolons_too():
@@ -129,3 +128,14 @@ def test_messages_keep_their_placeholders_filled_in_each_language(code):
     with using(code):
         said = _messages()
     assert [text for text in said if re.search(r"\{[a-z_]+(:[^}]*)?\}", text)] == []
+
+
+def test_a_links_goals_mean_the_same_in_every_language():
+    """ex_goals=2,1 is two goals and ex_goals=0,1 no goal, whatever the reader's language:
+    a link keeps the decimal point (only what a person types follows the language)."""
+    for code in ("en", "es", "zh"):
+        with using(code):
+            task, problems = exercise.from_query({"ex": "1", "ex_goals": "2,1"})
+            assert problems == [] and task.goals == (2.0, 1.0)
+            __, problems = exercise.from_query({"ex": "1", "ex_goals": "0,1"})
+            assert len(problems) == 1 and "ex_goals" in problems[0]

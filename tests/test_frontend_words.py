@@ -96,3 +96,15 @@ def test_the_notebook_tuner_speaks_the_language_it_is_given():
     with pytest.raises(ParamsError, match="'fr'"):
         pseudo.lang = "fr"
     assert pseudo.lang == "en"  # kept
+
+
+def test_a_spanish_tuners_checks_speak_spanish_and_a_new_language_clears_old_notices():
+    from nnsine.formats.checks import ParamsError
+    from nnsine.widget import Tuner
+
+    tuner = Tuner(lang="es")
+    with pytest.raises(ParamsError, match="no es un número"):
+        tuner.values = {**tuner.values, "p1_w1": "abc"}
+    tuner.notices = ["una nota"]
+    tuner.lang = "zh"
+    assert tuner.notices == []

@@ -133,14 +133,14 @@ def to_float(value, where: str, *, text: bool = False, comma: bool | None = None
     return number
 
 
-def split_list(text: str) -> list[str]:
+def split_list(text: str, comma: bool | None = None) -> list[str]:
     """A typed list of numbers -> its parts, stripped (empty ones left out): `;` always
     separates; without one, commas do, except in a language with a decimal comma when
     the text has no decimal point ('0,7' is one number there; '0,1; 0,05' is two;
-    '0.1, 0.05' is two in every language)."""
+    '0.1, 0.05' is two in every language). `comma` as to_float's (False: a link's)."""
     if ";" in text:
         parts = text.split(";")
-    elif decimal_comma() and "." not in text:
+    elif (decimal_comma() if comma is None else comma) and "." not in text:
         parts = [text]
     else:
         parts = text.split(",")

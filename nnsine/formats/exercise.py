@@ -63,7 +63,7 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
     goals = default.goals
     if "ex_goals" in query:
         try:
-            goals = parse_goals(query["ex_goals"])
+            goals = parse_goals(query["ex_goals"], comma=False)  # a link: 0.1,0.05
         except ParamsError as error:
             problems.append(_("Exercise goals ({key}): {problem}", key="ex_goals",
                               problem=error))
@@ -77,18 +77,19 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
     return Exercise(target, n_pairs, goals, frozenset(hide)), problems
 
 
-def parse_goals(text: str) -> tuple[float, ...]:
+def parse_goals(text: str, comma: bool | None = None) -> tuple[float, ...]:
     """"0.1,0.05" -> (0.1, 0.05): 1 to MAX_GOALS max |error| goals in (0, 10], sorted
     easiest first; ParamsError names the bad one. Typed (the teacher's form) or in a link:
     `;` always separates, and in a language with a decimal comma "0,1; 0,05" is
-    (0.1, 0.05) (nnsine.formats.checks.split_list and to_float)."""
-    parts = split_list(str(text))
+    (0.1, 0.05) (nnsine.formats.checks.split_list and to_float); `comma=False` for a
+    link, whose values keep the decimal point in every language."""
+    parts = split_list(str(text), comma)
     if not 1 <= len(parts) <= MAX_GOALS:
         raise ParamsError(_("expected 1 to {most} goals, got {n}", most=MAX_GOALS,
                             n=len(parts)))
     goals = []
     for part in parts:
-        goal = to_float(part, _("goal"), text=True)  # the check every number passes
+        goal = to_float(part, _("goal"), text=True, comma=comma)  # the one check
         if not 0 < goal <= 10:
             raise ParamsError(_("goal {value} is not a max |error| in (0, 10]",
                                 value=repr(part[:20])))

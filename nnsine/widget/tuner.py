@@ -25,6 +25,7 @@ from nnsine.engine import metrics, targets, views
 from nnsine.engine.network import Params
 from nnsine.formats import export, fitfile, params, provenance
 from nnsine.formats.checks import ParamsError, shorten, whole
+from nnsine.i18n import _
 from nnsine.widget import payload
 
 STATIC = Path(__file__).resolve().parent / "static"
@@ -36,7 +37,8 @@ def language(lang) -> str:
     code = i18n.pick(lang) if isinstance(lang, str) else None
     if code is None:
         codes = ", ".join(known.code for known in i18n.LANGUAGES)
-        raise ParamsError(f"lang: no translation for {shorten(repr(lang))}; one of {codes}")
+        raise ParamsError(_("lang: no translation for {value}; one of {codes}",
+                            value=shorten(repr(lang)), codes=codes))
     return code
 
 
@@ -60,10 +62,12 @@ class Tuner(anywidget.AnyWidget):
         (1 to 16), its words in `lang` ("en", "es", "zh"; a tag such as "es-MX" counts);
         ParamsError for a fit, target or language nnsine cannot show."""
         self._lang = language(lang)
-        if n_pairs is not None:
-            count = whole(n_pairs, 1, params.MAX_PAIRS, "n_pairs")
-            fit = params.resize(fit if fit is not None else params.defaults(count), count)
-        fit = payload.checked_fit(fit if fit is not None else params.defaults())
+        with i18n.using(self._lang):  # every check's message in the tuner's language
+            if n_pairs is not None:
+                count = whole(n_pairs, 1, params.MAX_PAIRS, "n_pairs")
+                fit = params.resize(fit if fit is not None else params.defaults(count),
+                                    count)
+            fit = payload.checked_fit(fit if fit is not None else params.defaults())
         self._rev, self._shown, self._selected = 0, None, 0
         self._target_text = (None, "")  # (target, its points as the browser reads them)
         self.history: tuple[provenance.Event, ...] = ()
@@ -80,14 +84,16 @@ class Tuner(anywidget.AnyWidget):
     def _check_values(self, proposal):
         # Read-only: `t.values["p1_w1"] = 3` would change nothing on screen, so it fails;
         # `t.values = {**t.values, "p1_w1": 3}` is checked and redraws.
-        return MappingProxyType(payload.values_of(payload.fit_of(proposal["value"])))
+        with i18n.using(self._lang):  # its errors in the tuner's language
+            return MappingProxyType(payload.values_of(payload.fit_of(proposal["value"])))
 
     @traitlets.validate("target")
     def _check_target(self, proposal):
-        if not isinstance(proposal["value"], str):
-            raise ParamsError(f"target: expected a target's name, got "
-                              f"{type(proposal['value']).__name__}")
-        return targets.check(proposal["value"])
+        with i18n.using(self._lang):
+            if not isinstance(proposal["value"], str):
+                raise ParamsError(_("target: expected a target's name, got {kind}",
+                                    kind=type(proposal["value"]).__name__))
+            return targets.check(proposal["value"])
 
     @property
     def fit(self) -> Params:
@@ -96,7 +102,8 @@ class Tuner(anywidget.AnyWidget):
 
     @fit.setter
     def fit(self, fit: Params) -> None:
-        self.values = payload.values_of(payload.checked_fit(fit))
+        with i18n.using(self._lang):
+            self.values = payload.values_of(payload.checked_fit(fit))
 
     @property
     def lang(self) -> str:
@@ -107,6 +114,7 @@ class Tuner(anywidget.AnyWidget):
     @lang.setter
     def lang(self, lang: str) -> None:
         self._lang = language(lang)
+        self.notices = []  # said in the language before
         self._redraw()
 
     @property
@@ -180,7 +188,8 @@ class Tuner(anywidget.AnyWidget):
     def from_file(cls, path, **kwargs) -> Tuner:
         """A tuner for the fit file at `path` (its target and history too); ParamsError
         (or OSError) says why not."""
-        read = fitfile.read(fitfile.head(str(path)))
+        with i18n.using(language(kwargs.get("lang", i18n.DEFAULT))):
+            read = fitfile.read(fitfile.head(str(path)))
         tuner = cls(read.params, target=read.target, **kwargs)
         tuner.history = provenance.record(read.history, "upload", Path(path).name)
         return tuner

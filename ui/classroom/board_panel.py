@@ -47,7 +47,7 @@ def start_panel(limits) -> None:
                         "in** on the sine tuner. Classes end after {hours:g} hour.",
                         "Students join with a code and a display name, then press **Hand "
                         "in** on the sine tuner. Classes end after {hours:g} hours.",
-                        round(limits.class_hours), hours=limits.class_hours))
+                        1 if limits.class_hours == 1 else 2, hours=limits.class_hours))
     choices = [*targets.TARGETS, OWN]
     tuners = session.get(fit_state.TARGET)  # e.g. points or a sketch made there
     if tuners and tuners not in targets.TARGETS:

@@ -11,6 +11,7 @@ import streamlit as st
 from nnsine.classboard import board
 from nnsine.engine import targets
 from nnsine.formats import exercise, params
+from nnsine.formats.checks import ParamsError
 from nnsine.i18n import N_, _
 from ui.classroom import board_db, class_language
 from ui.language import in_language
@@ -71,14 +72,19 @@ def exercise_composer() -> None:
             made = st.form_submit_button(_("Make the link"))
         if not made:
             return
+        try:  # typed as the language writes numbers (0,1; 0,05); the link keeps points
+            typed = exercise.parse_goals(goals)
+        except ParamsError as error:
+            st.error(markdown_literal(_("Exercise goals ({key}): {problem}", key="ex_goals",
+                                        problem=error)))
+            return
         query = exercise.to_query(exercise.Exercise(
-            "f:" + text.strip() if name == OWN else name, int(n_pairs), (0.1,),
-            frozenset(hide))) | {"ex_goals": goals}
+            "f:" + text.strip() if name == OWN else name, int(n_pairs), typed,
+            frozenset(hide)))
         task, problems = exercise.from_query(query)
         if problems:
             for problem in problems:
-                shown = problem.replace("Exercise ", "").replace(" (ex_target)", "")
-                st.error(markdown_literal(shown))
+                st.error(markdown_literal(problem))
             return
         query = exercise.to_query(task) | class_language.link_params()
         link = f"{_base_url()}?{urlencode(query)}"
