@@ -10,6 +10,7 @@ import time
 import pytest
 
 from nnsine.classboard import board, roster
+from tests.board_fixtures import class_database  # noqa: F401 (a fixture)
 from tests.conftest import opened
 from tests.test_board_page import (
     database,  # noqa: F401 (the autouse fixture)
