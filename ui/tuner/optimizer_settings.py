@@ -38,7 +38,7 @@ def settings(n_pairs: int) -> tuple[optimizers.Optimizer | None, np.ndarray, str
     text = state.get(rate_key(kind), repr(RATES[kind]))
     mask = optimizers.lock_mask(_zeros(n_pairs), *locked(n_pairs))
     try:
-        rate = optimizers.check_learning_rate(checks.to_float(text, "learning rate",
+        rate = optimizers.check_learning_rate(checks.to_float(text, _("learning rate"),
                                                               text=True))
     except (checks.ParamsError, ValueError) as error:
         message = markdown_literal(f"{str(error)[0].upper()}{str(error)[1:]}")  # as typed
