@@ -2,7 +2,10 @@
 activation, figure and preset, linear hidden layers, the probe where pairs are on and off,
 the optimizer after Step and Train, a bad file, a bad link, an own formula, an exercise
 met, the export panel, softmax's overflow, the class page's fits, a board with students.
-Every text shown in `?lang=qps` is inside ⟦…⟧ but code-like names (tests/pseudo_locale.py).
+Every text shown in `?lang=qps` is inside ⟦…⟧ but code-like names (tests/pseudo_locale.py),
+hover texts and the live tuner's data included. Each state runs twice: the second, strict
+pass dots every message's own letters, so English filled into a placeholder (an
+exception's text, a recorded detail, a field's name) shows as a word outside the dots.
 """
 
 from __future__ import annotations
@@ -421,3 +424,16 @@ def test_the_board_managed():
     assert clean(teacher) == []
     student.run()
     assert clean(student) == []
+
+
+@pytest.mark.parametrize(("preset", "pair"), [("hand-tuned", 0), ("hand-tuned", 7),
+                                              ("zeros", 2)])
+def test_edit_a_pair(preset, pair):
+    at = tuner(preset=preset)
+    at.session_state["tuner_tab"] = shown_tab("Edit a pair")
+    at.run()
+    at.selectbox(key="edit_pair").set_value(pair).run()
+    assert clean(at) == []
+    at.toggle(key="contributions").set_value(True).run()
+    at.toggle(key="wide").set_value(True).run()
+    assert clean(at) == []
