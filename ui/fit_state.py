@@ -213,7 +213,7 @@ def load_upload(key: str) -> None:
     # history comes along, and the upload is added to it.
     session[HISTORY] = file.history
     commit(file.params, "upload", upload.name + ("" if file.sealed is not False
-                                                 else " (edited outside nnsine)"))
+                                                 else provenance.EDITED))
     if current_exercise() is None:
         session[TARGET] = file.target
     elif file.target != target():

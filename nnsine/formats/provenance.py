@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 from nnsine.i18n import N_, _, ngettext
@@ -30,6 +31,15 @@ EVENT_WORDS = {
     "link": (N_("link {detail}"), N_("link")),
     "import": (N_("import {detail}"), N_("import")),
 }
+
+# The details the app records are English, as the file keeps them (its seal covers
+# them); describe() says the ones it knows in the reader's language, the rest as recorded
+# (file names, preset names).
+WIRINGS = {"pairs": N_("pairs wiring"), "dense": N_("dense wiring")}
+_STEP = re.compile(r"step (\d+)")
+_TRAINED = re.compile(r"(\d+) steps?, (pairs|dense) wiring")
+_STEPPED = re.compile(r"(\d+) steps?, (\w+)")
+EDITED = " (edited outside nnsine)"
 
 
 @dataclass(frozen=True)
@@ -78,9 +88,26 @@ def describe(events: tuple[Event, ...]) -> str:
             part = ngettext("{n} slider edit", "{n} slider edits", e.count)
         else:
             with_detail, alone = EVENT_WORDS[e.kind]
-            part = _(with_detail, detail=e.detail) if e.detail else _(alone)
+            part = _(with_detail, detail=_detail(e.detail)) if e.detail else _(alone)
         text = _("{earlier}, then {later}", earlier=text, later=part) if text else part
     return text
+
+
+def _detail(detail: str) -> str:
+    """A recorded detail in the current language when it is one the app writes."""
+    if match := _STEP.fullmatch(detail):
+        return _("step {step}", step=int(match[1]))
+    if match := _TRAINED.fullmatch(detail):
+        return ngettext("{n} step, {wiring}", "{n} steps, {wiring}", int(match[1]),
+                        wiring=_(WIRINGS[match[2]]))
+    if match := _STEPPED.fullmatch(detail):  # an optimizer's name: SGD, Adam
+        return ngettext("{n} step, {optimizer}", "{n} steps, {optimizer}", int(match[1]),
+                        optimizer=match[2])
+    if detail == "steps in the browser":
+        return _("steps in the browser")
+    if detail.endswith(EDITED):
+        return _("{file} (edited outside nnsine)", file=detail.removesuffix(EDITED))
+    return detail
 
 
 def to_list(events: tuple[Event, ...]) -> list[dict]:
