@@ -54,6 +54,7 @@ def leftovers(text: str) -> list[str]:
     while outside != before:
         before, outside = outside, WRAPPED.sub(" ", outside)
     outside = NAMES.sub(" ", outside)
+    outside = re.sub(r":[a-z]+\[", "[", outside)  # Streamlit's colour markup, :red[...]
     return [word for word in WORD.findall(outside)
             if word not in ALLOWED
             and not re.fullmatch(r"[pbwWB]\d*|[xyXY][a-z]?|[a-zA-Z][₀-₉]+", word)]
