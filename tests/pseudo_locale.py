@@ -3,9 +3,11 @@ in ⟦…⟧) that is NOT wrapped: a sentence no one marked for translation.
 
 `unwrapped(at)` walks an AppTest's element tree and reads every text a person sees: the
 string fields of each element's message (labels, bodies, help, options, captions ...), a
-Plotly figure's titles, axis titles, legend names and annotations, and the live tuner's
-arguments. Text outside ⟦…⟧ may hold numbers, symbols, user data and code-like names
-(ALLOWED); any other word is reported with where it was found.
+Plotly figure's titles, axis titles, legend names and annotations. Text outside ⟦…⟧ may
+hold numbers, symbols, user data and code-like names (ALLOWED); any other word is reported
+with where it was found. The live tuner's words, hover texts, and English filled into a
+translated sentence's placeholders are checked by tests/test_pseudo_states.py (its strict
+pass) and tests/test_frontend_words.py.
 """
 
 from __future__ import annotations
