@@ -65,8 +65,7 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
         try:
             goals = parse_goals(query["ex_goals"], comma=False)  # a link: 0.1,0.05
         except ParamsError as error:
-            problems.append(_("Exercise goals ({key}): {problem}", key="ex_goals",
-                              problem=error))
+            problems.append(goals_problem(error))
     hide = set()
     for name in filter(None, query.get("ex_hide", "").split(",")):
         if name in HIDEABLE:
@@ -75,6 +74,11 @@ def from_query(query: Mapping[str, str]) -> tuple[Exercise | None, list[str]]:
             problems.append(_("Exercise ({key}): {value} is not one of {known}", key="ex_hide",
                               value=repr(name[:20]), known=", ".join(HIDEABLE)))
     return Exercise(target, n_pairs, goals, frozenset(hide)), problems
+
+
+def goals_problem(error: ParamsError) -> str:
+    """What a learner or teacher reads when goals cannot be read (a link's or typed)."""
+    return _("Exercise goals ({key}): {problem}", key="ex_goals", problem=error)
 
 
 def parse_goals(text: str, comma: bool | None = None) -> tuple[float, ...]:

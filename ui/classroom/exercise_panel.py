@@ -75,8 +75,7 @@ def exercise_composer() -> None:
         try:  # typed as the language writes numbers (0,1; 0,05); the link keeps points
             typed = exercise.parse_goals(goals)
         except ParamsError as error:
-            st.error(markdown_literal(_("Exercise goals ({key}): {problem}", key="ex_goals",
-                                        problem=error)))
+            st.error(markdown_literal(exercise.goals_problem(error)))
             return
         query = exercise.to_query(exercise.Exercise(
             "f:" + text.strip() if name == OWN else name, int(n_pairs), typed,
