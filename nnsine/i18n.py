@@ -91,13 +91,19 @@ def pick(text: str | None) -> str | None:
     return code if code in CODES else None
 
 
+def cldr(code: str | None = None) -> str:
+    """The CLDR locale (Babel's) a language's numbers, times and lists are written in:
+    its own code; English's for the pseudo-locale."""
+    code = code or current()
+    return DEFAULT if code == PSEUDO else code
+
+
 def decimal_comma(code: str | None = None) -> bool:
     """Whether the language writes 0,7 for 0.7 (CLDR's decimal symbol, through Babel):
     typed number fields then accept a comma (nnsine.formats.checks)."""
     from babel.numbers import get_decimal_symbol
 
-    code = code or current()
-    return code not in (DEFAULT, PSEUDO) and get_decimal_symbol(code) == ","
+    return get_decimal_symbol(cldr(code)) == ","
 
 
 class _Pseudo(_gettext.NullTranslations):

@@ -42,10 +42,9 @@ def word_list(items: Iterable[str]) -> str:
     """`items` as the session's language lists them ("a, b" in English, "a y b" in Spanish,
     "a和b" in Chinese: CLDR's list patterns, through Babel)."""
     items = list(items)
-    code = i18n.current()
-    if code in (i18n.DEFAULT, i18n.PSEUDO) or not items:
+    if i18n.cldr() == i18n.DEFAULT or not items:
         return ", ".join(items)
-    return format_list(items, locale=code)
+    return format_list(items, locale=i18n.cldr())
 
 
 def said_in_every_language(text: str) -> set[str]:

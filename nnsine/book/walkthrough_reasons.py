@@ -29,8 +29,7 @@ def sentences(*texts: str) -> str:
 
 def _listed(items: list[str]) -> str:
     """'≤ 0.10 and ≤ 0.05' in the current language's words (CLDR's, through Babel)."""
-    code = i18n.current()
-    return format_list(items, locale="en" if code in (i18n.DEFAULT, i18n.PSEUDO) else code)
+    return format_list(items, locale=i18n.cldr())
 
 
 def slope_reason(w1: float) -> str:

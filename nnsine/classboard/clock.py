@@ -13,16 +13,10 @@ from nnsine import i18n
 from nnsine.i18n import _
 
 
-def babel_locale(code: str | None = None) -> str:
-    """The CLDR locale of a language code of nnsine.i18n (the pseudo-locale: English's)."""
-    code = code or i18n.current()
-    return i18n.DEFAULT if code == i18n.PSEUDO else code
-
-
 def clock_time(seconds: float) -> str:
     """Unix seconds -> the server's local time of day, as the language writes it."""
     return format_time(datetime.fromtimestamp(seconds).astimezone(), "medium",
-                       locale=babel_locale())
+                       locale=i18n.cldr())
 
 
 def ago(seconds: float) -> str:
@@ -31,4 +25,4 @@ def ago(seconds: float) -> str:
     if seconds < 5:
         return _("just now")
     return format_timedelta(timedelta(seconds=-seconds), add_direction=True, format="short",
-                            threshold=1, locale=babel_locale())
+                            threshold=1, locale=i18n.cldr())

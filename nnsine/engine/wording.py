@@ -8,10 +8,10 @@ from collections.abc import Iterable
 
 from babel.lists import format_list
 
-from nnsine.i18n import DEFAULT, PSEUDO, current
+from nnsine.i18n import DEFAULT, cldr
 
-# English and the pseudo-locale list as the book writes: no comma before "and".
-_LOCALES = {DEFAULT: "en_GB", PSEUDO: "en_GB"}
+# English (and the pseudo-locale) lists as the book writes: no comma before "and".
+_LISTS = {DEFAULT: "en_GB"}
 
 
 def listed(items: Iterable) -> str:
@@ -19,5 +19,5 @@ def listed(items: Iterable) -> str:
     words = [str(item) for item in items]
     if not words:
         return ""
-    code = current()
-    return format_list(words, locale=_LOCALES.get(code, code))
+    locale = cldr()
+    return format_list(words, locale=_LISTS.get(locale, locale))
