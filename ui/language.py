@@ -69,10 +69,9 @@ def _picked() -> None:
     i18n.activate(session[ON])
 
 
-def picker() -> None:
-    """The sidebar's language picker, and the language back in the URL; the note for a
-    `?lang=` value we could not read (once)."""
-    code = activate()
+def picker(code: str) -> None:
+    """The sidebar's language picker for `code` (what `activate` read this run), and the
+    language back in the URL; the note for a `?lang=` value we could not read (once)."""
     session[PICK] = code if code in {lang.code for lang in i18n.LANGUAGES} else i18n.DEFAULT
     names = {lang.code: lang.name for lang in i18n.LANGUAGES}
     st.sidebar.selectbox("🌐 " + _("Language"), list(names), format_func=names.get,

@@ -64,7 +64,7 @@ def navigation() -> list[st.Page]:
 def setup() -> None:
     """Page config, the sidebar's page links, presenter mode and the page-wide CSS: the
     first call of every page script."""
-    language.activate()  # before any text: the page's title is a sentence too
+    code = language.activate()  # before any text: the page's title is a sentence too
     st.set_page_config(page_title=_(TITLE), page_icon="🎛️", layout="wide")
     with st.sidebar.container(key="nav"):
         try:
@@ -72,7 +72,7 @@ def setup() -> None:
                 st.page_link(page.script, label=_(page.title), icon=page.icon)
         except StreamlitPageNotFoundError:
             pass  # a page run on its own (AppTest of one page file) has no others to link
-    language.picker()
+    language.picker(code)
     presenter.presenter_toggle()
     theme_css.apply()  # issue 13: chart text readable in light and dark
     state.note_url()  # a URL key no page reads is named, not dropped (`?P1_W1=6`)
